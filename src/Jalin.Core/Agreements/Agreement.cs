@@ -1,0 +1,144 @@
+using Jalin.Core.Lifecycle;
+
+namespace Jalin.Core.Agreements;
+
+/// <summary>One cooperation with its parties, documents and history. Owned by the region that
+/// runs it (<see cref="RegionCode"/>); other party regions see the shared record.</summary>
+public sealed class Agreement
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required string RegionCode { get; init; }
+    public CooperationKind Kind { get; init; }
+    public Stage Stage { get; private set; }
+    public EndReason? EndReason { get; private set; }
+    public required string Title { get; set; }
+    public string? Object { get; set; }
+    public string? Scope { get; set; }
+    public string? AffairCode { get; set; }
+    public decimal? Value { get; set; }
+    public FundingSource FundingSource { get; set; }
+    public bool BudgetedInApbd { get; set; }
+    public bool BurdensPublic { get; set; }
+    public DateOnly? SignedOn { get; set; }
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    /// <summary>KSDPK: who took the initiative (PP 28/2018 Ps 17–18).</summary>
+    public Initiative? Initiative { get; set; }
+    /// <summary>KSDLL: penerusan of a central-government cooperation (Permendagri 25/2020 Ps 7a).</summary>
+    public bool IsForwarding { get; set; }
+    /// <summary>KSDD wajib: the mapping item (pemetaan urusan) it implements.</summary>
+    public string? MappingReference { get; set; }
+    /// <summary>KSDD wajib: the officer confirmed the parties border each other, with a note.</summary>
+    public bool BorderingConfirmed { get; set; }
+    /// <summary>Legal basis recorded when the term exceeds the region's term limit setting.</summary>
+    public string? TermBasis { get; set; }
+    public string? BorderingNote { get; set; }
+    /// <summary>The next clock-driven due date from the lifecycle table, in working days where the law counts them.</summary>
+    public DateOnly? DueOn { get; private set; }
+    public string? DueAction { get; private set; }
+    public string? DueLabel { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token: every change increments it.</summary>
+    public int Version { get; set; }
+
+    public List<AgreementParty> Parties { get; init; } = [];
+    public List<AgreementDocument> Documents { get; init; } = [];
+    public List<StageChange> History { get; init; } = [];
+
+    public bool IsEnded => Stage == Stage.Ended;
+
+    public static Stage FirstStage(CooperationKind kind) => kind switch
+    {
+        CooperationKind.Sinergi => Stage.Offer,
+        CooperationKind.Ksdpl or CooperationKind.Ksdll => Stage.Initiative,
+        _ => Stage.Preparation,
+    };
+
+    public void Start() => Stage = FirstStage(Kind);
+
+    internal void MoveTo(Stage stage, EndReason? reason)
+    {
+        Stage = stage;
+        EndReason = stage == Stage.Ended ? reason : null;
+        if (stage == Stage.Ended) ClearDue();
+    }
+
+    internal void SetDue(DateOnly? on, string? action, string? label)
+    {
+        DueOn = on;
+        DueAction = action;
+        DueLabel = label;
+    }
+
+    internal void ClearDue() => SetDue(null, null, null);
+
+    /// <summary>Restores a stage while importing or seeding history, without a legal move.</summary>
+    public void RestoreStage(Stage stage, EndReason? reason) => MoveTo(stage, reason);
+
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}
+
+/// <summary>A party of an agreement: the owning region, another region, or a registry partner.</summary>
+public sealed class AgreementParty
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid AgreementId { get; init; }
+    public int Order { get; set; }
+    public string? RegionCode { get; set; }
+    public Guid? PartnerId { get; set; }
+    public required string Name { get; set; }
+    public Guid? LeadAgencyId { get; set; }
+    public string? LeadAgencyName { get; set; }
+    /// <summary>This party's own number for the agreement (each party numbers from its own register).</summary>
+    public string? DocumentNumber { get; set; }
+    public string? SignatoryName { get; set; }
+    public string? SignatoryOffice { get; set; }
+}
+
+public enum DocumentVisibility { Shared, Internal }
+
+public sealed class AgreementDocument
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid AgreementId { get; init; }
+    public DocumentKind Kind { get; init; }
+    public required string Title { get; set; }
+    public Guid? ParentDocumentId { get; set; }
+    public Stage Stage { get; init; }
+    public string? Number { get; set; }
+    public string? PartnerNumber { get; set; }
+    public DateOnly? SignedOn { get; set; }
+    public DocumentVisibility Visibility { get; set; }
+    public string? FileSha256 { get; set; }
+    public string? FileName { get; set; }
+    public string? ContentType { get; set; }
+    public long? FileSize { get; set; }
+    public string? UploadedBy { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string? RegionCode { get; init; }
+
+    public bool IsSigned => SignedOn is not null && FileSha256 is not null;
+}
+
+/// <summary>A row of the agreement's history: a legal move, a note, or a clock event.</summary>
+public sealed class StageChange
+{
+    public long Id { get; init; }
+    public Guid AgreementId { get; init; }
+    public required string Action { get; init; }
+    public Stage FromStage { get; init; }
+    public Stage ToStage { get; init; }
+    public required string ActorUserId { get; init; }
+    public required string ActorName { get; init; }
+    public string? ActorRegionCode { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? Note { get; init; }
+    public Guid? DocumentId { get; init; }
+    public EndReason? EndReason { get; init; }
+    public bool IsInternal { get; init; }
+}

@@ -1,0 +1,71 @@
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Agreements;
+
+public sealed record PartyView(Guid Id, int Order, string Name, string? RegionCode, Guid? PartnerId, Guid? LeadAgencyId, string? LeadAgencyName,
+    string? DocumentNumber, string? SignatoryName, string? SignatoryOffice);
+
+public sealed record DocumentView(Guid Id, DocumentKind Kind, string KindLabel, string Title, Guid? ParentDocumentId, Stage Stage, string? Number,
+    DateOnly? SignedOn, DocumentVisibility Visibility, string? FileName, string? ContentType, long? FileSize, string? Sha256, string? UploadedBy, DateTimeOffset CreatedAt);
+
+public sealed record HistoryView(long Id, string Action, Stage FromStage, Stage ToStage, string FromLabel, string ToLabel, string ActorName,
+    DateTimeOffset At, string? Note, Guid? DocumentId, EndReason? EndReason, bool IsInternal);
+
+public sealed record AgreementDetails(
+    Guid Id, string RegionCode, string RegionName, CooperationKind Kind, string KindLabel, Stage Stage, string StageLabel, EndReason? EndReason,
+    string Title, string? Object, string? Scope, string? AffairCode, string? AffairName, decimal? Value, FundingSource FundingSource,
+    bool BudgetedInApbd, bool BurdensPublic, bool NeedsDprd, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, Initiative? Initiative,
+    bool IsForwarding, string? MappingReference, bool BorderingConfirmed, string? BorderingNote, string? TermBasis,
+    DateOnly? DueOn, string? DueAction, string? DueLabel, int Version, bool IsOwnRegion, bool CanEdit,
+    IReadOnlyList<PartyView> Parties, IReadOnlyList<DocumentView> Documents, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public static class GetAgreement
+{
+    /// <summary>Loads an agreement the actor may see, with its parties and documents; another
+    /// region's internal documents are left out.</summary>
+    public static async Task<Agreement?> LoadVisibleAsync(JalinDb db, CurrentActor actor, Guid id, bool tracking, CancellationToken ct)
+    {
+        var query = db.Agreements.VisibleTo(actor).Include(a => a.Parties).Include(a => a.Documents).Include(a => a.History).AsSplitQuery();
+        if (!tracking) query = query.AsNoTracking();
+        return await query.FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
+
+    public static async Task<Result<AgreementDetails>> HandleAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct = default)
+    {
+        if (actor.Role == Role.SystemAdmin) return new ForbiddenError("Administrator sistem tidak membuka isi kerja sama.");
+        var a = await LoadVisibleAsync(db, actor, id, tracking: false, ct);
+        if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+        var internalToo = AgreementAccess.SeesInternal(actor, a);
+        var region = await db.Regions.AsNoTracking().Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstAsync(ct);
+        var affair = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(x => x.Code == a.AffairCode).Select(x => x.Name).FirstOrDefaultAsync(ct);
+        return new AgreementDetails(a.Id, a.RegionCode, region, a.Kind, a.Kind.Label(), a.Stage, a.Stage.Label(), a.EndReason, a.Title, a.Object, a.Scope,
+            a.AffairCode, affair, a.Value, a.FundingSource, a.BudgetedInApbd, a.BurdensPublic, LifecycleEngine.NeedsDprd(a), a.SignedOn, a.StartsOn, a.EndsOn,
+            a.Initiative, a.IsForwarding, a.MappingReference, a.BorderingConfirmed, internalToo ? a.BorderingNote : null, a.TermBasis,
+            a.DueOn, a.DueAction, a.DueLabel, a.Version, actor.RegionCode == a.RegionCode, AgreementAccess.CanManage(actor, a) && !a.IsEnded,
+            a.Parties.OrderBy(p => p.Order).Select(p => new PartyView(p.Id, p.Order, p.Name, p.RegionCode, p.PartnerId, p.LeadAgencyId, p.LeadAgencyName,
+                p.DocumentNumber, p.SignatoryName, p.SignatoryOffice)).ToList(),
+            a.Documents.Where(d => internalToo || d.Visibility == DocumentVisibility.Shared).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),
+            a.CreatedAt, a.UpdatedAt);
+    }
+
+    public static DocumentView ToView(AgreementDocument d) => new(d.Id, d.Kind, d.Kind.Label(), d.Title, d.ParentDocumentId, d.Stage, d.Number,
+        d.SignedOn, d.Visibility, d.FileName, d.ContentType, d.FileSize, d.FileSha256, d.UploadedBy, d.CreatedAt);
+}
+
+public static class GetAgreementHistory
+{
+    public static async Task<Result<IReadOnlyList<HistoryView>>> HandleAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct = default)
+    {
+        if (actor.Role == Role.SystemAdmin) return new ForbiddenError("Administrator sistem tidak membuka isi kerja sama.");
+        var a = await db.Agreements.VisibleTo(actor).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+        var internalToo = AgreementAccess.SeesInternal(actor, a);
+        var rows = await db.StageChanges.AsNoTracking().Where(h => h.AgreementId == id && (internalToo || !h.IsInternal)).OrderBy(h => h.Id).ToListAsync(ct);
+        return rows.Select(h => new HistoryView(h.Id, h.Action, h.FromStage, h.ToStage, h.FromStage.Label(), h.ToStage.Label(), h.ActorName, h.At,
+            h.Note, h.DocumentId, h.EndReason, h.IsInternal)).ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Agreements;
+
+public sealed record AgreementFilter
+{
+    public string? Q { get; init; }
+    public CooperationKind? Kind { get; init; }
+    public Stage? Stage { get; init; }
+    public Guid? PartnerId { get; init; }
+    public Guid? AgencyId { get; init; }
+    public string? AffairCode { get; init; }
+    public string? RegionCode { get; init; }
+    public int? Year { get; init; }
+    /// <summary>In implementation and ending within this many days from today.</summary>
+    public int? EndingWithinDays { get; init; }
+    public bool? Active { get; init; }
+    public string? Sort { get; init; }
+    public bool Descending { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
+
+public sealed record AgreementSummary(Guid Id, string RegionCode, string Title, CooperationKind Kind, string KindLabel, Stage Stage, string StageLabel,
+    IReadOnlyList<string> Partners, string? LeadAgency, string? AffairCode, decimal? Value, DateOnly? StartsOn, DateOnly? EndsOn, DateOnly? DueOn, string? DueLabel);
+
+public static class SearchAgreements
+{
+    public static readonly string[] SortKeys = ["title", "kind", "stage", "startsOn", "endsOn", "value", "updated"];
+
+    public static async Task<Result<Page<AgreementSummary>>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (actor.Role == Role.SystemAdmin) return new ForbiddenError("Administrator sistem tidak membuka isi kerja sama.");
+        if (f.Sort is { } sort && !SortKeys.Contains(sort))
+            return ValidationError.Of("sort", $"Urutan tidak dikenal. Pilih salah satu: {string.Join(", ", SortKeys)}.");
+        if (f.Year is < 1945 or > 2200) return ValidationError.Of("year", "Tahun tidak valid.");
+        if (f.EndingWithinDays is < 0 or > 3650) return ValidationError.Of("endingWithinDays", "Jumlah hari harus 0 sampai 3650.");
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+
+        var q = db.Agreements.AsNoTracking().VisibleTo(actor);
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var term = f.Q.Trim().ToLower();
+            q = q.Where(a => a.Title.ToLower().Contains(term) || a.Parties.Any(p => p.Name.ToLower().Contains(term)));
+        }
+        if (f.Kind is { } kind) q = q.Where(a => a.Kind == kind);
+        if (f.Stage is { } stage) q = q.Where(a => a.Stage == stage);
+        if (f.PartnerId is { } partner) q = q.Where(a => a.Parties.Any(p => p.PartnerId == partner));
+        if (f.AgencyId is { } agency) q = q.Where(a => a.Parties.Any(p => p.LeadAgencyId == agency));
+        if (!string.IsNullOrWhiteSpace(f.AffairCode)) q = q.Where(a => a.AffairCode == f.AffairCode);
+        if (!string.IsNullOrWhiteSpace(f.RegionCode)) q = q.Where(a => a.RegionCode == f.RegionCode);
+        if (f.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            q = q.Where(a => a.StartsOn >= from && a.StartsOn <= to);
+        }
+        if (f.Active is true) q = q.Where(a => a.Stage != Stage.Ended);
+        if (f.Active is false) q = q.Where(a => a.Stage == Stage.Ended);
+        if (f.EndingWithinDays is { } days)
+        {
+            var today = Wib.Today(clock);
+            var until = today.AddDays(days);
+            q = q.Where(a => a.Stage == Stage.Implementation && a.EndsOn >= today && a.EndsOn <= until);
+        }
+
+        q = (f.Sort, f.Descending) switch
+        {
+            ("title", false) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            ("title", true) => q.OrderByDescending(a => a.Title).ThenBy(a => a.Id),
+            ("kind", false) => q.OrderBy(a => a.Kind).ThenBy(a => a.Title),
+            ("kind", true) => q.OrderByDescending(a => a.Kind).ThenBy(a => a.Title),
+            ("stage", false) => q.OrderBy(a => a.Stage).ThenBy(a => a.Title),
+            ("stage", true) => q.OrderByDescending(a => a.Stage).ThenBy(a => a.Title),
+            ("startsOn", false) => q.OrderBy(a => a.StartsOn).ThenBy(a => a.Id),
+            ("startsOn", true) => q.OrderByDescending(a => a.StartsOn).ThenBy(a => a.Id),
+            ("endsOn", false) => q.OrderBy(a => a.EndsOn).ThenBy(a => a.Id),
+            ("endsOn", true) => q.OrderByDescending(a => a.EndsOn).ThenBy(a => a.Id),
+            ("value", false) => q.OrderBy(a => a.Value).ThenBy(a => a.Id),
+            ("value", true) => q.OrderByDescending(a => a.Value).ThenBy(a => a.Id),
+            (_, false) when f.Sort == "updated" => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
+            _ => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
+        };
+
+        var total = await q.CountAsync(ct);
+        var items = await q.Skip((page - 1) * size).Take(size)
+            .Select(a => new
+            {
+                a.Id, a.RegionCode, a.Title, a.Kind, a.Stage, a.AffairCode, a.Value, a.StartsOn, a.EndsOn, a.DueOn, a.DueLabel,
+                Partners = a.Parties.Where(p => p.Order > 1).OrderBy(p => p.Order).Select(p => p.Name).ToList(),
+                Lead = a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return new Page<AgreementSummary>(items.Select(a => new AgreementSummary(a.Id, a.RegionCode, a.Title, a.Kind, a.Kind.ShortLabel(), a.Stage, a.Stage.Label(),
+            a.Partners, a.Lead, a.AffairCode, a.Value, a.StartsOn, a.EndsOn, a.DueOn, a.DueLabel)).ToList(), page, size, total);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Jalin.Core.Agreements;
+using Jalin.Core.Data;
+using Jalin.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Jalin.Core.Audit;
+
+/// <summary>Appends an audit row for every added, changed or deleted entity in the same
+/// SaveChanges, chained per region by SHA-256 (ARCHITECTURE "Security by construction").</summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public const string InstanceChain = "*";
+
+    private static readonly HashSet<string> SecretProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is JalinDb db) await AppendAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is JalinDb db) AppendAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    private async Task AppendAsync(JalinDb db, CancellationToken ct)
+    {
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned() && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+                && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>))
+            .ToList();
+        if (entries.Count == 0) return;
+
+        var now = Truncate(clock.GetUtcNow());
+        var actor = db.Actor;
+        var rows = new List<(string region, AuditDraft draft)>();
+        foreach (var entry in entries)
+        {
+            var region = await RegionOfAsync(db, entry, ct) ?? InstanceChain;
+            var action = entry.State switch { EntityState.Added => "Added", EntityState.Deleted => "Deleted", _ => "Modified" };
+            var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
+            var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
+            var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+            rows.Add((region, new AuditDraft(entry.Metadata.ClrType.Name, key, action, before, after)));
+        }
+
+        foreach (var group in rows.GroupBy(r => r.region))
+        {
+            var last = await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == group.Key)
+                .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.RegionCode == group.Key)
+                .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
+            var sequence = pending?.Sequence ?? last?.Sequence ?? 0;
+            var previous = pending?.Hash ?? last?.Hash ?? Genesis(group.Key);
+            foreach (var (_, d) in group)
+            {
+                sequence++;
+                var hash = ComputeHash(previous, group.Key, sequence, now, actor.UserId, actor.FullName, d.EntityType, d.EntityId, d.Action, d.Before, d.After);
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    RegionCode = group.Key, Sequence = sequence, At = now, ActorUserId = actor.UserId, ActorName = actor.FullName,
+                    EntityType = d.EntityType, EntityId = d.EntityId, Action = d.Action, Before = d.Before, After = d.After,
+                    PreviousHash = previous, Hash = hash,
+                });
+                previous = hash;
+            }
+        }
+    }
+
+    private sealed record AuditDraft(string EntityType, string EntityId, string Action, string? Before, string? After);
+
+    public static DateTimeOffset Truncate(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
+    public static string Genesis(string region) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("jalin-audit-genesis:" + region)));
+
+    public static string ComputeHash(string previous, string region, long sequence, DateTimeOffset at, string actorId, string actorName,
+        string entityType, string entityId, string action, string? before, string? after)
+    {
+        var text = string.Join("\u001f", previous, region, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), actorId, actorName, entityType, entityId, action, before ?? "", after ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            if (SecretProperties.Contains(p.Metadata.Name)) continue;
+            var v = original ? p.OriginalValue : p.CurrentValue;
+            values[p.Metadata.Name] = v switch
+            {
+                DateTimeOffset d => d.UtcDateTime.ToString("O"),
+                decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Enum en => en.ToString(),
+                _ => v,
+            };
+        }
+        foreach (var nav in entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned()))
+            values[nav.Metadata.Name] = nav.CurrentValue is null ? null : JsonSerializer.Serialize(nav.CurrentValue);
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static async Task<string?> RegionOfAsync(JalinDb db, EntityEntry entry, CancellationToken ct)
+    {
+        switch (entry.Entity)
+        {
+            case AgreementParty p: return await AgreementRegionAsync(db, p.AgreementId, ct);
+            case AgreementDocument d: return d.RegionCode ?? await AgreementRegionAsync(db, d.AgreementId, ct);
+            case StageChange h: return await AgreementRegionAsync(db, h.AgreementId, ct);
+            case ApplicationUser u: return u.RegionCode;
+        }
+        var prop = entry.Metadata.FindProperty("RegionCode");
+        return prop is null ? null : entry.Property("RegionCode").CurrentValue as string;
+    }
+
+    private static async Task<string?> AgreementRegionAsync(JalinDb db, Guid id, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<Agreement>().FirstOrDefault(e => e.Entity.Id == id);
+        if (tracked is not null) return tracked.Entity.RegionCode;
+        return await db.Agreements.AsNoTracking().Where(a => a.Id == id).Select(a => a.RegionCode).FirstOrDefaultAsync(ct);
+    }
+}

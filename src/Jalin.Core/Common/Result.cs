@@ -1,0 +1,49 @@
+namespace Jalin.Core.Common;
+
+/// <summary>An expected failure of a use case. The API maps each kind once to ProblemDetails;
+/// Blazor pages show <see cref="Message"/>. Messages are Bahasa Indonesia.</summary>
+public abstract record Error(string Code, string Message);
+
+public sealed record NotFoundError(string Message) : Error("tidak_ditemukan", Message);
+
+public sealed record ForbiddenError(string Message) : Error("tidak_berwenang", Message);
+
+public sealed record ConflictError(string Message) : Error("konflik", Message);
+
+/// <summary>Input that breaks a rule; <see cref="Fields"/> maps a field name (camelCase, as in
+/// the API body) to its Indonesian messages.</summary>
+public sealed record ValidationError(string Message, IReadOnlyDictionary<string, string[]> Fields)
+    : Error("tidak_valid", Message)
+{
+    public static ValidationError Of(string field, string message) =>
+        new(message, new Dictionary<string, string[]> { [field] = [message] });
+}
+
+public readonly struct Result<T>
+{
+    private Result(T? value, Error? error) { Value = value; Error = error; }
+
+    public T? Value { get; }
+    public Error? Error { get; }
+    public bool Ok => Error is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+    public static implicit operator Result<T>(Error error) => new(default, error);
+
+    public TOut Match<TOut>(Func<T, TOut> ok, Func<Error, TOut> failed) => Ok ? ok(Value!) : failed(Error!);
+}
+
+public sealed record Unit
+{
+    public static readonly Unit Value = new();
+}
+
+public sealed record TooLargeError(string Message) : Error("terlalu_besar", Message);
+
+public static class ResultExtensions
+{
+    extension<T>(Result<T>)
+    {
+        public static Result<T> From(T value) => value;
+    }
+}

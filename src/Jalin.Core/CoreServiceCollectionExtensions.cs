@@ -1,0 +1,32 @@
+using Jalin.Core.Data;
+using Jalin.Core.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Jalin.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The database (SQLite by default, PostgreSQL with Database__Provider=Postgres), the
+    /// file store and the clock.</summary>
+    public static IServiceCollection AddJalinCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var db = new DatabaseOptions
+        {
+            Provider = Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite,
+            ConnectionString = configuration.GetConnectionString("Jalin"),
+        };
+        services.AddSingleton(db);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<JalinDb>((sp, o) => db.Configure(o, sp.GetRequiredService<TimeProvider>()), ServiceLifetime.Scoped);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JalinDb>>().CreateDbContext());
+        var files = new FileStoreOptions();
+        if (configuration["Files:Root"] is { Length: > 0 } root) files.Root = root;
+        if (long.TryParse(configuration["Files:MaxBytes"], out var max) && max > 0) files.MaxBytes = max;
+        services.AddSingleton(files);
+        services.AddSingleton<FileStore>();
+        return services;
+    }
+}

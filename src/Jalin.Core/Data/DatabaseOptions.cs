@@ -1,0 +1,44 @@
+using Jalin.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Which database Jalin runs on: embedded SQLite (one region) or PostgreSQL (a province or the nation).</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string? ConnectionString { get; set; }
+
+    public const string SqliteMigrations = "Jalin.Migrations.Sqlite";
+    public const string PostgresMigrations = "Jalin.Migrations.Postgres";
+    public const string DefaultSqlite = "Data Source=data/jalin.db";
+
+    public void Configure(DbContextOptionsBuilder builder, TimeProvider clock)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(ConnectionString))
+                throw new InvalidOperationException("Database__Provider=Postgres memerlukan ConnectionStrings__Jalin (string koneksi PostgreSQL).");
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
+        }
+        else
+        {
+            var cs = string.IsNullOrWhiteSpace(ConnectionString) ? DefaultSqlite : ConnectionString;
+            EnsureFolder(cs);
+            builder.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
+        }
+        builder.AddInterceptors(new AuditInterceptor(clock));
+    }
+
+    private static void EnsureFolder(string connectionString)
+    {
+        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && csb.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (dir is not null) Directory.CreateDirectory(dir);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using Jalin.Core.Agencies;
+using Jalin.Core.Agreements;
+using Jalin.Core.Audit;
+using Jalin.Core.Files;
+using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
+using Jalin.Core.Partners;
+using Jalin.Core.Regions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Jalin.Core.Data;
+
+public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<GovernmentAffair> GovernmentAffairs => Set<GovernmentAffair>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+    public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<RegionSetting> RegionSettings => Set<RegionSetting>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who the audit trail records for changes saved through this context.</summary>
+    public CurrentActor Actor { get; set; } = CurrentActor.System;
+
+    public JalinDb ActingAs(CurrentActor actor)
+    {
+        Actor = actor;
+        return this;
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<ApplicationUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+            e.Property(u => u.Role).HasConversion<string>().HasMaxLength(40);
+            e.Property(u => u.RegionCode).HasMaxLength(13);
+            e.HasIndex(u => u.RegionCode);
+        });
+
+        b.Entity<Region>(e =>
+        {
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasMaxLength(13);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.ProvinceCode).HasMaxLength(13);
+            e.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(r => r.ProvinceCode);
+        });
+
+        b.Entity<GovernmentAffair>(e =>
+        {
+            e.HasKey(a => a.Code);
+            e.Property(a => a.Code).HasMaxLength(10);
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.Group).HasConversion<string>().HasMaxLength(40);
+        });
+
+        b.Entity<Agency>(e =>
+        {
+            e.Property(a => a.RegionCode).HasMaxLength(13);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => new { a.RegionCode, a.Name }).IsUnique();
+            e.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Partner>(e =>
+        {
+            e.Property(p => p.RegionCode).HasMaxLength(13);
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(p => p.Name).HasMaxLength(300);
+            e.Property(p => p.LegalForm).HasMaxLength(100);
+            e.Property(p => p.Nib).HasMaxLength(13);
+            e.Property(p => p.Npwp).HasMaxLength(20);
+            e.Property(p => p.CountryCode).HasMaxLength(2);
+            e.Property(p => p.PartnerRegionCode).HasMaxLength(13);
+            e.Property(p => p.Address).HasMaxLength(500);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(40);
+            e.Property(p => p.Website).HasMaxLength(300);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.OwnsMany(p => p.Contacts, c => { c.ToJson(); });
+            e.OwnsMany(p => p.Signatories, c => { c.ToJson(); });
+            e.HasIndex(p => new { p.RegionCode, p.Name });
+            e.HasIndex(p => p.Nib);
+            e.HasIndex(p => p.Npwp);
+            e.HasOne<Region>().WithMany().HasForeignKey(p => p.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Agreement>(e =>
+        {
+            e.Property(a => a.RegionCode).HasMaxLength(13);
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Stage).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.EndReason).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.FundingSource).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Initiative).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Title).HasMaxLength(500);
+            e.Property(a => a.Object).HasMaxLength(2000);
+            e.Property(a => a.Scope).HasMaxLength(4000);
+            e.Property(a => a.AffairCode).HasMaxLength(10);
+            e.Property(a => a.MappingReference).HasMaxLength(200);
+            e.Property(a => a.BorderingNote).HasMaxLength(1000);
+            e.Property(a => a.TermBasis).HasMaxLength(1000);
+            e.Property(a => a.DueAction).HasMaxLength(60);
+            e.Property(a => a.DueLabel).HasMaxLength(200);
+            e.Property(a => a.Value).HasPrecision(18, 2);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Documents).WithOne().HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.History).WithOne().HasForeignKey(h => h.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<GovernmentAffair>().WithMany().HasForeignKey(a => a.AffairCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.RegionCode, a.Stage });
+            e.HasIndex(a => new { a.RegionCode, a.Kind });
+            e.HasIndex(a => new { a.RegionCode, a.CreatedAt });
+            e.HasIndex(a => new { a.RegionCode, a.EndsOn });
+            e.HasIndex(a => a.AffairCode);
+            e.HasIndex(a => a.DueOn);
+        });
+
+        b.Entity<AgreementParty>(e =>
+        {
+            e.Property(p => p.RegionCode).HasMaxLength(13);
+            e.Property(p => p.Name).HasMaxLength(300);
+            e.Property(p => p.LeadAgencyName).HasMaxLength(200);
+            e.Property(p => p.DocumentNumber).HasMaxLength(100);
+            e.Property(p => p.SignatoryName).HasMaxLength(200);
+            e.Property(p => p.SignatoryOffice).HasMaxLength(200);
+            e.HasIndex(p => p.RegionCode);
+            e.HasIndex(p => p.PartnerId);
+            e.HasIndex(p => p.LeadAgencyId);
+        });
+
+        b.Entity<AgreementDocument>(e =>
+        {
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(d => d.Stage).HasConversion<string>().HasMaxLength(30);
+            e.Property(d => d.Visibility).HasConversion<string>().HasMaxLength(10);
+            e.Property(d => d.Title).HasMaxLength(300);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.PartnerNumber).HasMaxLength(100);
+            e.Property(d => d.FileSha256).HasMaxLength(64);
+            e.Property(d => d.FileName).HasMaxLength(255);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.UploadedBy).HasMaxLength(100);
+            e.Property(d => d.RegionCode).HasMaxLength(13);
+        });
+
+        b.Entity<StageChange>(e =>
+        {
+            e.Property(h => h.Action).HasMaxLength(60);
+            e.Property(h => h.FromStage).HasConversion<string>().HasMaxLength(30);
+            e.Property(h => h.ToStage).HasConversion<string>().HasMaxLength(30);
+            e.Property(h => h.EndReason).HasConversion<string>().HasMaxLength(30);
+            e.Property(h => h.ActorUserId).HasMaxLength(100);
+            e.Property(h => h.ActorName).HasMaxLength(200);
+            e.Property(h => h.ActorRegionCode).HasMaxLength(13);
+            e.Property(h => h.Note).HasMaxLength(4000);
+        });
+
+        b.Entity<StoredFile>(e =>
+        {
+            e.HasKey(f => f.Sha256);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+        });
+
+        b.Entity<Holiday>(e =>
+        {
+            e.HasKey(h => h.Date);
+            e.Property(h => h.Type).HasConversion<string>().HasMaxLength(20);
+            e.Property(h => h.Name).HasMaxLength(200);
+        });
+
+        b.Entity<RegionSetting>(e =>
+        {
+            e.HasKey(s => new { s.RegionCode, s.Key });
+            e.Property(s => s.RegionCode).HasMaxLength(13);
+            e.Property(s => s.Key).HasMaxLength(100);
+            e.Property(s => s.Value).HasMaxLength(1000);
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.RegionCode).HasMaxLength(13);
+            e.Property(a => a.ActorUserId).HasMaxLength(100);
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(20);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => new { a.RegionCode, a.Sequence }).IsUnique();
+        });
+
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order decimal and DateTimeOffset: store Rupiah as sen and
+            // instants as UTC ticks so filters and sorts run in the database.
+            foreach (var entity in b.Model.GetEntityTypes())
+            {
+                foreach (var property in entity.GetProperties())
+                {
+                    var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                    if (type == typeof(DateTimeOffset))
+                        property.SetValueConverter(new DateTimeOffsetToBinaryConverter());
+                    else if (type == typeof(decimal) && entity.ClrType == typeof(Agreement))
+                        property.SetValueConverter(new ValueConverter<decimal, long>(v => (long)(v * 100m), v => v / 100m));
+                }
+            }
+        }
+    }
+}

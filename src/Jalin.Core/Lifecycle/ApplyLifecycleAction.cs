@@ -1,0 +1,210 @@
+using System.ComponentModel.DataAnnotations;
+using Jalin.Core.Agreements;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Lifecycle;
+
+public sealed record ActionRequest
+{
+    /// <summary>For actions with several outcomes chosen by people (e.g. DPRD rejection: revise or end).</summary>
+    public string? Decision { get; init; }
+    public EndReason? ReasonCode { get; init; }
+    [StringLength(4000, ErrorMessage = "Catatan paling banyak 4000 karakter.")]
+    public string? Note { get; init; }
+    public Guid? DocumentId { get; init; }
+    public DateOnly? NewEndDate { get; init; }
+    /// <summary>When the Sekretariat DPRD received the request (starts the DPRD clock); today when empty.</summary>
+    public DateOnly? ReceivedOn { get; init; }
+    /// <summary>A note seen only inside the owning region.</summary>
+    public bool Internal { get; init; }
+    /// <summary>The version the caller saw; a stale one is refused with a conflict.</summary>
+    public int? ExpectedVersion { get; init; }
+}
+
+public sealed record ActionApplied(Guid AgreementId, string Action, Stage From, Stage To, EndReason? EndReason, DateOnly? DueOn, string? DueLabel, int Version, long HistoryId);
+
+/// <summary>The only code that changes an agreement's stage: checks the lifecycle table for the
+/// actor, then writes the move and its history row in one transaction.</summary>
+public static class ApplyLifecycleAction
+{
+    public static async Task<Result<ActionApplied>> HandleAsync(JalinDb db, CurrentActor actor, Guid agreementId, string action, ActionRequest request,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        if (actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
+        var agreement = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: true, ct);
+        if (agreement is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+        if (agreement.IsEnded) return new LifecycleRefused(action, [new(RefusalKind.WrongStage, "kerja sama telah berakhir")]);
+        if (action != LifecycleTable.AddNote && !AgreementAccess.ActsForOwner(actor, agreement))
+            return new ForbiddenError("Tahapan kerja sama dijalankan oleh daerah pemilik; pihak lain dapat menambah catatan.");
+        if (request.ExpectedVersion is { } v && v != agreement.Version)
+            return new ConflictError("Kerja sama ini telah diubah orang lain. Muat ulang lalu ulangi.");
+
+        var ctx = await LifecycleContexts.ForAsync(db, agreement, clock, ct);
+        var rule = LifecycleTable.Find(agreement.Kind, agreement.Stage, action);
+        var refusals = LifecycleEngine.Check(rule, action, actor.Role, ctx);
+        if (refusals.Count > 0) return new LifecycleRefused(action, refusals);
+
+        var input = ValidateInput(rule!, agreement, request, ctx);
+        if (input.Error is not null) return input.Error;
+
+        var from = agreement.Stage;
+        var outcome = input.Outcome;
+        if (outcome is not null)
+            agreement.MoveTo(outcome.To, outcome.EndReason ?? request.ReasonCode);
+        ApplyEffects(rule!, agreement, request, ctx);
+        var now = clock.GetUtcNow();
+        var row = new StageChange
+        {
+            AgreementId = agreement.Id, Action = action, FromStage = from, ToStage = agreement.Stage, ActorUserId = actor.UserId, ActorName = actor.FullName,
+            ActorRegionCode = actor.RegionCode, At = now, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            DocumentId = request.DocumentId, EndReason = agreement.Stage == Stage.Ended ? agreement.EndReason : null,
+            IsInternal = request.Internal && actor.RegionCode == agreement.RegionCode,
+        };
+        db.StageChanges.Add(row);
+        agreement.Touch(now);
+        db.ActingAs(actor);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ConflictError("Kerja sama ini telah diubah orang lain pada saat yang sama. Muat ulang lalu ulangi.");
+        }
+        return new ActionApplied(agreement.Id, action, from, agreement.Stage, agreement.EndReason, agreement.DueOn, agreement.DueLabel, agreement.Version, row.Id);
+    }
+
+    private sealed record Validated(Outcome? Outcome, Error? Error);
+
+    private static Validated ValidateInput(LifecycleRule rule, Agreement agreement, ActionRequest request, LifecycleContext ctx)
+    {
+        var fields = new Dictionary<string, string[]>();
+        foreach (var (field, message) in AgreementRules.Annotations(request)) fields[field] = [message];
+        if (request.DocumentId is { } doc && !agreement.Documents.Any(d => d.Id == doc))
+            fields["documentId"] = ["Dokumen tidak ditemukan pada kerja sama ini."];
+        if (rule.Input.HasFlag(ActionInput.ReasonCode))
+        {
+            var allowed = LifecycleTable.TerminationReasons(agreement.Kind);
+            if (request.ReasonCode is not { } reason) fields["reasonCode"] = ["Alasan pengakhiran wajib dipilih (PP 28/2018 Ps 9)."];
+            else if (!allowed.Contains(reason)) fields["reasonCode"] = [$"Alasan '{reason}' tidak berlaku untuk {agreement.Kind.ShortLabel()}."];
+        }
+        if (rule.Input.HasFlag(ActionInput.NewEndDate))
+        {
+            if (request.NewEndDate is not { } end) fields["newEndDate"] = ["Tanggal berakhir yang baru wajib diisi."];
+            else if (agreement.EndsOn is { } current && end <= current) fields["newEndDate"] = ["Tanggal berakhir yang baru harus setelah tanggal berakhir saat ini."];
+            else if (agreement.StartsOn is { } start && end > start.AddYears(ctx.Settings.TermLimitYears) && string.IsNullOrWhiteSpace(agreement.TermBasis))
+                fields["newEndDate"] = [$"Jangka waktu menjadi lebih dari {ctx.Settings.TermLimitYears} tahun (pengaturan daerah); isi dasar hukumnya pada data kerja sama terlebih dahulu."];
+        }
+        if (request.ReceivedOn is { } received && received > ctx.Today)
+            fields["receivedOn"] = ["Tanggal diterima DPRD tidak boleh di masa depan."];
+
+        Outcome? outcome = null;
+        if (!rule.Stays)
+        {
+            var possible = LifecycleEngine.PossibleOutcomes(rule, agreement);
+            if (possible.Count == 1) outcome = possible[0];
+            else if (request.Decision is null)
+                fields["decision"] = [$"Pilih keputusan: {string.Join(", ", possible.Select(o => $"{o.Decision} ({o.DecisionLabel})"))}."];
+            else
+            {
+                outcome = possible.FirstOrDefault(o => o.Decision == request.Decision);
+                if (outcome is null) fields["decision"] = [$"Keputusan tidak dikenal. Pilih: {string.Join(", ", possible.Select(o => o.Decision))}."];
+            }
+        }
+        return fields.Count > 0 ? new Validated(null, new ValidationError("Isian aksi belum lengkap atau tidak benar.", fields)) : new Validated(outcome, null);
+    }
+
+    private static void ApplyEffects(LifecycleRule rule, Agreement agreement, ActionRequest request, LifecycleContext ctx)
+    {
+        var signedDoc = rule.Action switch
+        {
+            "record-kb-signing" => DocumentKind.KesepakatanBersama,
+            "record-pks-signing" => DocumentKind.PerjanjianKerjaSama,
+            "record-nk-signing" => DocumentKind.NotaKesepakatan,
+            "record-signing" => DocumentKind.NaskahLuarNegeri,
+            _ => (DocumentKind?)null,
+        };
+        if (signedDoc is { } kind)
+            agreement.SignedOn = agreement.Documents.Where(d => d.Kind == kind && d.IsSigned).Max(d => d.SignedOn);
+        if (rule.Action == "extend" && request.NewEndDate is { } end) agreement.EndsOn = end;
+
+        switch (rule.Clock)
+        {
+            case ClockEffect.Keep when rule.Stays:
+                break;
+            case ClockEffect.DprdResponse:
+                var foreign = agreement.Kind.IsForeign();
+                var days = foreign ? 45 : ctx.Settings.DprdResponseWorkingDays;
+                var received = request.ReceivedOn ?? ctx.Today;
+                agreement.SetDue(ctx.Calendar.AddWorkingDays(received, days), "dprd-deemed-approved",
+                    $"Batas jawaban DPRD: {days} hari kerja sejak diterima {received:dd-MM-yyyy}" + (foreign ? "" : " (pengaturan daerah)"));
+                break;
+            case ClockEffect.LoiValidity:
+                var loi = agreement.Documents.Where(d => d.Kind == DocumentKind.PernyataanKehendak && d.IsSigned).Max(d => d.SignedOn) ?? ctx.Today;
+                agreement.SetDue(loi.AddYears(1), null, "Masa berlaku LoI berakhir (paling lama 1 tahun)");
+                break;
+            case ClockEffect.GovernorForward:
+                agreement.SetDue(ctx.Calendar.AddWorkingDays(ctx.Today, 5), null, "Batas Gubernur meneruskan berkas ke Menteri (5 hari kerja)");
+                break;
+            case ClockEffect.TermEnd:
+                agreement.SetDue(agreement.EndsOn, "expire", "Jangka waktu kerja sama berakhir");
+                break;
+            case ClockEffect.Keep:
+                break;
+            default:
+                if (!rule.Stays) agreement.ClearDue();
+                break;
+        }
+        if (agreement.Stage == Stage.Ended) agreement.ClearDue();
+    }
+}
+
+/// <summary>"What can I do next" for one agreement and one actor, from the table.</summary>
+public static class AvailableActions
+{
+    public static async Task<Result<IReadOnlyList<ActionOption>>> HandleAsync(JalinDb db, CurrentActor actor, Guid agreementId, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
+        var agreement = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: false, ct);
+        if (agreement is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+        var ctx = await LifecycleContexts.ForAsync(db, agreement, clock, ct);
+        var options = LifecycleEngine.Options(actor.Role, ctx);
+        if (!AgreementAccess.ActsForOwner(actor, agreement))
+        {
+            options = options.Select(o => o.Action == LifecycleTable.AddNote || !o.Allowed ? o
+                : o with { Allowed = false, Reasons = [new Refusal(RefusalKind.WrongRole, "tahapan dijalankan oleh daerah pemilik kerja sama")] }).ToList();
+        }
+        return Result<IReadOnlyList<ActionOption>>.From(options);
+    }
+}
+
+/// <summary>Applies the clock-driven actions whose time has come (DPRD deemed approval, expiry).
+/// Run daily by the background job and by <c>jalin lifecycle tick</c>.</summary>
+public static class RunLifecycleClocks
+{
+    public static async Task<IReadOnlyList<ActionApplied>> HandleAsync(Func<JalinDb> newDb, TimeProvider clock, CancellationToken ct = default)
+    {
+        var today = Wib.Today(clock);
+        List<(Guid id, string action)> due;
+        await using (var db = newDb())
+        {
+            due = (await db.Agreements.AsNoTracking()
+                    .Where(a => (a.Stage == Stage.DprdApproval && a.DueAction == "dprd-deemed-approved" && a.DueOn < today)
+                                || (a.Stage == Stage.Implementation && a.EndsOn < today))
+                    .Select(a => new { a.Id, a.Stage }).ToListAsync(ct))
+                .Select(a => (a.Id, a.Stage == Stage.DprdApproval ? "dprd-deemed-approved" : "expire")).ToList();
+        }
+        var applied = new List<ActionApplied>();
+        foreach (var (id, action) in due)
+        {
+            await using var db = newDb();
+            var result = await ApplyLifecycleAction.HandleAsync(db, CurrentActor.System, id, action,
+                new ActionRequest { Note = "Dijalankan otomatis oleh Jalin karena tenggat telah lewat." }, clock, ct);
+            if (result.Ok) applied.Add(result.Value!);
+        }
+        return applied;
+    }
+}
