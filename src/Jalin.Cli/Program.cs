@@ -1,1 +1,138 @@
-﻿Console.WriteLine("Hello, World!");
+using Jalin.Core.Audit;
+using Jalin.Core.Data;
+using Jalin.Core.Data.Seed;
+using Jalin.Core.Files;
+using Jalin.Core.Common;
+using Jalin.Core.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+
+// `jalin` admin commands. They call the same Core use cases as the web app and read the same
+// settings from the environment: Database__Provider (Sqlite|Postgres), ConnectionStrings__Jalin, Files__Root.
+return await Cli.RunAsync(args);
+
+internal static class Cli
+{
+    private const string Usage = """
+        Penggunaan: jalin <perintah>
+          lifecycle docs [--out docs/lifecycle.md]   tulis dokumentasi alur dari tabel tahapan
+          lifecycle tick                             jalankan aksi otomatis yang tenggatnya lewat
+          audit verify [--region KODE]               periksa rantai hash jejak audit
+          migrate                                    terapkan migrasi basis data
+          seed [--demo]                              isi data rujukan (dan data contoh)
+        Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = string.Join(' ', args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)));
+        try
+        {
+            return command switch
+            {
+                "lifecycle docs" => await LifecycleDocs(Option(args, "--out") ?? Path.Combine("docs", "lifecycle.md")),
+                "lifecycle tick" => await Tick(),
+                "audit verify" => await AuditVerify(Option(args, "--region")),
+                "migrate" => await Migrate(),
+                "seed" => await Seed(args.Contains("--demo")),
+                _ => Help(command),
+            };
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"Gagal: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Help(string command)
+    {
+        if (command.Length > 0) Console.Error.WriteLine($"Perintah tidak dikenal: {command}");
+        Console.WriteLine(Usage);
+        return command.Length > 0 ? 64 : 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static async Task<int> LifecycleDocs(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, LifecycleDescription.Markdown());
+        Console.WriteLine($"Ditulis: {full}");
+        return 0;
+    }
+
+    private static DatabaseOptions Database() => new()
+    {
+        Provider = Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Database__Provider"), true, out var p) ? p : DatabaseProvider.Sqlite,
+        ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Jalin"),
+    };
+
+    private static JalinDb NewDb()
+    {
+        var builder = new DbContextOptionsBuilder<JalinDb>();
+        Database().Configure(builder, TimeProvider.System);
+        return new JalinDb(builder.Options);
+    }
+
+    private static async Task<int> AuditVerify(string? region)
+    {
+        await using var db = NewDb();
+        var reports = await VerifyAudit.RunAsync(db, region);
+        if (reports.Count == 0)
+        {
+            Console.WriteLine("Jejak audit kosong.");
+            return 0;
+        }
+        var broken = 0;
+        foreach (var r in reports)
+        {
+            if (r.FirstBroken is null) Console.WriteLine($"OK    {r.RegionCode,-6} {r.Rows} baris");
+            else
+            {
+                broken++;
+                Console.WriteLine($"RUSAK {r.RegionCode,-6} baris pertama yang rusak: urutan {r.FirstBroken.Sequence} (id {r.FirstBroken.Id}, {r.FirstBroken.EntityType} {r.FirstBroken.EntityId}): {r.Problem}");
+            }
+        }
+        Console.WriteLine(broken == 0 ? "Jejak audit utuh (OK)." : $"{broken} rantai rusak.");
+        return broken == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> Migrate()
+    {
+        await using var db = NewDb();
+        await DatabaseSetup.MigrateAsync(db);
+        Console.WriteLine("Migrasi diterapkan.");
+        return 0;
+    }
+
+    private static async Task<int> Seed(bool demo)
+    {
+        await using (var db = NewDb())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            await ReferenceData.SeedAsync(db);
+        }
+        Console.WriteLine("Data rujukan diisi.");
+        if (demo)
+        {
+            var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine("data", "files") });
+            var password = Environment.GetEnvironmentVariable("Demo__Password") is { Length: > 0 } p ? p : "Jalin#Demo2026";
+            var seeded = await DemoData.SeedAsync(NewDb, files, password, Wib.Today(TimeProvider.System));
+            Console.WriteLine(seeded ? "Data contoh dibuat." : "Data contoh sudah ada; tidak diubah.");
+        }
+        return 0;
+    }
+
+    private static async Task<int> Tick()
+    {
+        var applied = await RunLifecycleClocks.HandleAsync(NewDb, TimeProvider.System);
+        foreach (var a in applied) Console.WriteLine($"{a.AgreementId}: {a.Action} {a.From} → {a.To}");
+        Console.WriteLine($"{applied.Count} aksi otomatis dijalankan.");
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using Jalin.Core.Agreements;
+using Jalin.Core.Identity;
+
+namespace Jalin.Core.Lifecycle;
+
+public sealed record StageDescription(string Code, string Label);
+
+public sealed record OutcomeDescription(string ToStage, string ToLabel, string? When, string? Decision, string? DecisionLabel, string? EndReason);
+
+public sealed record RuleDescription(string Stage, string StageLabel, string Action, string Label, IReadOnlyList<OutcomeDescription> Outcomes, bool Stays,
+    IReadOnlyList<string> Roles, IReadOnlyList<string> RoleLabels, bool SystemOnly, IReadOnlyList<PrerequisiteDescription> Prerequisites, string? Clock,
+    string Basis, IReadOnlyList<string> Inputs);
+
+public sealed record PrerequisiteDescription(string Code, string Label);
+
+public sealed record KindDescription(string Kind, string Label, string FirstStage, IReadOnlyList<StageDescription> Stages, IReadOnlyList<RuleDescription> Rules,
+    IReadOnlyList<string> TerminationReasons);
+
+/// <summary>The lifecycle table in a form people and programs read: the API's JSON, the "Alur
+/// kerja sama" page and docs/lifecycle.md all come from here.</summary>
+public static class LifecycleDescription
+{
+    public static KindDescription Describe(CooperationKind kind)
+    {
+        var rules = LifecycleTable.For(kind);
+        return new KindDescription(kind.ToString(), kind.Label(), Agreement.FirstStage(kind).ToString(),
+            LifecycleTable.Stages(kind).Select(s => new StageDescription(s.ToString(), s.Label())).ToList(),
+            rules.Select(r => new RuleDescription(r.Stage.ToString(), r.Stage.Label(), r.Action, r.Label,
+                r.Outcomes.Select(o => new OutcomeDescription(o.To.ToString(), o.To.Label(), o.When == Condition.Always ? null : WhenLabel(o.When), o.Decision, o.DecisionLabel,
+                    o.EndReason?.ToString())).ToList(), r.Stays,
+                r.Roles.Select(x => x.ToString()).ToList(), r.Roles.Select(x => x.Label()).ToList(), r.IsSystemOnly,
+                r.Requires.Where(p => p.Code != "none").Select(p => new PrerequisiteDescription(p.Code, p.Label)).ToList(), r.ClockText, r.Basis,
+                Enum.GetValues<ActionInput>().Where(i => i != ActionInput.None && r.Input.HasFlag(i)).Select(i => i.ToString()).ToList())).ToList(),
+            LifecycleTable.TerminationReasons(kind).Select(x => x.ToString()).ToList());
+    }
+
+    public static string WhenLabel(Condition c) => c switch
+    {
+        Condition.NeedsDprd => "membebani masyarakat/daerah atau belum dianggarkan dalam APBD tahun berjalan",
+        Condition.NoDprdNeeded => "tidak membebani dan sudah dianggarkan dalam APBD",
+        Condition.Forwarding => "KSDLL penerusan",
+        Condition.NotForwarding => "selain KSDLL penerusan",
+        _ => "",
+    };
+
+    /// <summary>docs/lifecycle.md: one section per kind, one row per rule.</summary>
+    public static string Markdown()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("# Alur kerja sama (dihasilkan dari tabel tahapan)");
+        sb.AppendLine();
+        sb.AppendLine("Berkas ini ditulis oleh `dotnet run --project src/Jalin.Cli -- lifecycle docs` dari `src/Jalin.Core/Lifecycle/LifecycleTable.cs`. Jangan disunting manual.");
+        sb.AppendLine("Semua hitungan hari adalah hari kerja kecuali disebut lain. Tanda kepastian: [V] terverifikasi, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui (nilai pengaturan daerah).");
+        sb.AppendLine();
+        foreach (var kind in Enum.GetValues<CooperationKind>())
+        {
+            var d = Describe(kind);
+            sb.AppendLine($"## {d.Label} (`{d.Kind}`)");
+            sb.AppendLine();
+            sb.AppendLine($"Tahap awal: {Agreement.FirstStage(kind).Label()} (`{d.FirstStage}`). Tahapan: {string.Join(" → ", d.Stages.Select(s => $"{s.Label} (`{s.Code}`)"))}.");
+            sb.AppendLine();
+            sb.AppendLine("| tahap | aksi | ke tahap | peran | syarat | tenggat | dasar |");
+            sb.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var r in d.Rules)
+            {
+                var to = r.Stays ? "(tetap)" : string.Join("; ", r.Outcomes.Select(o =>
+                    $"{o.ToLabel}" + (o.When is not null ? $" bila {o.When}" : "") + (o.Decision is not null ? $" (keputusan `{o.Decision}`: {o.DecisionLabel})" : "")
+                    + (o.EndReason is not null ? $" [{o.EndReason}]" : "")));
+                var roles = r.SystemOnly ? "Sistem (otomatis)" : string.Join(", ", r.RoleLabels);
+                var pre = r.Prerequisites.Count == 0 ? "—" : string.Join("; ", r.Prerequisites.Select(p => p.Label));
+                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} |");
+            }
+            sb.AppendLine();
+            sb.AppendLine($"Alasan pengakhiran: {string.Join(", ", d.TerminationReasons.Select(x => $"`{x}`"))}.");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static string Esc(string s) => s.Replace("|", "\\|");
+}

@@ -1,0 +1,54 @@
+using Jalin.Core.Audit;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Identity;
+using Jalin.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Web.Api;
+
+public static class UsersApi
+{
+    public static void MapUsersApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/users").WithTags("Pengguna (admin)");
+        g.MapGet("", async (Actor actor, JalinDb db, TimeProvider clock, string? q, string? regionCode, int? page, int? pageSize, CancellationToken ct) =>
+            (await UserAdmin.ListAsync(db, actor, q, regionCode, page, pageSize, clock, ct)).ToHttp());
+        g.MapPost("", async (Actor actor, JalinDb db, UserManager<ApplicationUser> users, TimeProvider clock, UserInput? body, CancellationToken ct) =>
+            body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong."))
+                : (await UserAdmin.CreateAsync(db, users, actor, body, clock, ct)).ToHttp(u => TypedResults.Created($"/api/v1/users/{u.Id}", u)));
+        g.MapPut("/{id}", async (Actor actor, JalinDb db, UserManager<ApplicationUser> users, TimeProvider clock, string id, UserInput? body, CancellationToken ct) =>
+            body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong."))
+                : (await UserAdmin.UpdateAsync(db, users, actor, id, body, clock, ct)).ToHttp());
+    }
+
+    public static void MapAuditApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/audit").WithTags("Jejak audit");
+        g.MapGet("", async (Actor actor, JalinDb db, string? regionCode, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var a = actor.Value;
+            if (a.Role is not (Role.SystemAdmin or Role.Auditor)) return Problems.From(new ForbiddenError("Jejak audit hanya untuk auditor dan administrator sistem."));
+            var region = a.Role == Role.Auditor ? a.RegionCode : regionCode;
+            if (a.Role == Role.Auditor && regionCode is not null && regionCode != a.RegionCode)
+                return Problems.From(new ForbiddenError("Auditor hanya membuka jejak audit daerahnya."));
+            var (pg, sz) = Paging.Normalize(page, pageSize);
+            var q = db.AuditEntries.AsNoTracking();
+            if (region is not null) q = q.Where(x => x.RegionCode == region);
+            var total = await q.CountAsync(ct);
+            var rows = await q.OrderByDescending(x => x.Id).Skip((pg - 1) * sz).Take(sz).ToListAsync(ct);
+            return TypedResults.Ok(new Page<AuditEntry>(rows, pg, sz, total));
+        });
+        g.MapGet("/verify", async (Actor actor, JalinDb db, CancellationToken ct) =>
+        {
+            var a = actor.Value;
+            if (a.Role is not (Role.SystemAdmin or Role.Auditor)) return Problems.From(new ForbiddenError("Pemeriksaan jejak audit hanya untuk auditor dan administrator sistem."));
+            var reports = await VerifyAudit.RunAsync(db, a.Role == Role.Auditor ? a.RegionCode : null, ct);
+            return TypedResults.Ok(reports.Select(r => new
+            {
+                r.RegionCode, r.Rows, ok = r.FirstBroken is null, firstBrokenSequence = r.FirstBroken?.Sequence, firstBrokenId = r.FirstBroken?.Id, r.Problem,
+            }));
+        });
+    }
+}

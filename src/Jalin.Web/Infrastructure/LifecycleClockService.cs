@@ -1,0 +1,29 @@
+using Jalin.Core.Data;
+using Jalin.Core.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Web.Infrastructure;
+
+/// <summary>Applies due clock-driven actions (DPRD deemed approval, expiry) at start and hourly.
+/// A thin adapter over <see cref="RunLifecycleClocks"/>; Quartz replaces it when reminders arrive.</summary>
+public sealed class LifecycleClockService(IDbContextFactory<JalinDb> dbs, TimeProvider clock, IConfiguration config, ILogger<LifecycleClockService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Jobs:Enabled", true)) return;
+        await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            try
+            {
+                var applied = await RunLifecycleClocks.HandleAsync(() => dbs.CreateDbContext(), clock, stoppingToken);
+                if (applied.Count > 0) log.LogInformation("Tenggat otomatis: {Count} aksi dijalankan", applied.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Tenggat otomatis gagal");
+            }
+        } while (!stoppingToken.IsCancellationRequested && await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, CancellationToken.None));
+    }
+}

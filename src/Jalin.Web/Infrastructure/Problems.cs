@@ -1,0 +1,66 @@
+using Jalin.Core.Common;
+using Jalin.Core.Lifecycle;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Web.Infrastructure;
+
+/// <summary>Maps a use case's <see cref="Error"/> to ProblemDetails once, for every endpoint.</summary>
+public static class Problems
+{
+    public static IResult From(Error error) => error switch
+    {
+        ValidationError v => TypedResults.ValidationProblem(v.Fields.ToDictionary(k => k.Key, k => k.Value), v.Message, title: "Isian tidak valid",
+            extensions: Ext(v.Code)),
+        NotFoundError => Problem(StatusCodes.Status404NotFound, "Tidak ditemukan", error),
+        ForbiddenError => Problem(StatusCodes.Status403Forbidden, "Tidak berwenang", error),
+        ConflictError => Problem(StatusCodes.Status409Conflict, "Konflik", error),
+        TooLargeError => Problem(StatusCodes.Status413PayloadTooLarge, "Berkas terlalu besar", error),
+        LifecycleRefused r => Problem(r.Primary switch
+        {
+            RefusalKind.WrongRole => StatusCodes.Status403Forbidden,
+            RefusalKind.MissingPrerequisite => StatusCodes.Status422UnprocessableEntity,
+            RefusalKind.UnknownAction => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status409Conflict,
+        }, "Aksi ditolak", error, new Dictionary<string, object?>
+        {
+            ["code"] = r.Code,
+            ["reasons"] = r.Reasons.Select(x => new { kind = x.Kind.ToString(), message = x.Message, prerequisite = x.Prerequisite }).ToList(),
+        }),
+        _ => Problem(StatusCodes.Status400BadRequest, "Permintaan ditolak", error),
+    };
+
+    private static Dictionary<string, object?> Ext(string code) => new() { ["code"] = code };
+
+    private static ProblemHttpResult Problem(int status, string title, Error error, Dictionary<string, object?>? ext = null) =>
+        TypedResults.Problem(error.Message, statusCode: status, title: title, extensions: ext ?? Ext(error.Code));
+
+    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? ok = null) =>
+        result.Ok ? (ok ?? (v => TypedResults.Ok(v)))(result.Value!) : From(result.Error!);
+}
+
+/// <summary>Turns unexpected failures into Indonesian ProblemDetails: concurrent writes become 409,
+/// unreadable bodies 400; anything else is a 500 without internals.</summary>
+public sealed class JalinExceptionHandler(IProblemDetailsService problems, ILogger<JalinExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title, detail) = exception switch
+        {
+            DbUpdateConcurrencyException => (409, "Konflik", "Data ini diubah orang lain pada saat yang sama. Muat ulang lalu ulangi."),
+            DbUpdateException => (409, "Konflik", "Perubahan bertabrakan dengan perubahan lain yang sedang disimpan. Ulangi sebentar lagi."),
+            BadHttpRequestException b => (b.StatusCode, "Permintaan tidak valid", "Isi permintaan tidak dapat dibaca: periksa format JSON dan tipe datanya."),
+            _ => (500, "Kesalahan sistem", "Terjadi kesalahan pada sistem. Kejadian ini telah dicatat; silakan ulangi atau hubungi administrator."),
+        };
+        if (status >= 500) log.LogError(exception, "Unhandled exception on {Path}", http.Request.Path);
+        else log.LogInformation(exception, "Handled exception on {Path}: {Status}", http.Request.Path, status);
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
