@@ -43,7 +43,7 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : JalinAppFacto
         });
         await using var db = app.NewDb();
         var target = await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == "53.71" && a.EntityId == id.ToString() && a.EntityType == "Agreement").SingleAsync();
-        Assert.Empty((await VerifyAudit.RunAsync(db, "53.71")).Where(r => r.FirstBroken is not null));
+        Assert.DoesNotContain(await VerifyAudit.RunAsync(db, "53.71"), r => r.FirstBroken is not null);
 
         // Someone with database access edits the recorded title.
         await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditEntries\" SET \"After\" = REPLACE(\"After\", 'perusakan', 'perbaikan') WHERE \"Id\" = {target.Id}");

@@ -59,7 +59,7 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
         Assert.Equal("expire", details["dueAction"]!.GetValue<string>());
         Assert.NotNull(details["signedOn"]);
 
-        await client.Upload(id, "ClosingReport", Api.Pdf("laporan akhir")).OkJson();
+        await client.Upload(id, "ClosingReport", Infrastructure.Api.Pdf("laporan akhir")).OkJson();
         var done = await client.Act(id, "complete", new { note = "Tujuan tercapai" }).OkJson();
         Assert.Equal("Ended", done["to"]!.GetValue<string>());
         Assert.Equal("GoalAchieved", done["endReason"]!.GetValue<string>());
@@ -89,7 +89,7 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
         var deemed = options.Single(o => o!["action"]!.GetValue<string>() == "dprd-deemed-approved")!;
         Assert.False(deemed["allowed"]!.GetValue<bool>());
         await client.Act(id, "dprd-deemed-approved").Expect(HttpStatusCode.Forbidden);
-        Assert.Empty((await RunClocks()).Where(a => a.AgreementId == id));
+        Assert.DoesNotContain(await RunClocks(), a => a.AgreementId == id);
 
         app.Clock.Advance(TimeSpan.FromDays(due.DayNumber - Today.DayNumber + 1));
         try
@@ -154,7 +154,7 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
         var (client, id) = await CreateAsync("Ksdpk");
         var noLetter = await client.Act(id, "terminate", new { reasonCode = "PartnerBankrupt" }).Expect(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("TerminationLetter", (await noLetter.ReadJson())["reasons"]![0]!["prerequisite"]!.GetValue<string>());
-        await client.Upload(id, "TerminationLetter", Api.Pdf("surat pengakhiran")).OkJson();
+        await client.Upload(id, "TerminationLetter", Infrastructure.Api.Pdf("surat pengakhiran")).OkJson();
         await client.Act(id, "terminate").Expect(HttpStatusCode.BadRequest);
         var ended = await client.Act(id, "terminate", new { reasonCode = "PartnerBankrupt", note = "Mitra dinyatakan pailit" }).OkJson();
         Assert.Equal("PartnerBankrupt", ended["endReason"]!.GetValue<string>());
@@ -164,7 +164,7 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
     public async Task Terminate_KsddWithKsdpkOnlyReason_IsRefused()
     {
         var (client, id) = await CreateAsync("KsddSukarela");
-        await client.Upload(id, "TerminationLetter", Api.Pdf("surat")).OkJson();
+        await client.Upload(id, "TerminationLetter", Infrastructure.Api.Pdf("surat")).OkJson();
         var refused = await client.Act(id, "terminate", new { reasonCode = "CourtDecision" }).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("reasonCode", (await refused.ReadJson())["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal("Preparation", await new LifecycleWalker(client, id, Today).StageAsync());
