@@ -62,7 +62,7 @@ public static class LifecycleDescription
             sb.AppendLine();
             sb.AppendLine("| tahap | aksi | ke tahap | peran | syarat | tenggat | dasar |");
             sb.AppendLine("|---|---|---|---|---|---|---|");
-            foreach (var r in d.Rules)
+            foreach (var r in d.Rules.Where(r => r.Action is not (LifecycleTable.Terminate or LifecycleTable.AddNote)))
             {
                 var to = r.Stays ? "(tetap)" : string.Join("; ", r.Outcomes.Select(o =>
                     $"{o.ToLabel}" + (o.When is not null ? $" bila {o.When}" : "") + (o.Decision is not null ? $" (keputusan `{o.Decision}`: {o.DecisionLabel})" : "")
@@ -71,6 +71,10 @@ public static class LifecycleDescription
                 var pre = r.Prerequisites.Count == 0 ? "—" : string.Join("; ", r.Prerequisites.Select(p => p.Label));
                 sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} |");
             }
+            sb.AppendLine();
+            foreach (var common in d.Rules.Where(r => r.Action is LifecycleTable.Terminate or LifecycleTable.AddNote).DistinctBy(r => r.Action))
+                sb.AppendLine($"Di setiap tahap yang masih berjalan: **{common.Label}** (`{common.Action}`), oleh {string.Join(", ", common.RoleLabels)}"
+                    + (common.Prerequisites.Count > 0 ? $"; syarat: {string.Join("; ", common.Prerequisites.Select(p => p.Label))}" : "") + $". Dasar: {common.Basis}.");
             sb.AppendLine();
             sb.AppendLine($"Alasan pengakhiran: {string.Join(", ", d.TerminationReasons.Select(x => $"`{x}`"))}.");
             sb.AppendLine();
