@@ -122,7 +122,7 @@ try
             new AgreementFilter { AffairCode = "2.11", Year = 2025 }),
     };
 
-    Say("## Agreement list API (`GET /api/v1/agreements`, 50 per page, with total count)");
+    Say("## Agreement list API (`GET /api/v1/agreements`, 25 per page (the default), with total count)");
     Say("");
     Say("| scenario | query | total rows | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
     Say("|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -289,7 +289,7 @@ static class Load
             using var warm = await Send(http, token, path);
             var text = await warm.Content.ReadAsStringAsync();
             if (!warm.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)warm.StatusCode} {text}");
-            total = JsonDocument.Parse(text).RootElement.GetProperty("total").GetInt64();
+            total = JsonDocument.Parse(text).RootElement.GetProperty("totalCount").GetInt64();
         }
         var latencies = new List<double>[concurrency];
         var errors = 0;

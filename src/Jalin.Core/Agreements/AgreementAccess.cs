@@ -23,8 +23,10 @@ public static class AgreementAccess
             Role.AgencyUser when region is not null && agency is not null =>
                 query.Where(a => a.Parties.Any(p => p.LeadAgencyId == agency && (p.RegionCode == region || a.RegionCode == region))),
             Role.PartnerUser when partner is not null => query.Where(a => a.Parties.Any(p => p.PartnerId == partner)),
+            // The owner is always party 1 with its region code, so "a party is my region" covers
+            // both owned and shared agreements and lets the database use the parties index.
             _ when RegionReaders.Contains(actor.Role) && region is not null =>
-                query.Where(a => a.RegionCode == region || a.Parties.Any(p => p.RegionCode == region)),
+                query.Where(a => a.Parties.Any(p => p.RegionCode == region)),
             _ => query.Where(a => false),
         };
     }

@@ -129,6 +129,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.HasIndex(a => new { a.RegionCode, a.EndsOn });
             e.HasIndex(a => a.AffairCode);
             e.HasIndex(a => a.DueOn);
+            // The list's default order (newest change first) and the supervisors' common filters.
+            e.HasIndex(a => a.UpdatedAt);
+            e.HasIndex(a => new { a.Kind, a.Stage });
+            e.HasIndex(a => new { a.Stage, a.EndsOn });
         });
 
         b.Entity<AgreementParty>(e =>
@@ -139,7 +143,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(p => p.DocumentNumber).HasMaxLength(100);
             e.Property(p => p.SignatoryName).HasMaxLength(200);
             e.Property(p => p.SignatoryOffice).HasMaxLength(200);
-            e.HasIndex(p => p.RegionCode);
+            e.HasIndex(p => new { p.RegionCode, p.AgreementId });
             e.HasIndex(p => p.PartnerId);
             e.HasIndex(p => p.LeadAgencyId);
         });

@@ -180,6 +180,10 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Kind", "Stage");
+
                     b.HasIndex("RegionCode", "CreatedAt");
 
                     b.HasIndex("RegionCode", "EndsOn");
@@ -187,6 +191,8 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.HasIndex("RegionCode", "Kind");
 
                     b.HasIndex("RegionCode", "Stage");
+
+                    b.HasIndex("Stage", "EndsOn");
 
                     b.ToTable("Agreements");
                 });
@@ -318,7 +324,7 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "AgreementId");
 
                     b.ToTable("AgreementParties");
                 });

@@ -175,6 +175,10 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Kind", "Stage");
+
                     b.HasIndex("RegionCode", "CreatedAt");
 
                     b.HasIndex("RegionCode", "EndsOn");
@@ -182,6 +186,8 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionCode", "Kind");
 
                     b.HasIndex("RegionCode", "Stage");
+
+                    b.HasIndex("Stage", "EndsOn");
 
                     b.ToTable("Agreements");
                 });
@@ -313,7 +319,7 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PartnerId");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "AgreementId");
 
                     b.ToTable("AgreementParties");
                 });
