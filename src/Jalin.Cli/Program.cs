@@ -66,11 +66,22 @@ internal static class Cli
         return 0;
     }
 
-    private static DatabaseOptions Database() => new()
+    private static DatabaseOptions Database()
     {
-        Provider = Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Database__Provider"), true, out var p) ? p : DatabaseProvider.Sqlite,
-        ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Jalin"),
-    };
+        var provider = Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Database__Provider"), true, out var p) ? p : DatabaseProvider.Sqlite;
+        var cs = Environment.GetEnvironmentVariable("ConnectionStrings__Jalin");
+        if (cs is null && provider == DatabaseProvider.Sqlite) cs = $"Data Source={Path.Combine(WebDataFolder(), "jalin.db")}";
+        return new() { Provider = provider, ConnectionString = cs };
+    }
+
+    /// <summary>The folder the web app uses by default (src/Jalin.Web/data when run from the
+    /// repository), so `jalin audit verify` checks the database `dotnet run --project src/Jalin.Web` made.</summary>
+    private static string WebDataFolder()
+    {
+        var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Jalin.slnx"))) dir = dir.Parent;
+        return dir is null ? "data" : Path.Combine(dir.FullName, "src", "Jalin.Web", "data");
+    }
 
     private static JalinDb NewDb()
     {
@@ -120,7 +131,7 @@ internal static class Cli
         Console.WriteLine("Data rujukan diisi.");
         if (demo)
         {
-            var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine("data", "files") });
+            var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine(WebDataFolder(), "files") });
             var password = Environment.GetEnvironmentVariable("Demo__Password") is { Length: > 0 } p ? p : "Jalin#Demo2026";
             var seeded = await DemoData.SeedAsync(NewDb, files, password, Wib.Today(TimeProvider.System));
             Console.WriteLine(seeded ? "Data contoh dibuat." : "Data contoh sudah ada; tidak diubah.");
