@@ -236,6 +236,12 @@ public static class DemoData
         yield return new(S, CooperationKind.Ksdpk, "Pengelolaan Pelabuhan Perikanan Pantai secara Terpadu", "3.25", Stage.Ended, "DKP", ["p:banknagari"], null, Began: 900, StartsAgo: 800, Years: 2, Finish: Finish.Expire);
         yield return new(S, CooperationKind.KsddSukarela, "Kerja Sama Pengembangan Kawasan Perbatasan Sumbar–Riau", "1.03", Stage.Offer, "Bappeda", ["14"], null, Began: 50);
 
+        // Foreign and Sinergi routes at their middle stages.
+        yield return new(C, CooperationKind.Ksdpl, "Pertukaran Guru dan Pendidikan Vokasi Cimahi–Leipzig", "1.01", Stage.DraftingNaskah, "Disdik", ["p:leipzig"], null, Began: 420);
+        yield return new(B, CooperationKind.Sinergi, "Nota Kesepakatan Layanan Pertanahan di Mal Pelayanan Publik Kota Bandung", "2.10", Stage.SigningNk, "DPMPTSP", ["p:bdg-bpn"], null, Began: 60);
+        yield return new(S, CooperationKind.Ksdll, "Pengelolaan Sampah Pesisir bersama GIZ", "2.11", Stage.LoiConsultation, "DLH", ["p:giz"], null, Began: 90, Funding: FundingSource.Grant);
+        yield return new(S, CooperationKind.Ksdpl, "Kerja Sama Perdagangan dan Investasi Sumatera Barat–Negeri Sembilan", "2.18", Stage.Signing, "DPMPTSP", ["p:negeri-sembilan"], null, Began: 600);
+
         // Kabupaten Kutai Kartanegara
         const string U = "64.02";
         yield return new(U, CooperationKind.KsddSukarela, "Kerja Sama Pengelolaan Air Bersih Kawasan Perbatasan Kukar–Samarinda", "1.03", Stage.Implementation, "PUPR", ["64.72"], 2_800_000_000, Began: 420, StartsAgo: 350, Years: 5);
@@ -245,6 +251,7 @@ public static class DemoData
         yield return new(U, CooperationKind.Ksdpk, "Rehabilitasi Mangrove Delta Mahakam", "2.11", Stage.SigningKb, "DLH", ["p:kukar-ngo"], null, Began: 90, Funding: FundingSource.Grant);
         yield return new(U, CooperationKind.Ksdll, "Dukungan USAID untuk Tata Kelola Pemerintahan Desa", "2.13", Stage.Exploration, "Bappeda", ["p:kukar-usaid"], null, Began: 60, Funding: FundingSource.Grant);
         yield return new(U, CooperationKind.Sinergi, "Nota Kesepakatan Satu Data Kutai Kartanegara", "2.20", Stage.Implementation, "Diskominfo", ["p:kukar-bps"], null, Began: 500, StartsAgo: 440, Years: 2, Funding: FundingSource.None);
+        yield return new(U, CooperationKind.Ksdll, "Kemitraan Konservasi Pesut Mahakam", "2.11", Stage.Initiative, "DLH", ["p:kukar-usaid"], null, Began: 10, Funding: FundingSource.Grant);
         yield return new(U, CooperationKind.KsddSukarela, "Kerja Sama Pengembangan Kawasan Industri dengan Kabupaten Kutai Timur", "3.31", Stage.Ended, "DPMPTSP", ["64.08"], null, Began: 800, StartsAgo: 700, Years: 3,
             Finish: Finish.Terminate);
     }
