@@ -92,7 +92,6 @@ psi.Environment["Files__Root"] = filesRoot;
 psi.Environment["Demo__Enabled"] = "false";
 psi.Environment["Jobs__Enabled"] = "false";
 psi.Environment["Security__LoginRateLimitPerMinute"] = "100000";
-psi.Environment["Security__RequireTwoFactorFor"] = "";
 psi.Environment["Logging__LogLevel__Default"] = "Warning";
 using var app = Process.Start(psi)!;
 app.OutputDataReceived += (_, _) => { };
