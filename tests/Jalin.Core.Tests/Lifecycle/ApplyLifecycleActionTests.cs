@@ -116,7 +116,9 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.All(audit, e => Assert.Equal(Actors.Officer.UserId, e.ActorUserId));
         Assert.All(audit, e => Assert.Equal(Actors.Cimahi, e.RegionCode));
         var historyAudit = Assert.Single(audit, e => e.EntityType == nameof(StageChange));
-        Assert.Equal("Added", historyAudit.Action);
+        // the history row's audit names its real (database-generated) id, not EF's temporary one
+        Assert.Equal(("Added", row.Id.ToString()), (historyAudit.Action, historyAudit.EntityId));
+        Assert.Contains($"\"Id\":{row.Id}", historyAudit.After);
         Assert.Contains("complete-preparation", historyAudit.After);
         Assert.Contains(audit, e => e.EntityType == nameof(Agreement) && e.Action == "Modified" && e.EntityId == id.ToString() && e.After!.Contains("Offer"));
     }
@@ -307,5 +309,46 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         await _s.MustApplyAsync(id, "finalize-kb");
         var signed = await _s.MustApplyAsync(id, "record-kb-signing");
         Assert.Equal(Stage.DraftingPks, signed.To);
+    }
+
+    [Fact]
+    public async Task Audit_chain_stays_intact_and_names_every_history_row()
+    {
+        var id = await _s.KsddInImplementationAsync();
+        _clock.SetDay(new DateOnly(2029, 1, 1));
+        Assert.Single(await RunLifecycleClocks.HandleAsync(_db.NewDb, _clock));
+
+        await using var db = _db.NewDb();
+        var report = Assert.Single(await Jalin.Core.Audit.VerifyAudit.RunAsync(db, Actors.Cimahi));
+        Assert.Null(report.FirstBroken);
+        var history = await db.StageChanges.AsNoTracking().Where(h => h.AgreementId == id).Select(h => h.Id.ToString()).ToListAsync();
+        Assert.True(history.Count >= 9);
+        var audited = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(StageChange)).Select(e => e.EntityId).ToListAsync();
+        Assert.Equal(history.Order(), audited.Order());
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(StageChange) && e.ActorUserId == "system"));
+    }
+
+    [Fact]
+    public async Task A_failed_save_writes_no_audit_rows_and_leaves_no_transaction_open()
+    {
+        var id = await _s.RegisterAsync(Scenario.Ksdd());
+        var before = await SnapshotAsync(id);
+        await using var db1 = _db.NewDb();
+        await using var db2 = _db.NewDb();
+        var first = await db1.Agreements.SingleAsync(a => a.Id == id);
+        var second = await db2.Agreements.SingleAsync(a => a.Id == id);
+        first.Touch(_clock.GetUtcNow());
+        await db1.ActingAs(Actors.Officer).SaveChangesAsync();
+
+        second.Touch(_clock.GetUtcNow());
+        db2.StageChanges.Add(new StageChange { AgreementId = id, Action = LifecycleTable.AddNote, ActorUserId = "x", ActorName = "x", FromStage = second.Stage, ToStage = second.Stage });
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.ActingAs(Actors.Officer).SaveChangesAsync());
+        Assert.Null(db2.Database.CurrentTransaction);
+
+        var after = await SnapshotAsync(id);
+        Assert.Equal(before.History, after.History);
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Equal(before.Audit + 1, after.Audit); // only db1's change of the agreement
+        await _s.MustApplyAsync(id, LifecycleTable.AddNote, request: new ActionRequest { Note = "masih bisa menulis" });
     }
 }
