@@ -1,4 +1,5 @@
 using Jalin.Core.Agreements;
+using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
 using static Jalin.Core.Lifecycle.Stage;
 
@@ -83,4 +84,65 @@ public static class LifecycleSpec
 
     public static Row? Find(CooperationKind kind, Stage stage, string action) =>
         For(kind).SingleOrDefault(r => r.Stage == stage && r.Action == action);
+
+    private static string D(DocumentKind k) => $"doc:{k}";
+
+    private static string S(DocumentKind k) => $"signed:{k}";
+
+    /// <summary>The "must exist first" column as prerequisite codes ("none" left out).</summary>
+    public static string[] Requires(CooperationKind kind, string action)
+    {
+        var foreign = kind.IsForeign();
+        return action switch
+        {
+            "complete-preparation" => kind switch
+            {
+                CooperationKind.Ksdpk => [D(DocumentKind.FeasibilityStudy), D(DocumentKind.TermsOfReference), D(DocumentKind.Assessment)],
+                CooperationKind.KsddWajib => [D(DocumentKind.TermsOfReference), D(DocumentKind.Assessment), "mapping-item", "bordering"],
+                _ => [D(DocumentKind.TermsOfReference), D(DocumentKind.Assessment)],
+            },
+            "accept-offer" => kind == CooperationKind.Sinergi
+                ? [D(DocumentKind.OfferLetter), D(DocumentKind.TermsOfReference)]
+                : [D(DocumentKind.OfferLetter), D(DocumentKind.OfferAnswer)],
+            "decline-offer" => [D(DocumentKind.OfferAnswer)],
+            "finalize-kb" => [D(DocumentKind.KesepakatanBersama)],
+            "record-kb-signing" => [S(DocumentKind.KesepakatanBersama), "party-numbers"],
+            "request-dprd-approval" => foreign
+                ? [D(DocumentKind.DprdRequest), D(DocumentKind.RencanaKerjaSama), S(DocumentKind.PernyataanKehendak)]
+                : [D(DocumentKind.DprdRequest), D(DocumentKind.KesepakatanBersama)],
+            "record-dprd-approval" or "record-dprd-rejection" => ["dprd-requested", D(DocumentKind.DprdDecision)],
+            "dprd-deemed-approved" => foreign ? ["dprd-requested"] : ["dprd-requested", "deemed-approval-setting"],
+            "finalize-pks" => [D(DocumentKind.PerjanjianKerjaSama), "pks-names-kb"],
+            "record-pks-signing" => [S(DocumentKind.PerjanjianKerjaSama), "party-numbers", "power-of-attorney", "term"],
+            "finalize-nk" => [D(DocumentKind.Assessment), D(DocumentKind.NotaKesepakatan)],
+            "record-nk-signing" => [S(DocumentKind.NotaKesepakatan), "party-numbers", "term"],
+            "start-exploration" => [],
+            "complete-study" => [D(DocumentKind.ForeignStudy)],
+            "record-consultation-answer" => [D(DocumentKind.ConsultationLetter), D(DocumentKind.MinisterAnswer)],
+            "record-loi-signing" => [S(DocumentKind.PernyataanKehendak)],
+            "finalize-rks" => [D(DocumentKind.RencanaKerjaSama)],
+            "send-for-verification" => [D(DocumentKind.ForeignStudy), S(DocumentKind.PernyataanKehendak), D(DocumentKind.RencanaKerjaSama), "dprd-approved"],
+            "record-minister-review" => [D(DocumentKind.MinisterReview)],
+            "submit-naskah" => [D(DocumentKind.NaskahLuarNegeri)],
+            "record-confirmation-letter" => [D(DocumentKind.MeetingMinutes), D(DocumentKind.ConfirmationLetter)],
+            "record-minister-approval" => [D(DocumentKind.MinisterApproval)],
+            "record-signing" => [S(DocumentKind.NaskahLuarNegeri), "term", "term-5-years"],
+            "amend" or "extend" => ["signed-addendum"],
+            "request-extension" => [D(DocumentKind.AnnualActivityPlan), "six-months"],
+            "expire" => [],
+            "complete" => [D(DocumentKind.ClosingReport)],
+            LifecycleTable.Terminate => [D(DocumentKind.TerminationLetter)],
+            LifecycleTable.AddNote => [],
+            _ => throw new InvalidOperationException($"LIFECYCLE.md has no action {action}"),
+        };
+    }
+
+    /// <summary>The "acting role" column.</summary>
+    public static Role[] Roles(string action) => action switch
+    {
+        "dprd-deemed-approved" or "expire" => [Role.System],
+        "record-dprd-approval" or "record-dprd-rejection" => [Role.DprdViewer, Role.CooperationOfficer],
+        LifecycleTable.AddNote => [Role.CooperationOfficer, Role.AgencyUser, Role.TeamMember, Role.Leader, Role.DprdViewer, Role.PartnerUser],
+        _ => [Role.CooperationOfficer],
+    };
 }

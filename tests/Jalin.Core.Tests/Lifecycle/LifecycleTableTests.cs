@@ -20,6 +20,19 @@ public class LifecycleTableTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void Every_row_requires_what_the_spec_says_and_is_done_by_the_spec_roles(CooperationKind kind)
+    {
+        foreach (var rule in LifecycleTable.For(kind))
+        {
+            var codes = rule.Requires.Select(p => p.Code).Where(c => c != "none").Order().ToList();
+            Assert.True(LifecycleSpec.Requires(kind, rule.Action).Order().SequenceEqual(codes),
+                $"{rule.Stage}/{rule.Action}: table requires [{string.Join(", ", codes)}]");
+            Assert.Equal(LifecycleSpec.Roles(rule.Action).Order(), rule.Roles.Order());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public void No_stage_has_the_same_action_twice(CooperationKind kind)
     {
         var duplicates = LifecycleTable.For(kind).GroupBy(r => (r.Stage, r.Action)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
