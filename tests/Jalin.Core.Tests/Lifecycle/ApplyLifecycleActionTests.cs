@@ -351,4 +351,74 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.Equal(before.Audit + 1, after.Audit); // only db1's change of the agreement
         await _s.MustApplyAsync(id, LifecycleTable.AddNote, request: new ActionRequest { Note = "masih bisa menulis" });
     }
+
+    private async Task<Guid> ForeignAtDraftingRksAsync(CooperationKind kind, bool forwarding = false)
+    {
+        var partner = kind == CooperationKind.Ksdpl
+            ? await _s.AddPartnerAsync(Jalin.Core.Partners.PartnerKind.ForeignLocalGovernment, "Kota Hamamatsu")
+            : await _s.AddPartnerAsync(Jalin.Core.Partners.PartnerKind.ForeignInstitution, "JICA");
+        var id = await _s.RegisterAsync(new AgreementInput
+        {
+            Kind = kind, Title = "Kerja sama luar negeri Cimahi", StartsOn = new DateOnly(2027, 1, 1), EndsOn = new DateOnly(2031, 12, 31),
+            IsForwarding = forwarding, Parties = [new PartyInput { PartnerId = partner.Id }],
+        });
+        Assert.Equal(Stage.Initiative, (await _s.LoadAsync(id)).Stage);
+        await _s.MustApplyAsync(id, "start-exploration");
+        await _s.AddDocAsync(id, DocumentKind.ForeignStudy);
+        await _s.MustApplyAsync(id, "complete-study");
+        await _s.AddDocAsync(id, DocumentKind.ConsultationLetter);
+        await _s.AddDocAsync(id, DocumentKind.MinisterAnswer);
+        await _s.MustApplyAsync(id, "record-consultation-answer");
+        await _s.AddDocAsync(id, DocumentKind.PernyataanKehendak, signed: true);
+        var loi = await _s.MustApplyAsync(id, "record-loi-signing");
+        Assert.Equal((Stage.DraftingRks, (DateOnly?)Day.AddYears(1)), (loi.To, loi.DueOn)); // LoI valid one year from its signing
+        await _s.AddDocAsync(id, DocumentKind.RencanaKerjaSama);
+        return id;
+    }
+
+    [Fact]
+    public async Task Foreign_dprd_clock_is_45_working_days_and_deemed_approval_is_law_whatever_the_region_says()
+    {
+        await _s.SetRegionSettingAsync("lifecycle.dprdResponseWorkingDays", "5");
+        await _s.SetRegionSettingAsync("lifecycle.dprdDeemedApproval", "false");
+        var id = await ForeignAtDraftingRksAsync(CooperationKind.Ksdpl);
+        var rks = await _s.MustApplyAsync(id, "finalize-rks");
+        Assert.Equal((Stage.DprdApproval, (DateOnly?)Day.AddYears(1)), (rks.To, rks.DueOn)); // the LoI clock is kept
+
+        await _s.AddDocAsync(id, DocumentKind.DprdRequest);
+        var requested = await _s.MustApplyAsync(id, "request-dprd-approval", request: new ActionRequest { ReceivedOn = Day });
+        Assert.Equal(new DateOnly(2026, 6, 3), requested.DueOn);
+        Assert.DoesNotContain("pengaturan daerah", requested.DueLabel);
+
+        _clock.SetDay(new DateOnly(2026, 6, 4));
+        var deemed = Assert.Single(await RunLifecycleClocks.HandleAsync(_db.NewDb, _clock));
+        Assert.Equal(Stage.Verification, deemed.To);
+
+        var sent = await _s.MustApplyAsync(id, "send-for-verification");
+        // the Governor forwards within 5 working days: Fri 5, Mon 8 … Thu 11 June
+        Assert.Equal((Stage.Verification, (DateOnly?)new DateOnly(2026, 6, 11)), (sent.To, sent.DueOn));
+        await _s.AddDocAsync(id, DocumentKind.MinisterReview);
+        var review = Assert.IsType<ValidationError>((await _s.ApplyAsync(id, "record-minister-review")).Error);
+        Assert.Contains("decision", review.Fields.Keys);
+        var proceed = await _s.MustApplyAsync(id, "record-minister-review", request: new ActionRequest { Decision = "proceed" });
+        Assert.Equal((Stage.DraftingNaskah, (DateOnly?)null), (proceed.To, proceed.DueOn));
+    }
+
+    [Fact]
+    public async Task Forwarding_ksdll_skips_dprd()
+    {
+        var id = await ForeignAtDraftingRksAsync(CooperationKind.Ksdll, forwarding: true);
+        var rks = await _s.MustApplyAsync(id, "finalize-rks");
+        Assert.Equal(Stage.Verification, rks.To);
+        var sent = await _s.MustApplyAsync(id, "send-for-verification");
+        Assert.Equal(Stage.Verification, sent.To);
+    }
+
+    [Fact]
+    public async Task Non_forwarding_ksdll_goes_to_dprd_and_cannot_be_verified_without_it()
+    {
+        var id = await ForeignAtDraftingRksAsync(CooperationKind.Ksdll);
+        Assert.Equal(Stage.DprdApproval, (await _s.MustApplyAsync(id, "finalize-rks")).To);
+        await AssertRefusedAsync(id, "send-for-verification", RefusalKind.WrongStage);
+    }
 }
