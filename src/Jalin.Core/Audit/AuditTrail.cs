@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -38,11 +39,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             .Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned() && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
                 && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>))
             .ToList();
+        _deferred.Remove(db);
         if (entries.Count == 0) return;
 
         var now = Truncate(clock.GetUtcNow());
-        var actor = db.Actor;
         var rows = new List<(string region, AuditDraft draft)>();
+        var generated = new List<(int index, EntityEntry entry)>();
         foreach (var entry in entries)
         {
             var region = await RegionOfAsync(db, entry, ct) ?? InstanceChain;
@@ -50,9 +52,45 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
             var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
             var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+            if (entry.State == EntityState.Added && entry.Metadata.FindPrimaryKey()!.Properties.Any(p => entry.Property(p.Name).IsTemporary))
+                generated.Add((rows.Count, entry));
             rows.Add((region, new AuditDraft(entry.Metadata.ClrType.Name, key, action, before, after)));
         }
 
+        if (generated.Count > 0 && db.Database.CurrentTransaction is not null)
+        {
+            // A key the database generates (history rows) is only known after the insert: the audit
+            // rows are written right after it, in the transaction JalinDb.SaveChanges opened for it.
+            _deferred.AddOrUpdate(db, new Deferred(rows, generated, now));
+            return;
+        }
+        await AddRowsAsync(db, rows, now, ct);
+    }
+
+    private sealed record Deferred(List<(string region, AuditDraft draft)> Rows, List<(int index, EntityEntry entry)> Generated, DateTimeOffset Now);
+
+    private readonly ConditionalWeakTable<DbContext, Deferred> _deferred = new();
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not JalinDb db || !_deferred.TryGetValue(db, out var d)) return result;
+        _deferred.Remove(db);
+        foreach (var (index, entry) in d.Generated)
+        {
+            var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+            d.Rows[index] = (d.Rows[index].region, d.Rows[index].draft with { EntityId = key, After = Snapshot(entry, original: false) });
+        }
+        await AddRowsAsync(db, d.Rows, d.Now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    private static async Task AddRowsAsync(JalinDb db, List<(string region, AuditDraft draft)> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var actor = db.Actor;
         foreach (var group in rows.GroupBy(r => r.region))
         {
             var last = await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == group.Key)

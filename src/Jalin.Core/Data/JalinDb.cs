@@ -38,6 +38,29 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         return this;
     }
 
+    /// <summary>A save that inserts rows with database-generated keys (history rows) runs in a
+    /// transaction, so the audit interceptor can record their real keys right after the insert.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || !InsertsGeneratedKeys()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var tx = Database.BeginTransaction();
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        tx.Commit();
+        return n;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !InsertsGeneratedKeys()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return n;
+    }
+
+    private bool InsertsGeneratedKeys() => ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Entity is not AuditEntry
+        && e.Metadata.FindPrimaryKey() is { } key && key.Properties.Any(p => e.Property(p.Name).IsTemporary));
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);

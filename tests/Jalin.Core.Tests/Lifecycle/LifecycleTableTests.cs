@@ -1,0 +1,152 @@
+using Jalin.Core.Agreements;
+using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
+
+namespace Jalin.Core.Tests.Lifecycle;
+
+/// <summary>Invariants of the tables, and their agreement with LIFECYCLE.md's rows.</summary>
+public class LifecycleTableTests
+{
+    public static TheoryData<CooperationKind> Kinds() => new(Enum.GetValues<CooperationKind>());
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Table_has_exactly_the_rows_of_the_spec(CooperationKind kind)
+    {
+        var table = LifecycleTable.For(kind).Select(r => $"{r.Stage}/{r.Action}").Order().ToList();
+        var spec = LifecycleSpec.For(kind).Select(r => $"{r.Stage}/{r.Action}").Order().ToList();
+        Assert.Equal(spec, table);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_row_requires_what_the_spec_says_and_is_done_by_the_spec_roles(CooperationKind kind)
+    {
+        foreach (var rule in LifecycleTable.For(kind))
+        {
+            var codes = rule.Requires.Select(p => p.Code).Where(c => c != "none").Order().ToList();
+            Assert.True(LifecycleSpec.Requires(kind, rule.Action).Order().SequenceEqual(codes),
+                $"{rule.Stage}/{rule.Action}: table requires [{string.Join(", ", codes)}]");
+            Assert.Equal(LifecycleSpec.Roles(rule.Action).Order(), rule.Roles.Order());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_stage_has_the_same_action_twice(CooperationKind kind)
+    {
+        var duplicates = LifecycleTable.For(kind).GroupBy(r => (r.Stage, r.Action)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(duplicates);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_non_ended_stage_has_terminate_and_add_note(CooperationKind kind)
+    {
+        var stages = LifecycleTable.Stages(kind).Where(s => s != Stage.Ended).ToList();
+        Assert.NotEmpty(stages);
+        foreach (var stage in stages)
+        {
+            var terminate = LifecycleTable.Find(kind, stage, LifecycleTable.Terminate);
+            Assert.NotNull(terminate);
+            Assert.Equal([Stage.Ended], terminate.Outcomes.Select(o => o.To));
+            Assert.Equal([Role.CooperationOfficer], terminate.Roles);
+            Assert.True(terminate.Input.HasFlag(ActionInput.ReasonCode));
+            Assert.Contains(terminate.Requires, p => p.Code == $"doc:{DocumentKind.TerminationLetter}");
+
+            var note = LifecycleTable.Find(kind, stage, LifecycleTable.AddNote);
+            Assert.NotNull(note);
+            Assert.True(note.Stays);
+            Assert.Equal(ClockEffect.Keep, note.Clock);
+            Assert.Equal(LifecycleTable.Participants.Order(), note.Roles.Order());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_row_cites_its_basis_and_has_a_label_and_roles(CooperationKind kind)
+    {
+        foreach (var rule in LifecycleTable.For(kind))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule.Basis), $"{rule.Stage}/{rule.Action} has no basis");
+            Assert.False(string.IsNullOrWhiteSpace(rule.Label), $"{rule.Stage}/{rule.Action} has no label");
+            Assert.NotEmpty(rule.Roles);
+            Assert.Matches("^[a-z]+(-[a-z]+)*$", rule.Action);
+        }
+        // Rows of the legal route (not the practice-only ones) cite a pasal or a verified local source.
+        var cited = LifecycleTable.For(kind).Where(r => r.Basis.Contains("Ps ", StringComparison.Ordinal) || r.Basis.Contains("[V", StringComparison.Ordinal)).Count();
+        Assert.True(cited >= LifecycleTable.For(kind).Count / 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_stage_is_reachable_from_the_first_and_implementation_is(CooperationKind kind)
+    {
+        var first = Agreement.FirstStage(kind);
+        var rules = LifecycleTable.For(kind);
+        Assert.Contains(rules, r => r.Stage == first);
+        var seen = new HashSet<Stage> { first };
+        var queue = new Queue<Stage>([first]);
+        while (queue.TryDequeue(out var s))
+            foreach (var to in rules.Where(r => r.Stage == s).SelectMany(r => r.Outcomes).Select(o => o.To))
+                if (seen.Add(to)) queue.Enqueue(to);
+        Assert.Equal(LifecycleTable.Stages(kind).Order(), seen.Order());
+        Assert.Contains(Stage.Implementation, seen);
+        Assert.Contains(Stage.Ended, seen);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Clock_rows_are_system_only_and_system_does_nothing_else(CooperationKind kind)
+    {
+        foreach (var rule in LifecycleTable.For(kind))
+        {
+            Assert.Equal(rule.DueFrom is not null, rule.IsSystemOnly);
+            if (!rule.IsSystemOnly) Assert.DoesNotContain(Role.System, rule.Roles);
+        }
+        Assert.Contains(LifecycleTable.For(kind), r => r.Action == "expire" && r.Stage == Stage.Implementation);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_prerequisite_code_is_known_to_the_test_builder(CooperationKind kind)
+    {
+        foreach (var p in LifecycleTable.For(kind).SelectMany(r => r.Requires))
+            Assert.True(Satisfier.KnowsEveryPrerequisiteCode(p.Code), p.Code);
+    }
+
+    [Fact]
+    public void Entering_implementation_starts_the_term_clock()
+    {
+        foreach (var kind in Enum.GetValues<CooperationKind>())
+        {
+            var into = LifecycleTable.For(kind).Where(r => r.Outcomes.Any(o => o.To == Stage.Implementation)).ToList();
+            Assert.NotEmpty(into);
+            Assert.All(into, r => Assert.Equal(ClockEffect.TermEnd, r.Clock));
+            Assert.All(into, r => Assert.Contains(r.Requires, p => p.Code == "term"));
+        }
+    }
+
+    [Fact]
+    public void Termination_reasons_follow_pp_28_2018()
+    {
+        var ksdpk = LifecycleTable.TerminationReasons(CooperationKind.Ksdpk);
+        Assert.Contains(EndReason.CourtDecision, ksdpk);
+        Assert.Contains(EndReason.PartnerBankrupt, ksdpk);
+        foreach (var kind in Enum.GetValues<CooperationKind>().Where(k => k != CooperationKind.Ksdpk))
+        {
+            var reasons = LifecycleTable.TerminationReasons(kind);
+            Assert.DoesNotContain(EndReason.CourtDecision, reasons);
+            Assert.DoesNotContain(EndReason.PartnerBankrupt, reasons);
+            Assert.Contains(EndReason.GoalAchieved, reasons);
+            Assert.Equal(Enum.GetValues<EndReason>().Length - 2, reasons.Count);
+        }
+    }
+
+    [Fact]
+    public void Every_stage_and_reason_has_an_indonesian_label()
+    {
+        foreach (var stage in Enum.GetValues<Stage>()) Assert.NotEqual(stage.ToString(), stage.Label());
+        foreach (var reason in Enum.GetValues<EndReason>()) Assert.NotEqual(reason.ToString(), reason.Label());
+    }
+}
