@@ -93,6 +93,8 @@ public static class WebServiceCollectionExtensions
                 _ => pd.Detail,
             };
         });
+        // Unreadable bodies and parameters throw, so JalinExceptionHandler can name the field in Indonesian.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<JalinExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

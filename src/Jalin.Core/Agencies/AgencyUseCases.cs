@@ -13,8 +13,8 @@ public sealed record AgencyInput
     public string? Name { get; init; }
     [StringLength(40, ErrorMessage = "Singkatan paling banyak 40 karakter.")]
     public string? ShortName { get; init; }
-    [StringLength(200)] public string? HeadTitle { get; init; }
-    [StringLength(200)] public string? HeadName { get; init; }
+    [StringLength(200, ErrorMessage = "Jabatan kepala paling banyak 200 karakter.")] public string? HeadTitle { get; init; }
+    [StringLength(200, ErrorMessage = "Nama kepala paling banyak 200 karakter.")] public string? HeadName { get; init; }
     public bool IsActive { get; init; } = true;
 }
 

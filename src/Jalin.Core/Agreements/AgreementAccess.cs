@@ -46,7 +46,12 @@ public static class AgreementAccess
 
     /// <summary>Lifecycle moves are made by the owning region's people (or Jalin itself); notes also by party regions and partners.</summary>
     public static bool ActsForOwner(CurrentActor actor, Agreement agreement) =>
-        actor.Role == Role.System || actor.RegionCode == agreement.RegionCode;
+        actor.Role == Role.System || IsOwnerSide(actor, agreement);
+
+    /// <summary>The owning region's own people. A partner's liaison may be filed under the region
+    /// that registered its partner, but it is not the region's staff: what it writes is shared.</summary>
+    public static bool IsOwnerSide(CurrentActor actor, Agreement agreement) =>
+        actor.Role != Role.PartnerUser && actor.RegionCode == agreement.RegionCode;
 
     /// <summary>Which document kinds a role may attach, besides the officer who may attach all.</summary>
     public static bool MayAttach(CurrentActor actor, Agreement agreement, DocumentKind kind) => actor.Role switch

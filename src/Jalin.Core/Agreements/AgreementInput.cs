@@ -30,15 +30,15 @@ public sealed record AgreementInput
     public DateOnly? EndsOn { get; init; }
     public Initiative? Initiative { get; init; }
     public bool IsForwarding { get; init; }
-    [StringLength(200)] public string? MappingReference { get; init; }
+    [StringLength(200, ErrorMessage = "Rujukan pemetaan urusan paling banyak 200 karakter.")] public string? MappingReference { get; init; }
     public bool BorderingConfirmed { get; init; }
-    [StringLength(1000)] public string? BorderingNote { get; init; }
-    [StringLength(1000)] public string? TermBasis { get; init; }
+    [StringLength(1000, ErrorMessage = "Catatan perbatasan paling banyak 1000 karakter.")] public string? BorderingNote { get; init; }
+    [StringLength(1000, ErrorMessage = "Dasar hukum jangka waktu paling banyak 1000 karakter.")] public string? TermBasis { get; init; }
     /// <summary>The owning region's lead agency (OPD pemrakarsa).</summary>
     public Guid? LeadAgencyId { get; init; }
-    [StringLength(100)] public string? DocumentNumber { get; init; }
-    [StringLength(200)] public string? SignatoryName { get; init; }
-    [StringLength(200)] public string? SignatoryOffice { get; init; }
+    [StringLength(100, ErrorMessage = "Nomor naskah paling banyak 100 karakter.")] public string? DocumentNumber { get; init; }
+    [StringLength(200, ErrorMessage = "Nama penanda tangan paling banyak 200 karakter.")] public string? SignatoryName { get; init; }
+    [StringLength(200, ErrorMessage = "Jabatan penanda tangan paling banyak 200 karakter.")] public string? SignatoryOffice { get; init; }
     /// <summary>The other parties (one or more).</summary>
     public List<PartyInput> Parties { get; init; } = [];
 }
@@ -48,10 +48,10 @@ public sealed record PartyInput
     public string? RegionCode { get; init; }
     public Guid? PartnerId { get; init; }
     public Guid? LeadAgencyId { get; init; }
-    [StringLength(200)] public string? LeadAgencyName { get; init; }
-    [StringLength(100)] public string? DocumentNumber { get; init; }
-    [StringLength(200)] public string? SignatoryName { get; init; }
-    [StringLength(200)] public string? SignatoryOffice { get; init; }
+    [StringLength(200, ErrorMessage = "Nama perangkat daerah pihak paling banyak 200 karakter.")] public string? LeadAgencyName { get; init; }
+    [StringLength(100, ErrorMessage = "Nomor naskah paling banyak 100 karakter.")] public string? DocumentNumber { get; init; }
+    [StringLength(200, ErrorMessage = "Nama penanda tangan paling banyak 200 karakter.")] public string? SignatoryName { get; init; }
+    [StringLength(200, ErrorMessage = "Jabatan penanda tangan paling banyak 200 karakter.")] public string? SignatoryOffice { get; init; }
 }
 
 /// <summary>Checks an <see cref="AgreementInput"/> against the registry and the law; returns field messages.</summary>
@@ -68,6 +68,10 @@ internal static class AgreementRules
         }
 
         foreach (var r in Annotations(input)) Add(r.field, r.message);
+        // Enums arrive from JSON as names or numbers; a number outside the list is not a value.
+        if (input.Kind is { } kindValue && !Enum.IsDefined(kindValue)) Add("kind", "Jenis kerja sama tidak dikenal.");
+        if (!Enum.IsDefined(input.FundingSource)) Add("fundingSource", "Sumber pendanaan tidak dikenal.");
+        if (input.Initiative is { } initiative && !Enum.IsDefined(initiative)) Add("initiative", "Prakarsa tidak dikenal: Region atau ThirdParty.");
         for (var i = 0; i < input.Parties.Count; i++)
             foreach (var r in Annotations(input.Parties[i])) Add($"parties[{i}].{r.field}", r.message);
 

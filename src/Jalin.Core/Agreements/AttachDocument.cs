@@ -32,12 +32,14 @@ public static class AttachDocument
         if (agreement is null || actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
 
         var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
+        if (request.Kind is { } k && !Enum.IsDefined(k)) fields["kind"] = ["Jenis dokumen tidak dikenal."];
+        if (!Enum.IsDefined(request.Visibility)) fields["visibility"] = ["Visibilitas: Shared atau Internal."];
         if (fields.Count > 0) return new ValidationError("Data dokumen belum benar.", fields);
         var kind = request.Kind!.Value;
         if (!AgreementAccess.MayAttach(actor, agreement, kind))
             return new ForbiddenError($"Peran Anda tidak berwenang melampirkan {kind.Label()} pada kerja sama ini.");
         if (agreement.IsEnded) return new ConflictError("Kerja sama telah berakhir; dokumen tidak dapat ditambahkan.");
-        var visibility = actor.RegionCode == agreement.RegionCode ? request.Visibility : DocumentVisibility.Shared;
+        var visibility = AgreementAccess.IsOwnerSide(actor, agreement) ? request.Visibility : DocumentVisibility.Shared;
 
         if (request.ParentDocumentId is { } parent && !agreement.Documents.Any(d => d.Id == parent))
             return ValidationError.Of("parentDocumentId", "Dokumen induk tidak ditemukan pada kerja sama ini.");

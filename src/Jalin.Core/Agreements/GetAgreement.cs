@@ -45,7 +45,7 @@ public static class GetAgreement
         return new AgreementDetails(a.Id, a.RegionCode, region, a.Kind, a.Kind.Label(), a.Stage, a.Stage.Label(), a.EndReason, a.Title, a.Object, a.Scope,
             a.AffairCode, affair, a.Value, a.FundingSource, a.BudgetedInApbd, a.BurdensPublic, LifecycleEngine.NeedsDprd(a), a.SignedOn, a.StartsOn, a.EndsOn,
             a.Initiative, a.IsForwarding, a.MappingReference, a.BorderingConfirmed, internalToo ? a.BorderingNote : null, a.TermBasis,
-            a.DueOn, a.DueAction, a.DueLabel, a.Version, actor.RegionCode == a.RegionCode, AgreementAccess.CanManage(actor, a) && !a.IsEnded,
+            a.DueOn, a.DueAction, a.DueLabel, a.Version, AgreementAccess.IsOwnerSide(actor, a), AgreementAccess.CanManage(actor, a) && !a.IsEnded,
             a.Parties.OrderBy(p => p.Order).Select(p => new PartyView(p.Id, p.Order, p.Name, p.RegionCode, p.PartnerId, p.LeadAgencyId, p.LeadAgencyName,
                 p.DocumentNumber, p.SignatoryName, p.SignatoryOffice)).ToList(),
             a.Documents.Where(d => internalToo || d.Visibility == DocumentVisibility.Shared).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),

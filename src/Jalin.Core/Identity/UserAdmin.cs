@@ -13,7 +13,7 @@ public sealed record UserInput
     public string? UserName { get; init; }
     [Required(ErrorMessage = "Nama lengkap wajib diisi."), StringLength(200, MinimumLength = 3, ErrorMessage = "Nama lengkap 3 sampai 200 karakter.")]
     public string? FullName { get; init; }
-    [EmailAddress(ErrorMessage = "Alamat surel tidak valid.")]
+    [EmailAddress(ErrorMessage = "Alamat surel tidak valid."), StringLength(256, ErrorMessage = "Alamat surel paling banyak 256 karakter.")]
     public string? Email { get; init; }
     [Required(ErrorMessage = "Peran wajib dipilih.")]
     public Role? Role { get; init; }
@@ -114,6 +114,7 @@ public static class UserAdmin
     {
         var fields = AgreementRules.Annotations(input).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
         if (input.Role == Role.System) fields["role"] = ["Peran ini khusus untuk sistem."];
+        else if (input.Role is { } role && !Enum.IsDefined(role)) fields["role"] = ["Peran tidak dikenal."];
         var needsRegion = input.Role is not (Role.SystemAdmin or Role.SupervisorNational or Role.PartnerUser or null);
         if (needsRegion && string.IsNullOrWhiteSpace(input.RegionCode)) fields["regionCode"] = ["Daerah wajib dipilih untuk peran ini."];
         if (input.RegionCode is { Length: > 0 } code && !await db.Regions.AnyAsync(r => r.Code == code, ct)) fields["regionCode"] = ["Kode wilayah tidak dikenal."];

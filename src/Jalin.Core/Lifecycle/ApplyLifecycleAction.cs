@@ -61,7 +61,7 @@ public static class ApplyLifecycleAction
             AgreementId = agreement.Id, Action = action, FromStage = from, ToStage = agreement.Stage, ActorUserId = actor.UserId, ActorName = actor.FullName,
             ActorRegionCode = actor.RegionCode, At = now, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             DocumentId = request.DocumentId, EndReason = agreement.Stage == Stage.Ended ? agreement.EndReason : null,
-            IsInternal = request.Internal && actor.RegionCode == agreement.RegionCode,
+            IsInternal = request.Internal && AgreementAccess.IsOwnerSide(actor, agreement),
         };
         db.StageChanges.Add(row);
         agreement.Touch(now);

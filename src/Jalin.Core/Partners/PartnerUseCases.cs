@@ -25,11 +25,11 @@ public sealed record PartnerInput
     public string? PartnerRegionCode { get; init; }
     [StringLength(500, ErrorMessage = "Alamat paling banyak 500 karakter.")]
     public string? Address { get; init; }
-    [EmailAddress(ErrorMessage = "Alamat surel tidak valid."), StringLength(200)]
+    [EmailAddress(ErrorMessage = "Alamat surel tidak valid."), StringLength(200, ErrorMessage = "Alamat surel paling banyak 200 karakter.")]
     public string? Email { get; init; }
     [StringLength(40, ErrorMessage = "Telepon paling banyak 40 karakter.")]
     public string? Phone { get; init; }
-    [Url(ErrorMessage = "Alamat situs harus diawali http:// atau https://."), StringLength(300)]
+    [RegularExpression(@"^https?://[^\s/$.?#][^\s]*$", ErrorMessage = "Alamat situs harus diawali http:// atau https://."), StringLength(300, ErrorMessage = "Alamat situs paling banyak 300 karakter.")]
     public string? Website { get; init; }
     public List<PartnerContact> Contacts { get; init; } = [];
     public List<PartnerSignatory> Signatories { get; init; } = [];
@@ -175,7 +175,8 @@ public static partial class PartnerRegistry
     {
         var fields = AgreementRules.Annotations(input).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
         void Add(string f, string m) => fields[f] = [.. fields.GetValueOrDefault(f) ?? [], m];
-        if (input.Kind is { } kind)
+        if (input.Kind is { } undefined && !Enum.IsDefined(undefined)) Add("kind", "Jenis mitra tidak dikenal.");
+        else if (input.Kind is { } kind)
         {
             if (kind.IsForeign() && string.IsNullOrWhiteSpace(input.CountryCode)) Add("countryCode", "Negara wajib diisi untuk mitra luar negeri.");
             if (!kind.IsForeign() && input.CountryCode is { Length: > 0 } c && c != "ID") Add("countryCode", "Mitra dalam negeri berkode negara ID.");

@@ -5,13 +5,15 @@ using Jalin.Web.Infrastructure;
 namespace Jalin.Web.Api;
 
 /// <summary>The calling user's actor, bound as an endpoint parameter. A deactivated or unknown
-/// user gets 401 before the handler runs.</summary>
+/// user gets 401 before the handler runs (binding throws; JalinExceptionHandler answers 401).</summary>
 public sealed record Actor(CurrentActor Value)
 {
     public static async ValueTask<Actor?> BindAsync(HttpContext http, ParameterInfo parameter)
     {
         var actor = await http.RequestServices.GetRequiredService<CurrentActorAccessor>().GetAsync(http.User, http.RequestAborted);
-        return actor is null ? null : new Actor(actor);
+        return actor is null
+            ? throw new BadHttpRequestException("Akun tidak aktif atau tidak dikenal.", StatusCodes.Status401Unauthorized)
+            : new Actor(actor);
     }
 
     public static implicit operator CurrentActor(Actor a) => a.Value;

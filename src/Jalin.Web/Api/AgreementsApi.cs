@@ -88,7 +88,7 @@ public static class AgreementsApi
             else fields["parentDocumentId"] = ["Dokumen induk tidak valid."];
         }
         var visibility = DocumentVisibility.Internal;
-        if (form["visibility"].ToString() is { Length: > 0 } v && !Enum.TryParse(v, ignoreCase: true, out visibility))
+        if (form["visibility"].ToString() is { Length: > 0 } v && (!Enum.TryParse(v, ignoreCase: true, out visibility) || !Enum.IsDefined(visibility)))
             fields["visibility"] = ["Visibilitas: Shared atau Internal."];
         var file = form.Files.GetFile("file");
         byte[]? content = null;

@@ -2,6 +2,7 @@ using Jalin.Core.Common;
 using Jalin.Core.Lifecycle;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Web.Infrastructure;
@@ -46,11 +47,16 @@ public sealed class JalinExceptionHandler(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is BadHttpRequestException { StatusCode: 400, InnerException: JsonException json })
+            return await UnreadableJsonAsync(http, json);
         var (status, title, detail) = exception switch
         {
             DbUpdateConcurrencyException => (409, "Konflik", "Data ini diubah orang lain pada saat yang sama. Muat ulang lalu ulangi."),
             DbUpdateException => (409, "Konflik", "Perubahan bertabrakan dengan perubahan lain yang sedang disimpan. Ulangi sebentar lagi."),
-            BadHttpRequestException b => (b.StatusCode, "Permintaan tidak valid", "Isi permintaan tidak dapat dibaca: periksa format JSON dan tipe datanya."),
+            BadHttpRequestException { StatusCode: 401 } => (401, "Tidak terautentikasi", "Akun tidak aktif atau tidak dikenal."),
+            BadHttpRequestException { StatusCode: 415 } => (415, "Jenis isi tidak didukung", "Kirim isi sebagai application/json (atau multipart/form-data untuk unggahan)."),
+            BadHttpRequestException { StatusCode: 413 } => (413, "Berkas terlalu besar", "Berkas atau isi permintaan terlalu besar."),
+            BadHttpRequestException b => (b.StatusCode, "Permintaan tidak valid", "Isi atau parameter permintaan tidak dapat dibaca: periksa format JSON, tipe data dan parameter alamat."),
             _ => (500, "Kesalahan sistem", "Terjadi kesalahan pada sistem. Kejadian ini telah dicatat; silakan ulangi atau hubungi administrator."),
         };
         if (status >= 500) log.LogError(exception, "Unhandled exception on {Path}", http.Request.Path);
@@ -61,6 +67,29 @@ public sealed class JalinExceptionHandler(IProblemDetailsService problems, ILogg
             HttpContext = http,
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    /// <summary>A JSON body that does not parse or does not fit the input's types: 400 with the
+    /// offending member named in <c>errors</c> (camelCase path as sent, or "body").</summary>
+    private async ValueTask<bool> UnreadableJsonAsync(HttpContext http, JsonException json)
+    {
+        log.LogInformation(json, "Unreadable JSON on {Path} at {JsonPath}", http.Request.Path, json.Path);
+        var field = json.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "body";
+        var message = field == "body"
+            ? "Isi permintaan bukan JSON yang sah atau bukan objek yang diharapkan."
+            : "Nilai ini tidak dapat dibaca: periksa tipe datanya (teks, angka, true/false, tanggal YYYY-MM-DD, GUID, atau salah satu pilihan yang dikenal).";
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = json,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Isian tidak valid",
+                Detail = "Isi permintaan tidak dapat dibaca: periksa format JSON dan tipe datanya.",
+            },
         });
     }
 }

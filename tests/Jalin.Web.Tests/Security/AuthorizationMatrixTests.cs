@@ -1,0 +1,466 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Jalin.Web.Tests.Infrastructure;
+using TestApi = Jalin.Web.Tests.Infrastructure.Api;
+
+namespace Jalin.Web.Tests.Security;
+
+/// <summary>One row of the authorization matrix: a request (built per caller, so bodies and
+/// versions are fresh) and the expected status class for every column of <see cref="AuthzWorld.Columns"/>.</summary>
+/// <param name="Expect">"default; alias=code alias,alias=code": codes are 2xx or an exact status.
+/// Anonymous expects 401 unless the row names it.</param>
+public sealed record MatrixRow(string Name, string Expect, Func<AuthzWorld, string, Task<HttpRequestMessage>> Build)
+{
+    public IReadOnlyDictionary<string, string> Expected()
+    {
+        var parts = Expect.Split(';', 2);
+        var map = AuthzWorld.Columns.ToDictionary(c => c.Alias, c => c.Alias == "anon" ? "401" : parts[0].Trim());
+        if (parts.Length == 2)
+            foreach (var token in parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (aliases, code) = (token.Split('=')[0], token.Split('=')[1]);
+                foreach (var alias in aliases.Split(','))
+                {
+                    if (!map.ContainsKey(alias)) throw new InvalidOperationException($"row '{Name}': unknown column '{alias}'");
+                    map[alias] = code;
+                }
+            }
+        return map;
+    }
+}
+
+public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : JalinAppFactory
+{
+    private const string V1 = "/api/v1";
+
+    // Column groups, to keep rows readable.
+    private const string Cimahi = "officer,tkksd,leader,dprd,auditor";
+    private const string Others = "bandung,kupang";
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Get(string path) =>
+        (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, w.Fill(V1 + path)));
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Post(string path, Func<AuthzWorld, string, object> body) =>
+        (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + path)) { Content = JsonContent.Create(body(w, alias), options: TestApi.Json) });
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Note(string agreement) =>
+        Post($"/agreements/{{{agreement}}}/actions/add-note", (_, alias) => new { note = $"Catatan uji matriks dari {alias}" });
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Act(string agreement, string action) =>
+        Post($"/agreements/{{{agreement}}}/actions/{action}", (_, _) => new { note = "uji matriks" });
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> UploadOther(string agreement) => (w, alias) =>
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("Other"), "kind" }, { new StringContent("Shared"), "visibility" }, { new StringContent($"Bahan dari {alias}"), "title" },
+        };
+        var file = new ByteArrayContent(TestApi.Pdf("matriks " + alias));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "bahan.pdf");
+        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill($"{V1}/agreements/{{{agreement}}}/documents")) { Content = form });
+    };
+
+    /// <summary>PUT the agreement back unchanged at its current version, read by its owner.</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> PutAgreement(string agreement, string owner) => async (w, _) =>
+    {
+        var d = await w.Client(owner).GetAsync(w.Fill($"{V1}/agreements/{{{agreement}}}")).OkJson();
+        return new HttpRequestMessage(HttpMethod.Put, w.Fill($"{V1}/agreements/{{{agreement}}}?version={d["version"]}"))
+        {
+            Content = JsonContent.Create(LifecycleWalker.ToInput(d)),
+        };
+    };
+
+    private static async Task<HttpRequestMessage> PutAgency(AuthzWorld w, string _)
+    {
+        var list = (await w.Client("officer").GetAsync($"{V1}/regions/32.77/agencies").OkJson()).AsArray();
+        var agency = list.Single(a => a!["id"]!.GetValue<string>() == w.Ids["worldAgency"])!;
+        return new HttpRequestMessage(HttpMethod.Put, $"{V1}/agencies/{w.Ids["worldAgency"]}?version={agency["version"]}")
+        {
+            Content = JsonContent.Create(new { name = agency["name"]!.GetValue<string>(), shortName = "UUM" }),
+        };
+    }
+
+    private static async Task<HttpRequestMessage> PutPartner(AuthzWorld w, string _)
+    {
+        var p = await w.Client("officer").GetAsync($"{V1}/partners/{w.Ids["worldPartner"]}").OkJson();
+        return new HttpRequestMessage(HttpMethod.Put, $"{V1}/partners/{w.Ids["worldPartner"]}?version={p["version"]}")
+        {
+            Content = JsonContent.Create(new { kind = "University", name = p["name"]!.GetValue<string>(), address = "Jl. Uji No. 1, Cimahi" }),
+        };
+    }
+
+    private static readonly MatrixRow[] AllRows =
+    [
+        // Authentication and public-in-the-app reference data.
+        new("POST /auth/token", "2xx; anon=2xx",
+            (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, V1 + "/auth/token") { Content = JsonContent.Create(new { userName = "tkksd.cimahi", password = JalinAppFactory.Password }) })),
+        new("GET /regions", "2xx", Get("/regions")),
+        new("GET /regions/{code}", "2xx", Get("/regions/32.77")),
+        new("GET /affairs", "2xx", Get("/affairs")),
+        new("GET /lifecycle", "2xx", Get("/lifecycle")),
+        new("GET /lifecycle/{kind}", "2xx", Get("/lifecycle/KsddSukarela")),
+        new("GET /lifecycle/{unknown kind}", "404", Get("/lifecycle/KsddPalsu")),
+
+        // Agencies: read inside the region (and by supervisors of it); kept by its officers and the admin.
+        new("GET /regions/32.77/agencies", $"2xx; mitra,garut,{Others}=404", Get("/regions/32.77/agencies")),
+        new("GET /regions/53.71/agencies", "404; admin,nat,kupang=2xx", Get("/regions/53.71/agencies")),
+        new("POST /regions/32.77/agencies", "403; officer,admin=2xx",
+            Post("/regions/32.77/agencies", (_, alias) => new { name = $"Unit Uji {alias} {Guid.NewGuid():N}"[..30] })),
+        new("POST /regions/32.05/agencies (Garut's)", "403; garut,admin=2xx",
+            Post("/regions/32.05/agencies", (_, alias) => new { name = $"Unit Uji {alias} {Guid.NewGuid():N}"[..30] })),
+        new("PUT /agencies/{id} (Cimahi's)", $"403; officer,admin=2xx prov,nat,garut,{Others}=404", PutAgency),
+
+        // Partners: read in the region; a partner user sees only itself; kept by the region's officers.
+        new("GET /partners", "2xx; admin=403", Get("/partners")),
+        new("GET /partners/{Unjani}", $"2xx; admin=403 garut,{Others}=404", Get("/partners/{unjaniPartner}")),
+        new("POST /partners", "403; officer,garut,bandung,kupang=2xx",
+            Post("/partners", (_, alias) => new { kind = "University", name = $"Akademi Uji {alias} {Guid.NewGuid():N}"[..34] })),
+        new("PUT /partners/{id} (Cimahi's)", $"403; officer=2xx admin,mitra,garut,{Others}=404", PutPartner),
+
+        // Users: the system administrator only.
+        new("GET /users", "403; admin=2xx", Get("/users")),
+        new("POST /users", "403; admin=2xx", Post("/users", (_, _) => AuthzWorld.NewUser("Leader"))),
+        new("PUT /users/{id}", "403; admin=2xx", async (w, _) => new HttpRequestMessage(HttpMethod.Put, $"{V1}/users/{w.Ids["worldUser"]}")
+        {
+            Content = JsonContent.Create(await UserInputOf(w)),
+        }),
+
+        // Audit: auditors (own region) and the system administrator.
+        new("GET /audit", "403; admin,auditor=2xx", Get("/audit?pageSize=5")),
+        new("GET /audit?regionCode=32.73", "403; admin=2xx", Get("/audit?regionCode=32.73&pageSize=5")),
+        new("GET /audit/verify", "403; admin,auditor=2xx", Get("/audit/verify")),
+
+        // Agreements: lists, dashboard, create.
+        new("GET /agreements", "2xx; admin=403", Get("/agreements?pageSize=5")),
+        new("GET /dashboard", "2xx; admin=403", Get("/dashboard")),
+        new("POST /agreements", "403; officer,garut,bandung,kupang=2xx", Post("/agreements", (_, alias) => new
+        {
+            kind = "KsddSukarela", title = $"Uji matriks: pendaftaran oleh {alias}", budgetedInApbd = true, parties = new[] { new { regionCode = "32.17" } },
+        })),
+
+        // Demo KSDD Cimahi–Garut (Cimahi's, led by DKPP): party region Garut and supervisors read; other regions 404.
+        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin=403", Get("/agreements/{demoKsdd}")),
+        new("GET demo KSDD history", $"404; {Cimahi},prov,nat,garut=2xx admin=403", Get("/agreements/{demoKsdd}/history")),
+        new("GET demo KSDD documents", $"404; {Cimahi},prov,nat,garut=2xx admin=403", Get("/agreements/{demoKsdd}/documents")),
+        new("GET demo KSDD actions", $"404; {Cimahi},prov,nat,garut=2xx", Get("/agreements/{demoKsdd}/actions")),
+        new("GET demo KSDD shared file", $"404; {Cimahi},prov,nat,garut=2xx", Get("/agreements/{demoKsdd}/documents/{demoKsddShared}/file")),
+        new("GET demo KSDD internal file", $"404; {Cimahi},nat=2xx", Get("/agreements/{demoKsdd}/documents/{demoKsddInternal}/file")),
+
+        // Demo KSDPK with Unjani (led by Disdik): the partner's liaison sees it, without internal files.
+        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin=403", Get("/agreements/{unjani}")),
+        new("GET demo KSDPK Unjani history", $"404; {Cimahi},mitra,prov,nat=2xx admin=403", Get("/agreements/{unjani}/history")),
+        new("GET demo KSDPK Unjani shared file", $"404; {Cimahi},mitra,prov,nat=2xx", Get("/agreements/{unjani}/documents/{unjaniShared}/file")),
+        new("GET demo KSDPK Unjani internal file", $"404; {Cimahi},nat=2xx", Get("/agreements/{unjani}/documents/{unjaniInternal}/file")),
+        new("POST add-note on KSDPK Unjani", $"404; officer,tkksd,leader,dprd,mitra=2xx auditor,prov,nat=403", Note("unjani")),
+
+        // Demo KSDPK led by DLH: the DLH user sees its OPD's agreement.
+        new("GET demo agreement led by DLH", $"404; {Cimahi},opd,prov,nat=2xx admin=403", Get("/agreements/{dlh}")),
+
+        // Kupang (53.71): nobody from Jawa Barat sees it; the national supervisor reads but cannot change.
+        new("GET Kupang agreement", "404; kupang,nat=2xx admin=403", Get("/agreements/{kupang}")),
+        new("GET Kupang history", "404; kupang,nat=2xx admin=403", Get("/agreements/{kupang}/history")),
+        new("GET Kupang documents", "404; kupang,nat=2xx admin=403", Get("/agreements/{kupang}/documents")),
+        new("GET Kupang file", "404; kupang,nat=2xx", Get("/agreements/{kupang}/documents/{kupangDoc}/file")),
+        new("GET Kupang actions", "404; kupang,nat=2xx", Get("/agreements/{kupang}/actions")),
+        new("PUT Kupang agreement", "404; kupang=2xx nat=403", PutAgreement("kupang", "kupang")),
+        new("POST add-note on Kupang", "404; kupang=2xx nat=403", Note("kupang")),
+        new("POST document on Kupang", "404; kupang=2xx nat=403", UploadOther("kupang")),
+
+        // Bandung (32.73): the province supervisor sees it, Cimahi does not.
+        new("GET Bandung agreement", "404; bandung,prov,nat=2xx admin=403", Get("/agreements/{bandung}")),
+
+        // Fresh shared KSDD Cimahi–Garut led by DLH: Garut reads and notes, never runs Cimahi's process.
+        new("GET shared KSDD", $"404; {Cimahi},opd,prov,nat,garut=2xx admin=403", Get("/agreements/{shared}")),
+        new("GET shared KSDD actions", $"404; {Cimahi},opd,prov,nat,garut=2xx", Get("/agreements/{shared}/actions")),
+        new("GET shared KSDD internal file", $"404; {Cimahi},opd,nat=2xx", Get("/agreements/{shared}/documents/{sharedInternalDoc}/file")),
+        new("GET shared KSDD shared file", $"404; {Cimahi},opd,prov,nat,garut=2xx", Get("/agreements/{shared}/documents/{sharedSharedDoc}/file")),
+        new("PUT shared KSDD", "403; officer=2xx admin,mitra,bandung,kupang=404", PutAgreement("shared", "officer")),
+        new("POST complete-preparation on shared KSDD", "403; officer=422 admin,mitra,bandung,kupang=404", Act("shared", "complete-preparation")),
+        new("POST add-note on shared KSDD", "2xx; auditor,prov,nat=403 admin,mitra,bandung,kupang=404", Note("shared")),
+        new("POST document on shared KSDD", "403; officer,opd,tkksd=2xx admin,mitra,bandung,kupang=404", UploadOther("shared")),
+
+        // DPRD approval: the DPRD secretariat may record it for its own region (here only the decision letter is missing: 422).
+        new("POST record-dprd-approval (Cimahi)", "404; officer,dprd=422 tkksd,leader,auditor,prov,nat=403", Act("cimahiDprd", "record-dprd-approval")),
+        new("POST record-dprd-approval (Kupang)", "404; kupang=422 nat=403", Act("kupangDprd", "record-dprd-approval")),
+
+        // Unknown ids answer 404 to everyone who may use the resource at all.
+        new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
+        new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
+    ];
+
+    private static async Task<object> UserInputOf(AuthzWorld w)
+    {
+        var page = await w.Client("admin").GetAsync("/api/v1/users?q=uji.matriks&pageSize=200").OkJson();
+        var u = page["items"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == w.Ids["worldUser"])!;
+        return new { userName = u["userName"]!.GetValue<string>(), fullName = "Pengguna Uji Matriks (diubah)", role = "TeamMember", regionCode = "32.77", email = "uji@contoh.go.id", isActive = true };
+    }
+
+    public static TheoryData<string> Rows()
+    {
+        var data = new TheoryData<string>();
+        foreach (var r in AllRows) data.Add(r.Name);
+        return data;
+    }
+
+    public static int CellCount => AllRows.Length * AuthzWorld.Columns.Count;
+
+    [Theory, MemberData(nameof(Rows))]
+    public async Task Endpoint_AnswersEveryRoleAsTheMatrixSays(string rowName)
+    {
+        var row = AllRows.Single(r => r.Name == rowName);
+        var w = await AuthzWorld.ForAsync(app);
+        var expected = row.Expected();
+        var failures = new List<string>();
+        foreach (var (alias, _) in AuthzWorld.Columns)
+        {
+            using var request = await row.Build(w, alias);
+            var response = await w.Client(alias).SendAsync(request);
+            var status = (int)response.StatusCode;
+            var want = expected[alias];
+            var ok = want == "2xx" ? response.IsSuccessStatusCode : status.ToString() == want;
+            if (!ok)
+            {
+                failures.Add($"{alias}: expected {want}, got {status} {Trim(await response.Content.ReadAsStringAsync())}");
+                continue;
+            }
+            if (status >= 400)
+            {
+                try { await ProblemAssert.IsProblem(response, alias); }
+                catch (Exception e) when (e is Xunit.Sdk.XunitException) { failures.Add($"{alias}: {e.Message}"); }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{row.Name}:\n  " + string.Join("\n  ", failures));
+    }
+
+    private static string Trim(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+    [Fact]
+    public void Matrix_CoversEveryEndpointForEveryColumn()
+    {
+        var names = AllRows.Select(r => r.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.True(CellCount >= 700, $"matrix has {CellCount} cells");
+        foreach (var r in AllRows) Assert.Equal(AuthzWorld.Columns.Count, r.Expected().Count);
+    }
+
+    [Fact]
+    public async Task SharedKsdd_PartyRegion_SeesTheSharedRecord_NeverCimahisInternals()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var garut = w.Client("garut");
+        var id = w.Id("shared");
+
+        var details = await garut.GetAsync($"/api/v1/agreements/{id}").OkJson();
+        Assert.False(details["isOwnRegion"]!.GetValue<bool>());
+        Assert.False(details["canEdit"]!.GetValue<bool>());
+        Assert.Null(details["borderingNote"]);
+        var docIds = details["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
+        Assert.Contains(w.Ids["sharedSharedDoc"], docIds);
+        Assert.DoesNotContain(w.Ids["sharedInternalDoc"], docIds);
+        var docs = (await garut.GetAsync($"/api/v1/agreements/{id}/documents").OkJson()).AsArray();
+        Assert.All(docs, d => Assert.Equal("Shared", d!["visibility"]!.GetValue<string>()));
+
+        var history = (await garut.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
+        var notes = history.Select(h => h!["note"]?.GetValue<string>()).ToList();
+        Assert.Contains(AuthzWorld.SharedNote, notes);
+        Assert.DoesNotContain(AuthzWorld.InternalNote, notes);
+        Assert.All(history, h => Assert.False(h!["isInternal"]!.GetValue<bool>()));
+
+        // Cimahi itself sees both.
+        var own = (await w.Client("officer").GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
+        Assert.Contains(AuthzWorld.InternalNote, own.Select(h => h!["note"]?.GetValue<string>()));
+        Assert.NotNull((await w.Client("officer").GetAsync($"/api/v1/agreements/{id}").OkJson())["borderingNote"]);
+
+        // Lifecycle: every move is refused with a reason, notes are allowed.
+        var options = (await garut.GetAsync($"/api/v1/agreements/{id}/actions").OkJson()).AsArray();
+        Assert.All(options.Where(o => o!["action"]!.GetValue<string>() != "add-note"), o =>
+        {
+            Assert.False(o!["allowed"]!.GetValue<bool>());
+            Assert.NotEmpty(o["reasons"]!.AsArray());
+        });
+        Assert.True(options.Single(o => o!["action"]!.GetValue<string>() == "add-note")!["allowed"]!.GetValue<bool>());
+
+        var refused = await garut.Act(id, "complete-preparation").Expect(HttpStatusCode.Forbidden);
+        var problem = await ProblemAssert.IsProblem(refused);
+        Assert.Contains("daerah pemilik", problem["detail"]!.GetValue<string>());
+        await garut.Act(id, "terminate", new { reasonCode = "CancelledByParty" }).Expect(HttpStatusCode.Forbidden);
+
+        // Garut's note, even when asked to be internal, is part of the shared record (Garut is not the owner).
+        var note = "Catatan Garut: kelompok tani siap " + Guid.NewGuid().ToString("N")[..6];
+        await garut.Act(id, "add-note", new { note, @internal = true }).OkJson();
+        Assert.Contains(note, (await garut.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray().Select(h => h!["note"]?.GetValue<string>()));
+
+        // Garut cannot attach to Cimahi's agreement, nor edit it.
+        var upload = await garut.Upload(id, "Other", TestApi.Pdf("garut"), visibility: "Shared").Expect(HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblem(upload);
+    }
+
+    [Fact]
+    public async Task RoleGatedAction_IsRefused403_WithTheReasonInTheProblem()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var response = await w.Client("leader").Act(w.Id("shared"), "complete-preparation").Expect(HttpStatusCode.Forbidden);
+        var problem = await ProblemAssert.IsProblem(response);
+        Assert.Equal("Aksi ditolak", problem["title"]!.GetValue<string>());
+        Assert.Contains("tidak berwenang", problem["detail"]!.GetValue<string>());
+        Assert.Contains("Petugas Bagian Kerja Sama", problem["detail"]!.GetValue<string>());
+        var reasons = problem["reasons"]!.AsArray();
+        Assert.Contains(reasons, r => r!["kind"]!.GetValue<string>() == "WrongRole");
+
+        // The same action is role-allowed for the officer; only the prerequisite is missing (422).
+        var officer = await w.Client("officer").Act(w.Id("shared"), "complete-preparation").Expect(HttpStatusCode.UnprocessableEntity);
+        var missing = await ProblemAssert.IsProblem(officer);
+        Assert.All(missing["reasons"]!.AsArray(), r => Assert.Equal("MissingPrerequisite", r!["kind"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task DprdViewer_RecordsDprdApproval_OfItsOwnRegion()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var officer = w.Client("officer");
+        var id = await officer.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "Uji persetujuan DPRD oleh Sekretariat DPRD", budgetedInApbd = false, leadAgencyId = w.Ids["dlhAgency"],
+            parties = new[] { new { regionCode = "32.17" } },
+        });
+        var today = Jalin.Core.Common.Wib.Today(app.Clock);
+        var walker = new LifecycleWalker(officer, id, today);
+        await walker.WalkToAsync("DprdApproval");
+        await walker.SatisfyAsync("doc:DprdRequest");
+        await officer.Act(id, "request-dprd-approval").OkJson();
+
+        var dprd = w.Client("dprd");
+        await dprd.Upload(id, "DprdDecision", TestApi.Pdf("keputusan DPRD"), visibility: "Internal", title: "Keputusan DPRD").OkJson();
+        var approved = await dprd.Act(id, "record-dprd-approval", new { note = "Disetujui dalam rapat paripurna" }).OkJson();
+        Assert.Equal("DraftingPks", approved["to"]!.GetValue<string>());
+        var history = (await officer.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
+        Assert.Equal("Sekretariat DPRD Kota Cimahi", history.Single(h => h!["action"]!.GetValue<string>() == "record-dprd-approval")!["actorName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PartnerUser_IsNeverTheOwnerSide_EvenWhenRegisteredUnderTheRegion()
+    {
+        // mitra.cimahi is filed under 32.77, but a partner's liaison is not Cimahi's staff: what it
+        // writes is part of the shared record (it could never read an internal row back).
+        var w = await AuthzWorld.ForAsync(app);
+        var mitra = w.Client("mitra");
+        var id = w.Id("unjani");
+        var details = await mitra.GetAsync($"/api/v1/agreements/{id}").OkJson();
+        Assert.False(details["isOwnRegion"]!.GetValue<bool>());
+        Assert.False(details["canEdit"]!.GetValue<bool>());
+
+        var doc = await mitra.Upload(id, "OfferAnswer", TestApi.Pdf("jawaban mitra"), visibility: "Internal", title: "Jawaban Unjani").OkJson();
+        Assert.Equal("Shared", doc["visibility"]!.GetValue<string>());
+        var docs = (await mitra.GetAsync($"/api/v1/agreements/{id}/documents").OkJson()).AsArray();
+        Assert.Contains(docs, d => d!["id"]!.GetValue<string>() == doc["id"]!.GetValue<string>());
+        Assert.DoesNotContain(docs, d => d!["visibility"]!.GetValue<string>() == "Internal");
+        await mitra.GetAsync($"/api/v1/agreements/{id}/documents/{doc["id"]}/file").Expect(HttpStatusCode.OK);
+
+        var note = "Catatan mitra " + Guid.NewGuid().ToString("N")[..6];
+        await mitra.Act(id, "add-note", new { note, @internal = true }).OkJson();
+        var history = (await mitra.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
+        Assert.Contains(note, history.Select(h => h!["note"]?.GetValue<string>()));
+
+        // Lifecycle moves stay with the owner: the partner is told why.
+        var options = (await mitra.GetAsync($"/api/v1/agreements/{id}/actions").OkJson()).AsArray();
+        Assert.All(options.Where(o => o!["action"]!.GetValue<string>() != "add-note"), o => Assert.False(o!["allowed"]!.GetValue<bool>()));
+        var refused = await mitra.Act(id, "complete").Expect(HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblem(refused);
+    }
+
+    private static async Task<List<JsonNode>> AllAgreements(HttpClient client)
+    {
+        var all = new List<JsonNode>();
+        for (var page = 1; ; page++)
+        {
+            var json = await client.GetAsync($"/api/v1/agreements?pageSize=200&page={page}").OkJson();
+            var items = json["items"]!.AsArray().Select(i => i!).ToList();
+            all.AddRange(items);
+            if (all.Count >= json["totalCount"]!.GetValue<int>() || items.Count == 0) return all;
+        }
+    }
+
+    [Fact]
+    public async Task PartnerUser_SeesOnlyAgreementsWhereItsPartnerIsAParty()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var list = await AllAgreements(w.Client("mitra"));
+        Assert.NotEmpty(list);
+        Assert.All(list, a => Assert.Contains("Universitas Jenderal Achmad Yani", a["partners"]!.AsArray().Select(p => p!.GetValue<string>())));
+        Assert.Contains(list, a => a["id"]!.GetValue<string>() == w.Ids["unjani"]);
+        var dashboard = await w.Client("mitra").GetAsync("/api/v1/dashboard").OkJson();
+        Assert.Equal(list.Count, dashboard["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AgencyUser_SeesOnlyItsOpdsAgreements()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var list = await AllAgreements(w.Client("opd"));
+        Assert.Contains(list, a => a["id"]!.GetValue<string>() == w.Ids["dlh"]);
+        Assert.Contains(list, a => a["id"]!.GetValue<string>() == w.Ids["shared"]);
+        Assert.DoesNotContain(list, a => a["id"]!.GetValue<string>() == w.Ids["unjani"]);
+        Assert.All(list, a => Assert.Equal("Dinas Lingkungan Hidup Kota Cimahi", a["leadAgency"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Supervisors_ProvinceSeesItsRegionsOnly_NationalSeesAll()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var province = await AllAgreements(w.Client("prov"));
+        Assert.All(province, a => Assert.True(a["regionCode"]!.GetValue<string>() is "32" or ['3', '2', '.', ..], a["regionCode"]!.GetValue<string>()));
+        var regions = province.Select(a => a["regionCode"]!.GetValue<string>()).ToHashSet();
+        Assert.Contains("32.77", regions);
+        Assert.Contains("32.73", regions);
+        Assert.Contains("32.05", regions);
+
+        var national = await AllAgreements(w.Client("nat"));
+        var all = national.Select(a => a["regionCode"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string> { "32.77", "32.73", "32.05", "53.71", "13", "64.02" }, all);
+        Assert.True(national.Count > province.Count);
+    }
+
+    [Fact]
+    public async Task Anonymous_And_BadTokens_Get401ProblemDetails()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var anon = w.Client("anon");
+        foreach (var path in new[] { "/api/v1/agreements", "/api/v1/lifecycle", "/api/v1/regions", $"/api/v1/agreements/{w.Ids["shared"]}" })
+        {
+            var bare = await anon.GetAsync(path).Expect(HttpStatusCode.Unauthorized);
+            await ProblemAssert.IsProblem(bare);
+            using var forged = new HttpRequestMessage(HttpMethod.Get, path);
+            forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "bukan-token-yang-sah");
+            var bad = await anon.SendAsync(forged);
+            Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+            await ProblemAssert.IsProblem(bad);
+        }
+    }
+
+    [Fact]
+    public async Task DeactivatedUser_TokenStopsWorkingAtOnce()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var admin = w.Client("admin");
+        var input = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(AuthzWorld.NewUser("Leader"), TestApi.Json))!;
+        var created = await admin.PostAsJsonAsync("/api/v1/users", input).OkJson();
+        var client = await app.ClientForAsync(input["userName"]!.GetValue<string>(), input["password"]!.GetValue<string>());
+        await client.GetAsync("/api/v1/agreements").OkJson();
+
+        input["isActive"] = false;
+        input["password"] = null;
+        await admin.PutAsJsonAsync($"/api/v1/users/{created["id"]}", input).OkJson();
+        var refused = await client.GetAsync("/api/v1/agreements").Expect(HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblem(refused);
+        var token = await client.PostAsync("/api/v1/auth/token", new StringContent(
+            $$"""{"userName":"{{input["userName"]}}","password":"Uji#Matriks2026!"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteAuthorizationMatrixTests(SqliteApp app) : AuthorizationMatrixTests<SqliteApp>(app);

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Jalin.Web.Tests.Infrastructure;
+using TestApi = Jalin.Web.Tests.Infrastructure.Api;
+
+namespace Jalin.Web.Tests.Security;
+
+/// <summary>The demo accounts (one per role, plus officers of other regions), a signed-in client
+/// for each, and the ids the matrix fills into routes: demo agreements of several regions and a
+/// fresh Cimahi–Garut KSDD with an internal note and an internal document. Built once per app.</summary>
+public sealed class AuthzWorld
+{
+    /// <summary>Matrix column → demo user name ("" for anonymous).</summary>
+    public static readonly IReadOnlyList<(string Alias, string UserName)> Columns =
+    [
+        ("anon", ""), ("admin", "admin"), ("officer", "kerjasama.cimahi"), ("opd", "opd.cimahi"), ("tkksd", "tkksd.cimahi"),
+        ("leader", "pimpinan.cimahi"), ("dprd", "dprd.cimahi"), ("auditor", "auditor.cimahi"), ("mitra", "mitra.cimahi"),
+        ("prov", "pembina.jabar"), ("nat", "pembina.kemendagri"), ("garut", "kerjasama.garut"), ("bandung", "kerjasama.bandung"),
+        ("kupang", "kerjasama.kupang"),
+    ];
+
+    private static readonly ConcurrentDictionary<JalinAppFactory, Lazy<Task<AuthzWorld>>> Worlds = new();
+
+    public static Task<AuthzWorld> ForAsync(JalinAppFactory app) =>
+        Worlds.GetOrAdd(app, a => new Lazy<Task<AuthzWorld>>(() => BuildAsync(a))).Value;
+
+    private AuthzWorld(JalinAppFactory app) => App = app;
+
+    public JalinAppFactory App { get; }
+    public Dictionary<string, HttpClient> Clients { get; } = [];
+    public Dictionary<string, string> Ids { get; } = [];
+
+    public HttpClient Client(string alias) => Clients[alias];
+
+    public Guid Id(string key) => Guid.Parse(Ids[key]);
+
+    /// <summary>Replaces {key} placeholders with ids.</summary>
+    public string Fill(string template)
+    {
+        var s = template;
+        foreach (var (k, v) in Ids) s = s.Replace("{" + k + "}", v);
+        Assert.DoesNotContain("{", s);
+        return s;
+    }
+
+    private static async Task<AuthzWorld> BuildAsync(JalinAppFactory app)
+    {
+        var w = new AuthzWorld(app);
+        foreach (var (alias, user) in Columns)
+            w.Clients[alias] = user.Length == 0 ? app.CreateClient() : await app.ClientForAsync(user);
+        var officer = w.Client("officer");
+
+        // Demo agreements.
+        w.Ids["demoKsdd"] = await FindAsync(officer, "Pasokan Cabai untuk Pengendalian Inflasi");
+        w.Ids["unjani"] = await FindAsync(officer, "Tridharma Perguruan Tinggi");
+        w.Ids["dlh"] = await FindAsync(officer, "Penagihan Retribusi Persampahan");
+        w.Ids["cimahiDprd"] = await FindAsync(officer, "Penanganan Banjir dan Drainase");
+        w.Ids["kupang"] = await FindAsync(w.Client("kupang"), "Air Bersih Regional Kupang");
+        w.Ids["kupangDprd"] = await FindAsync(w.Client("kupang"), "Pasokan Sapi dan Sayuran");
+        w.Ids["bandung"] = await FindAsync(w.Client("bandung"), "Penyediaan Air Baku");
+        (w.Ids["demoKsddShared"], w.Ids["demoKsddInternal"]) = await DocumentsAsync(officer, w.Id("demoKsdd"));
+        (w.Ids["unjaniShared"], w.Ids["unjaniInternal"]) = await DocumentsAsync(officer, w.Id("unjani"));
+        (w.Ids["kupangDoc"], _) = await DocumentsAsync(w.Client("kupang"), w.Id("kupang"));
+
+        var partners = await w.Client("mitra").GetAsync("/api/v1/partners").OkJson();
+        w.Ids["unjaniPartner"] = partners["items"]![0]!["id"]!.GetValue<string>();
+
+        // A fresh KSDD sukarela Cimahi–Garut led by Cimahi's DLH (so the OPD user sees it), with
+        // Cimahi's internal document and note next to shared ones.
+        var agencies = (await officer.GetAsync("/api/v1/regions/32.77/agencies").OkJson()).AsArray();
+        w.Ids["dlhAgency"] = agencies.First(a => a!["name"]!.GetValue<string>().StartsWith("Dinas Lingkungan Hidup"))!["id"]!.GetValue<string>();
+        var shared = await officer.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "Uji matriks wewenang: pengelolaan sampah bersama Cimahi–Garut", leadAgencyId = w.Ids["dlhAgency"],
+            budgetedInApbd = true, borderingNote = "Catatan internal Cimahi tentang perbatasan",
+            parties = new[] { new { regionCode = "32.05" } },
+        });
+        w.Ids["shared"] = shared.ToString();
+        w.Ids["sharedInternalDoc"] = (await officer.Upload(shared, "TermsOfReference", TestApi.Pdf("KAK internal"), visibility: "Internal", title: "KAK internal Cimahi").OkJson())["id"]!.GetValue<string>();
+        w.Ids["sharedSharedDoc"] = (await officer.Upload(shared, "Other", TestApi.Pdf("bahan bersama"), visibility: "Shared", title: "Bahan bersama").OkJson())["id"]!.GetValue<string>();
+        await officer.Act(shared, "add-note", new { note = InternalNote, @internal = true }).OkJson();
+        await officer.Act(shared, "add-note", new { note = SharedNote }).OkJson();
+
+        // Registry rows the matrix may edit without touching the demo's own.
+        var partner = await officer.PostAsJsonAsync("/api/v1/partners", new { kind = "University", name = "Politeknik Uji Matriks Wewenang " + Guid.NewGuid().ToString("N")[..6] }).OkJson();
+        w.Ids["worldPartner"] = partner["partner"]!["id"]!.GetValue<string>();
+        var agency = await officer.PostAsJsonAsync("/api/v1/regions/32.77/agencies", new { name = "Unit Uji Matriks " + Guid.NewGuid().ToString("N")[..6] }).OkJson();
+        w.Ids["worldAgency"] = agency["id"]!.GetValue<string>();
+        var created = await w.Client("admin").PostAsJsonAsync("/api/v1/users", NewUser("TeamMember")).OkJson();
+        w.Ids["worldUser"] = created["id"]!.GetValue<string>();
+        return w;
+    }
+
+    public const string InternalNote = "Catatan internal TKKSD Cimahi: nilai tawar belum final";
+    public const string SharedNote = "Catatan bersama: rapat koordinasi pekan depan";
+
+    public static object NewUser(string role) => new
+    {
+        userName = "uji.matriks." + Guid.NewGuid().ToString("N")[..8], fullName = "Pengguna Uji Matriks", role, regionCode = "32.77",
+        password = "Uji#Matriks2026!", email = "uji@contoh.go.id",
+    };
+
+    private static async Task<string> FindAsync(HttpClient client, string title)
+    {
+        var page = await client.GetAsync($"/api/v1/agreements?q={Uri.EscapeDataString(title)}").OkJson();
+        var items = page["items"]!.AsArray();
+        Assert.True(items.Count >= 1, $"demo agreement '{title}' not found");
+        return items[0]!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>The first shared and the first internal document with a file.</summary>
+    private static async Task<(string shared, string @internal)> DocumentsAsync(HttpClient client, Guid id)
+    {
+        var docs = (await client.GetAsync($"/api/v1/agreements/{id}/documents").OkJson()).AsArray().Select(d => d!)
+            .Where(d => d["fileName"] is JsonValue).ToList();
+        var shared = docs.First(d => d["visibility"]!.GetValue<string>() == "Shared")["id"]!.GetValue<string>();
+        var @internal = docs.FirstOrDefault(d => d["visibility"]!.GetValue<string>() == "Internal")?["id"]!.GetValue<string>() ?? "";
+        return (shared, @internal);
+    }
+}

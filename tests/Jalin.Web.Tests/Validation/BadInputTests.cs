@@ -1,0 +1,579 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Jalin.Core.Common;
+using Jalin.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using TestApi = Jalin.Web.Tests.Infrastructure.Api;
+
+namespace Jalin.Web.Tests.Validation;
+
+/// <summary>Bad input on every write endpoint: 400 ValidationProblemDetails (Indonesian field
+/// messages) or another 4xx, never 500, and nothing saved.</summary>
+public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
+{
+    private const string Officer = "kerjasama.cimahi";
+
+    /// <summary>Row counts of everything a write could touch, plus the files on disk.</summary>
+    private sealed record Snapshot(int Agreements, int Parties, int Documents, int History, int Audit, int Partners, int Agencies, int Users, int StoredFiles, int FilesOnDisk);
+
+    private async Task<Snapshot> SnapshotAsync()
+    {
+        await using var db = app.NewDb();
+        var onDisk = Directory.Exists(app.FilesRoot) ? Directory.EnumerateFiles(app.FilesRoot, "*", SearchOption.AllDirectories).Count() : 0;
+        return new Snapshot(await db.Agreements.CountAsync(), await db.AgreementParties.CountAsync(), await db.AgreementDocuments.CountAsync(),
+            await db.StageChanges.CountAsync(), await db.AuditEntries.CountAsync(), await db.Partners.CountAsync(), await db.Agencies.CountAsync(),
+            await db.Users.CountAsync(), await db.StoredFiles.CountAsync(), onDisk);
+    }
+
+    private async Task NothingSaved(Snapshot before, string context)
+    {
+        var after = await SnapshotAsync();
+        Assert.True(before == after, $"{context}: something was saved. before {before}, after {after}");
+    }
+
+    private static Task<HttpResponseMessage> Raw(HttpClient client, HttpMethod method, string url, string body, string contentType = "application/json") =>
+        client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, contentType) });
+
+    private static Task<HttpResponseMessage> Json(HttpClient client, HttpMethod method, string url, JsonNode body) =>
+        client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") });
+
+    private static async Task AssertClientError(HttpResponseMessage response, string context, HttpStatusCode? status = null)
+    {
+        var code = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(code is >= 400 and < 500, $"{context}: expected 4xx, got {code}: {body}");
+        if (status is { } s) Assert.True(response.StatusCode == s, $"{context}: expected {(int)s}, got {code}: {body}");
+        await ProblemAssert.IsProblem(response, context);
+    }
+
+    // ---------------------------------------------------------------- agreements: create
+
+    private static JsonObject ValidAgreement() => new()
+    {
+        ["kind"] = "KsddSukarela", ["title"] = "Uji masukan buruk: kerja sama pasokan pangan", ["budgetedInApbd"] = true,
+        ["parties"] = new JsonArray(new JsonObject { ["regionCode"] = "32.17" }),
+    };
+
+    /// <summary>name → (field that must be named in errors, change to a valid input). Placeholders
+    /// {unjani}, {bps}, {leipzig}, {garutPartner}, {garutAgency} are filled from the demo data.</summary>
+    private static readonly Dictionary<string, (string Field, Action<JsonObject> Change)> AgreementCases = new()
+    {
+        ["title missing"] = ("title", i => i.Remove("title")),
+        ["kind missing"] = ("kind", i => i.Remove("kind")),
+        ["title too short"] = ("title", i => i["title"] = "abc"),
+        ["title too long (501)"] = ("title", i => i["title"] = new string('j', 501)),
+        ["object too long (2001)"] = ("object", i => i["object"] = new string('o', 2001)),
+        ["scope too long (4001)"] = ("scope", i => i["scope"] = new string('r', 4001)),
+        ["mappingReference too long (201)"] = ("mappingReference", i => i["mappingReference"] = new string('p', 201)),
+        ["borderingNote too long (1001)"] = ("borderingNote", i => i["borderingNote"] = new string('b', 1001)),
+        ["termBasis too long (1001)"] = ("termBasis", i => i["termBasis"] = new string('d', 1001)),
+        ["signatoryName too long (201)"] = ("signatoryName", i => i["signatoryName"] = new string('s', 201)),
+        ["party documentNumber too long (101)"] = ("parties[0].documentNumber", i => i["parties"]![0]!["documentNumber"] = new string('n', 101)),
+        ["negative value"] = ("value", i => i["value"] = -1),
+        ["ends before it starts"] = ("endsOn", i => { i["startsOn"] = "2026-06-01"; i["endsOn"] = "2026-01-01"; }),
+        ["ends on the day it starts"] = ("endsOn", i => { i["startsOn"] = "2026-06-01"; i["endsOn"] = "2026-06-01"; }),
+        ["end without start"] = ("startsOn", i => i["endsOn"] = "2027-01-01"),
+        ["foreign term over 5 years"] = ("endsOn", i =>
+        {
+            i["kind"] = "Ksdpl"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{leipzig}" });
+            i["startsOn"] = "2026-01-01"; i["endsOn"] = "2031-06-01";
+        }),
+        ["domestic term over the limit without legal basis"] = ("termBasis", i => { i["startsOn"] = "2026-01-01"; i["endsOn"] = "2040-01-01"; }),
+        ["unknown region code"] = ("parties[0].regionCode", i => i["parties"]![0]!["regionCode"] = "99.99"),
+        ["malformed region code"] = ("parties[0].regionCode", i => i["parties"]![0]!["regionCode"] = "'; DROP TABLE"),
+        ["own region as the other party"] = ("parties[0].regionCode", i => i["parties"]![0]!["regionCode"] = "32.77"),
+        ["same region twice"] = ("parties[1].regionCode", i => i["parties"] = new JsonArray(new JsonObject { ["regionCode"] = "32.17" }, new JsonObject { ["regionCode"] = "32.17" })),
+        ["party with region and partner"] = ("parties[0]", i => i["parties"]![0]!["partnerId"] = "{unjani}"),
+        ["party with neither"] = ("parties[0]", i => i["parties"] = new JsonArray(new JsonObject { ["documentNumber"] = "1/2026" })),
+        ["no other party"] = ("parties", i => i["parties"] = new JsonArray()),
+        ["KSDD with a university"] = ("parties[0].partnerId", i => i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" })),
+        ["KSDPK with a central government body"] = ("parties[0].partnerId", i =>
+        {
+            i["kind"] = "Ksdpk"; i["initiative"] = "Region"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{bps}" });
+        }),
+        ["Sinergi with a university"] = ("parties[0].partnerId", i => { i["kind"] = "Sinergi"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
+        ["another region's partner"] = ("parties[0].partnerId", i =>
+        {
+            i["kind"] = "Ksdpk"; i["initiative"] = "Region"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{garutPartner}" });
+        }),
+        ["unknown partner id"] = ("parties[0].partnerId", i => i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = Guid.NewGuid().ToString() })),
+        ["KSDPK without initiative"] = ("initiative", i => { i["kind"] = "Ksdpk"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
+        ["unknown government affair"] = ("affairCode", i => i["affairCode"] = "9.99"),
+        ["lead agency of another region"] = ("leadAgencyId", i => i["leadAgencyId"] = "{garutAgency}"),
+        ["unknown lead agency"] = ("leadAgencyId", i => i["leadAgencyId"] = Guid.NewGuid().ToString()),
+        ["kind as an undefined number"] = ("kind", i => i["kind"] = 99),
+        ["fundingSource as an undefined number"] = ("fundingSource", i => i["fundingSource"] = 42),
+        ["initiative as an undefined number"] = ("initiative", i => { i["kind"] = "Ksdpk"; i["initiative"] = 7; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
+    };
+
+    public static TheoryData<string> AgreementCaseNames() => new(AgreementCases.Keys);
+
+    private async Task<string> FillAsync(HttpClient officer, string json)
+    {
+        if (!json.Contains("\"{", StringComparison.Ordinal)) return json;
+        async Task<string> PartnerAsync(HttpClient c, string kind, string name)
+        {
+            var page = await c.GetAsync($"/api/v1/partners?kind={kind}&pageSize=200").OkJson();
+            return page["items"]!.AsArray().First(p => p!["name"]!.GetValue<string>().StartsWith(name))!["id"]!.GetValue<string>();
+        }
+        var garut = await app.ClientForAsync("kerjasama.garut");
+        return json.Replace("{unjani}", await PartnerAsync(officer, "University", "Universitas Jenderal Achmad Yani"))
+            .Replace("{bps}", await PartnerAsync(officer, "CentralGovernmentBody", "Badan Pusat Statistik"))
+            .Replace("{leipzig}", await PartnerAsync(officer, "ForeignLocalGovernment", "Stadt Leipzig"))
+            .Replace("{garutPartner}", await PartnerAsync(garut, "University", "Universitas Padjadjaran"))
+            .Replace("{garutAgency}", (await garut.FirstAgency("32.05")).ToString());
+    }
+
+    [Fact]
+    public async Task CreateAgreement_ValidBaseInput_IsAccepted()
+    {
+        // The cases below each break one thing of this input.
+        var officer = await app.ClientForAsync(Officer);
+        await officer.PostAsJsonAsync("/api/v1/agreements", ValidAgreement()).OkJson();
+    }
+
+    [Theory, MemberData(nameof(AgreementCaseNames))]
+    public async Task CreateAgreement_BadField_Is400WithTheFieldNamed_AndNothingSaved(string name)
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var (field, change) = AgreementCases[name];
+        var input = ValidAgreement();
+        change(input);
+        var body = await FillAsync(officer, input.ToJsonString());
+        var before = await SnapshotAsync();
+        var response = await Raw(officer, HttpMethod.Post, "/api/v1/agreements", body);
+        await ProblemAssert.IsValidationProblem(response, field, name);
+        await NothingSaved(before, name);
+    }
+
+    /// <summary>name, body, the member the answer must name ("" when any).</summary>
+    public static TheoryData<string, string, string> UnreadableAgreementBodies() => new()
+    {
+        { "invalid JSON", """{"kind": "KsddSukarela", "title": """, "" },
+        { "not JSON at all", "kind=KsddSukarela&title=Judul", "body" },
+        { "JSON array", "[1, 2, 3]", "body" },
+        { "JSON null", "null", "body" },
+        { "empty body", "", "body" },
+        { "unknown enum value", """{"kind":"KsddPalsu","title":"Judul uji masukan","parties":[{"regionCode":"32.17"}]}""", "kind" },
+        { "number for a string", """{"kind":"KsddSukarela","title":12345,"parties":[{"regionCode":"32.17"}]}""", "title" },
+        { "string for a number", """{"kind":"KsddSukarela","title":"Judul uji masukan","value":"banyak","parties":[{"regionCode":"32.17"}]}""", "value" },
+        { "string for a boolean", """{"kind":"KsddSukarela","title":"Judul uji masukan","budgetedInApbd":"ya","parties":[{"regionCode":"32.17"}]}""", "budgetedInApbd" },
+        { "impossible date", """{"kind":"KsddSukarela","title":"Judul uji masukan","startsOn":"2026-02-30","parties":[{"regionCode":"32.17"}]}""", "startsOn" },
+        { "date in another format", """{"kind":"KsddSukarela","title":"Judul uji masukan","startsOn":"30/01/2026","parties":[{"regionCode":"32.17"}]}""", "startsOn" },
+        { "object for an array", """{"kind":"KsddSukarela","title":"Judul uji masukan","parties":{"regionCode":"32.17"}}""", "parties" },
+        { "malformed GUID in a party", """{"kind":"KsddSukarela","title":"Judul uji masukan","parties":[{"partnerId":"bukan-guid"}]}""", "parties[0].partnerId" },
+        { "malformed GUID", """{"kind":"KsddSukarela","title":"Judul uji masukan","leadAgencyId":"bukan-guid","parties":[{"regionCode":"32.17"}]}""", "leadAgencyId" },
+        { "huge number", """{"kind":"KsddSukarela","title":"Judul uji masukan","value":1e400,"parties":[{"regionCode":"32.17"}]}""", "value" },
+    };
+
+    [Theory, MemberData(nameof(UnreadableAgreementBodies))]
+    public async Task CreateAgreement_UnreadableBody_Is400WithTheMemberNamed_AndNothingSaved(string name, string body, string field)
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var before = await SnapshotAsync();
+        var response = await Raw(officer, HttpMethod.Post, "/api/v1/agreements", body);
+        var problem = await ProblemAssert.IsValidationProblem(response, field.Length == 0 ? null : field, name);
+        Assert.True(problem["errors"] is JsonObject { Count: > 0 }, $"{name}: no field errors: {problem.ToJsonString()}");
+        await NothingSaved(before, name);
+    }
+
+    [Fact]
+    public async Task CreateAgreement_WrongContentType_Is415()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var before = await SnapshotAsync();
+        var response = await Raw(officer, HttpMethod.Post, "/api/v1/agreements", ValidAgreement().ToJsonString(), "text/plain");
+        await AssertClientError(response, "text/plain", HttpStatusCode.UnsupportedMediaType);
+        await NothingSaved(before, "text/plain");
+    }
+
+    // ---------------------------------------------------------------- agreements: edit
+
+    [Fact]
+    public async Task UpdateAgreement_BadInput_NeverSaves()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        var d = await officer.GetAsync($"/api/v1/agreements/{id}").OkJson();
+        var version = d["version"]!.GetValue<int>();
+        var url = $"/api/v1/agreements/{id}";
+        var before = await SnapshotAsync();
+
+        var input = LifecycleWalker.ToInput(d);
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, input), "version", "no version");
+        var badIfMatch = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(input) };
+        badIfMatch.Headers.TryAddWithoutValidation("If-Match", "\"abc\"");
+        await ProblemAssert.IsValidationProblem(await officer.SendAsync(badIfMatch), "version", "If-Match abc");
+        await AssertClientError(await Json(officer, HttpMethod.Put, url + "?version=abc", input), "version=abc", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(officer, HttpMethod.Put, $"{url}?version={version - 1}", input), "stale version", HttpStatusCode.Conflict);
+
+        var kind = (JsonObject)input.DeepClone();
+        kind["kind"] = "Ksdpk";
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"{url}?version={version}", kind), "kind", "kind changed");
+        var dates = (JsonObject)input.DeepClone();
+        dates["startsOn"] = "2026-06-01";
+        dates["endsOn"] = "2026-05-01";
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"{url}?version={version}", dates), "endsOn", "end before start");
+        var title = (JsonObject)input.DeepClone();
+        title["title"] = new string('x', 501);
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"{url}?version={version}", title), "title", "long title");
+        var party = (JsonObject)input.DeepClone();
+        party["parties"] = new JsonArray(new JsonObject { ["regionCode"] = "99.99" });
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"{url}?version={version}", party), "parties[0].regionCode", "unknown region");
+        var response = await Raw(officer, HttpMethod.Put, $"{url}?version={version}", "{\"title\": ");
+        await AssertClientError(response, "invalid JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Put, $"{url}?version={version}", ""), "empty body", HttpStatusCode.BadRequest);
+
+        await NothingSaved(before, "PUT");
+        var after = await officer.GetAsync(url).OkJson();
+        Assert.Equal(version, after["version"]!.GetValue<int>());
+        Assert.Equal(d["title"]!.GetValue<string>(), after["title"]!.GetValue<string>());
+    }
+
+    // ---------------------------------------------------------------- agreements: list
+
+    public static TheoryData<string, string> BadListQueries() => new()
+    {
+        { "page=-1", "page" }, { "page=0", "page" }, { "page=satu", "page" }, { "pageSize=100000", "pageSize" }, { "pageSize=0", "pageSize" },
+        { "pageSize=-5", "pageSize" }, { "sort=judul", "sort" }, { "sort=Title;DROP", "sort" }, { "kind=KsddPalsu", "kind" }, { "kind=99", "kind" },
+        { "stage=Selesai", "stage" }, { "year=abc", "year" }, { "year=1800", "year" }, { "year=99999999999", "year" }, { "active=mungkin", "active" },
+        { "desc=ya", "desc" }, { "partnerId=xyz", "partnerId" }, { "agencyId=1", "agencyId" }, { "endingWithinDays=-5", "endingWithinDays" },
+        { "endingWithinDays=99999", "endingWithinDays" },
+    };
+
+    [Theory, MemberData(nameof(BadListQueries))]
+    public async Task ListAgreements_BadQuery_Is400WithTheParameterNamed(string query, string field)
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var response = await officer.GetAsync($"/api/v1/agreements?{query}");
+        await ProblemAssert.IsValidationProblem(response, field, query);
+    }
+
+    [Fact]
+    public async Task OtherLists_BadEnumFilters_Are400()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync("/api/v1/regions?level=Desa"), "level", "regions level");
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync("/api/v1/partners?kind=Alien"), "kind", "partners kind");
+        await AssertClientError(await officer.GetAsync("/api/v1/partners?page=satu"), "partners page=satu", HttpStatusCode.BadRequest);
+        // Out-of-range paging on these lists is clamped, not an error.
+        await officer.GetAsync("/api/v1/partners?page=-1&pageSize=100000").OkJson();
+        await officer.GetAsync("/api/v1/regions?page=-1&pageSize=100000").OkJson();
+    }
+
+    // ---------------------------------------------------------------- partners, agencies, users
+
+    private static JsonObject ValidPartner() => new() { ["kind"] = "University", ["name"] = "Universitas Uji Masukan " + Guid.NewGuid().ToString("N")[..6] };
+
+    private static readonly Dictionary<string, (string Field, Action<JsonObject> Change)> PartnerCases = new()
+    {
+        ["name missing"] = ("name", p => p.Remove("name")),
+        ["kind missing"] = ("kind", p => p.Remove("kind")),
+        ["name too short"] = ("name", p => p["name"] = "ab"),
+        ["name too long (301)"] = ("name", p => p["name"] = new string('u', 301)),
+        ["legalForm too long"] = ("legalForm", p => p["legalForm"] = new string('l', 101)),
+        ["NIB not 13 digits"] = ("nib", p => p["nib"] = "12345"),
+        ["NPWP malformed"] = ("npwp", p => p["npwp"] = "12.3"),
+        ["email malformed"] = ("email", p => p["email"] = "bukan-surel"),
+        ["email too long"] = ("email", p => p["email"] = new string('e', 195) + "@contoh.go.id"),
+        ["website not http"] = ("website", p => p["website"] = "ftp://contoh.go.id"),
+        ["website too long"] = ("website", p => p["website"] = "https://" + new string('w', 300) + ".id"),
+        ["phone too long"] = ("phone", p => p["phone"] = new string('1', 41)),
+        ["address too long"] = ("address", p => p["address"] = new string('a', 501)),
+        ["foreign partner without country"] = ("countryCode", p => p["kind"] = "ForeignInstitution"),
+        ["country in lower case"] = ("countryCode", p => { p["kind"] = "ForeignInstitution"; p["countryCode"] = "jp"; }),
+        ["domestic partner abroad"] = ("countryCode", p => p["countryCode"] = "JP"),
+        ["region partner without region"] = ("partnerRegionCode", p => p["kind"] = "Region"),
+        ["region partner with unknown region"] = ("partnerRegionCode", p => { p["kind"] = "Region"; p["partnerRegionCode"] = "99.99"; }),
+        ["contact without name"] = ("contacts[0].name", p => p["contacts"] = new JsonArray(new JsonObject { ["name"] = " " })),
+        ["signatory without office"] = ("signatories[0]", p => p["signatories"] = new JsonArray(new JsonObject { ["name"] = "Budi", ["office"] = "" })),
+        ["kind as an undefined number"] = ("kind", p => p["kind"] = 77),
+    };
+
+    public static TheoryData<string> PartnerCaseNames() => new(PartnerCases.Keys);
+
+    [Theory, MemberData(nameof(PartnerCaseNames))]
+    public async Task CreatePartner_BadField_Is400_AndNothingSaved(string name)
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var (field, change) = PartnerCases[name];
+        var input = ValidPartner();
+        change(input);
+        var before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, "/api/v1/partners", input), field, name);
+        await NothingSaved(before, name);
+    }
+
+    [Fact]
+    public async Task Partner_UnreadableBodies_And_Edits_Are4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var before = await SnapshotAsync();
+        await AssertClientError(await Raw(officer, HttpMethod.Post, "/api/v1/partners", """{"kind":"Alien","name":"Mitra uji"}"""), "unknown kind", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, "/api/v1/partners", "{"), "invalid JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, "/api/v1/partners", ""), "empty", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, "/api/v1/partners", """{"kind":"University","name":"Mitra uji","contacts":[{"position":"PIC"}]}"""),
+            "contact without the required name member", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "partner bodies");
+
+        var created = await officer.PostAsJsonAsync("/api/v1/partners", ValidPartner()).OkJson();
+        var id = created["partner"]!["id"]!.GetValue<string>();
+        var version = created["partner"]!["version"]!.GetValue<int>();
+        before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"/api/v1/partners/{id}", ValidPartner()), "version", "no version");
+        await AssertClientError(await Json(officer, HttpMethod.Put, $"/api/v1/partners/{id}?version={version + 5}", ValidPartner()), "stale", HttpStatusCode.Conflict);
+        var bad = ValidPartner();
+        bad["nib"] = "abc";
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"/api/v1/partners/{id}?version={version}", bad), "nib", "bad nib");
+        await NothingSaved(before, "partner edits");
+    }
+
+    [Fact]
+    public async Task Agency_BadInput_Is4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var admin = await app.ClientForAsync("admin");
+        const string url = "/api/v1/regions/32.77/agencies";
+        var before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject()), "name", "no name");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["name"] = "ab" }), "name", "short name");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["name"] = new string('n', 201) }), "name", "long name");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["name"] = "Unit Uji Singkatan", ["shortName"] = new string('s', 41) }), "shortName", "long short name");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["name"] = "Unit Uji Jabatan", ["headTitle"] = new string('h', 201) }), "headTitle", "long head title");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["name"] = "Dinas Lingkungan Hidup Kota Cimahi" }), "name", "duplicate");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"name": 5}"""), "number for name", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"name":"Unit Uji","isActive":"ya"}"""), "string for bool", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(admin, HttpMethod.Post, "/api/v1/regions/99.99/agencies", new JsonObject { ["name"] = "Unit Uji Wilayah Palsu" }), "unknown region", HttpStatusCode.NotFound);
+        await NothingSaved(before, "agency create");
+
+        var agency = (await officer.GetAsync(url).OkJson()).AsArray()[0]!;
+        var id = agency["id"]!.GetValue<string>();
+        var version = agency["version"]!.GetValue<int>();
+        var same = new JsonObject { ["name"] = agency["name"]!.GetValue<string>() };
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"/api/v1/agencies/{id}", same), "version", "no version");
+        await AssertClientError(await Json(officer, HttpMethod.Put, $"/api/v1/agencies/{id}?version={version + 3}", same), "stale", HttpStatusCode.Conflict);
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"/api/v1/agencies/{id}?version={version}", new JsonObject { ["name"] = "" }), "name", "empty name");
+        await AssertClientError(await Json(officer, HttpMethod.Put, $"/api/v1/agencies/{Guid.NewGuid()}?version=0", same), "unknown agency", HttpStatusCode.NotFound);
+        await NothingSaved(before, "agency edit");
+    }
+
+    private static JsonObject ValidUser() => new()
+    {
+        ["userName"] = "uji.masukan." + Guid.NewGuid().ToString("N")[..6], ["fullName"] = "Pengguna Uji Masukan", ["role"] = "TeamMember",
+        ["regionCode"] = "32.77", ["password"] = "Uji#Masukan2026!",
+    };
+
+    private static readonly Dictionary<string, (string Field, Action<JsonObject> Change)> UserCases = new()
+    {
+        ["user name too short"] = ("userName", u => u["userName"] = "ab"),
+        ["user name with spaces and capitals"] = ("userName", u => u["userName"] = "Budi Santoso"),
+        ["user name taken"] = ("userName", u => u["userName"] = "kerjasama.cimahi"),
+        ["full name missing"] = ("fullName", u => u.Remove("fullName")),
+        ["full name too long"] = ("fullName", u => u["fullName"] = new string('f', 201)),
+        ["email malformed"] = ("email", u => u["email"] = "bukan-surel"),
+        ["email too long"] = ("email", u => u["email"] = new string('e', 250) + "@contoh.go.id"),
+        ["role missing"] = ("role", u => u.Remove("role")),
+        ["role System"] = ("role", u => u["role"] = "System"),
+        ["role as an undefined number"] = ("role", u => u["role"] = 42),
+        ["region missing for a regional role"] = ("regionCode", u => u.Remove("regionCode")),
+        ["unknown region"] = ("regionCode", u => u["regionCode"] = "99.99"),
+        ["province supervisor on a city"] = ("regionCode", u => { u["role"] = "SupervisorProvince"; u["regionCode"] = "32.77"; }),
+        ["OPD user without agency"] = ("agencyId", u => u["role"] = "AgencyUser"),
+        ["OPD user with unknown agency"] = ("agencyId", u => { u["role"] = "AgencyUser"; u["agencyId"] = Guid.NewGuid().ToString(); }),
+        ["partner user without partner"] = ("partnerId", u => u["role"] = "PartnerUser"),
+        ["partner user with unknown partner"] = ("partnerId", u => { u["role"] = "PartnerUser"; u["partnerId"] = Guid.NewGuid().ToString(); }),
+        ["weak password"] = ("password", u => u["password"] = "lemah"),
+        ["no password"] = ("password", u => u.Remove("password")),
+    };
+
+    public static TheoryData<string> UserCaseNames() => new(UserCases.Keys);
+
+    [Theory, MemberData(nameof(UserCaseNames))]
+    public async Task CreateUser_BadField_Is400_AndNothingSaved(string name)
+    {
+        var admin = await app.ClientForAsync("admin");
+        var (field, change) = UserCases[name];
+        var input = ValidUser();
+        change(input);
+        var before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await Json(admin, HttpMethod.Post, "/api/v1/users", input), field, name);
+        await NothingSaved(before, name);
+    }
+
+    [Fact]
+    public async Task User_UnreadableBodies_And_Edits_Are4xx_AndNothingSaved()
+    {
+        var admin = await app.ClientForAsync("admin");
+        var before = await SnapshotAsync();
+        await AssertClientError(await Raw(admin, HttpMethod.Post, "/api/v1/users", """{"userName":"uji.peran","fullName":"Uji Peran","role":"Dewa"}"""), "unknown role", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(admin, HttpMethod.Post, "/api/v1/users", "{]"), "invalid JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(admin, HttpMethod.Post, "/api/v1/users", ""), "empty", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "user bodies");
+
+        var created = await admin.PostAsJsonAsync("/api/v1/users", ValidUser()).OkJson();
+        var id = created["id"]!.GetValue<string>();
+        before = await SnapshotAsync();
+        var rename = ValidUser();
+        await ProblemAssert.IsValidationProblem(await Json(admin, HttpMethod.Put, $"/api/v1/users/{id}", rename), "userName", "rename");
+        var weak = ValidUser();
+        weak["userName"] = created["userName"]!.GetValue<string>();
+        weak["password"] = "pendek";
+        await ProblemAssert.IsValidationProblem(await Json(admin, HttpMethod.Put, $"/api/v1/users/{id}", weak), "password", "weak password");
+        await AssertClientError(await Json(admin, HttpMethod.Put, "/api/v1/users/tidak-ada", ValidUser()), "unknown user", HttpStatusCode.NotFound);
+        await NothingSaved(before, "user edits");
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    private static Task<HttpResponseMessage> UploadRaw(HttpClient client, Guid id, Action<MultipartFormDataContent> build)
+    {
+        var form = new MultipartFormDataContent();
+        build(form);
+        return client.PostAsync($"/api/v1/agreements/{id}/documents", form);
+    }
+
+    private static void AddFile(MultipartFormDataContent form, byte[] content, string fileName = "dokumen.pdf")
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+    }
+
+    [Fact]
+    public async Task Upload_BadFilesAndFields_Are4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        var today = Wib.Today(app.Clock);
+        var before = await SnapshotAsync();
+
+        async Task Bad(string name, HttpStatusCode status, string? field, Action<MultipartFormDataContent> build)
+        {
+            var response = await UploadRaw(officer, id, build);
+            if (field is not null) await ProblemAssert.IsValidationProblem(response, field, name);
+            else await AssertClientError(response, name, status);
+            Assert.Equal(status, response.StatusCode);
+            await NothingSaved(before, name);
+        }
+
+        await Bad("text named .pdf", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, "Ini hanya teks biasa, bukan PDF."u8.ToArray()); });
+        await Bad("zip that is not DOCX", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4], "dokumen.docx"); });
+        await Bad("executable named .pdf", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]); });
+        await Bad("empty file", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, []); });
+        var big = new byte[2 * 1024 * 1024 + 1];
+        "%PDF-1.4\n"u8.CopyTo(big);
+        await Bad("oversize file", HttpStatusCode.RequestEntityTooLarge, null, f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, big); });
+        await Bad("signed but no file", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("KesepakatanBersama"), "kind"); f.Add(new StringContent(today.AddDays(-1).ToString("yyyy-MM-dd")), "signedOn"); });
+        await Bad("unknown kind", HttpStatusCode.BadRequest, "kind", f => { f.Add(new StringContent("SuratCinta"), "kind"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("kind as an undefined number", HttpStatusCode.BadRequest, "kind", f => { f.Add(new StringContent("99"), "kind"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("no kind", HttpStatusCode.BadRequest, "kind", f => AddFile(f, TestApi.Pdf("x")));
+        await Bad("nothing at all", HttpStatusCode.BadRequest, "kind", f => f.Add(new StringContent(""), "title"));
+        await Bad("signedOn in another format", HttpStatusCode.BadRequest, "signedOn", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent("31-12-2025"), "signedOn"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("signedOn in the future", HttpStatusCode.BadRequest, "signedOn", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent(today.AddDays(3).ToString("yyyy-MM-dd")), "signedOn"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("parent not a GUID", HttpStatusCode.BadRequest, "parentDocumentId", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent("induk"), "parentDocumentId"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("unknown parent", HttpStatusCode.BadRequest, "parentDocumentId", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent(Guid.NewGuid().ToString()), "parentDocumentId"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("addendum without parent", HttpStatusCode.BadRequest, "parentDocumentId", f => { f.Add(new StringContent("Addendum"), "kind"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("unknown visibility", HttpStatusCode.BadRequest, "visibility", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent("Rahasia"), "visibility"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("visibility as an undefined number", HttpStatusCode.BadRequest, "visibility", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent("7"), "visibility"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("title too long", HttpStatusCode.BadRequest, "title", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent(new string('t', 301)), "title"); AddFile(f, TestApi.Pdf("x")); });
+        await Bad("number too long", HttpStatusCode.BadRequest, "number", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent(new string('9', 101)), "number"); AddFile(f, TestApi.Pdf("x")); });
+
+        var json = await officer.PostAsJsonAsync($"/api/v1/agreements/{id}/documents", new { kind = "Other" });
+        await ProblemAssert.IsValidationProblem(json, "file", "JSON instead of multipart");
+        await NothingSaved(before, "JSON upload");
+
+        var unknown = await UploadRaw(officer, Guid.NewGuid(), f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, TestApi.Pdf("x")); });
+        await AssertClientError(unknown, "unknown agreement", HttpStatusCode.NotFound);
+        await NothingSaved(before, "unknown agreement");
+
+        // The same upload with a real PDF goes through (the cases above differ only in what they break).
+        await officer.Upload(id, "Other", TestApi.Pdf("sah"), visibility: "Shared").OkJson();
+    }
+
+    // ---------------------------------------------------------------- lifecycle actions
+
+    [Fact]
+    public async Task LifecycleAction_BadBodies_Are4xx_AndChangeNothing()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        await officer.Upload(id, "TerminationLetter", TestApi.Pdf("surat pengakhiran"), visibility: "Shared").OkJson();
+        var version = (await officer.GetAsync($"/api/v1/agreements/{id}").OkJson())["version"]!.GetValue<int>();
+        var url = $"/api/v1/agreements/{id}/actions";
+        var before = await SnapshotAsync();
+
+        var unknown = await officer.Act(id, "terbang-ke-bulan");
+        await AssertClientError(unknown, "unknown action", HttpStatusCode.BadRequest);
+        Assert.Equal("UnknownAction", (await unknown.ReadJson())["reasons"]![0]!["kind"]!.GetValue<string>());
+        await ProblemAssert.IsValidationProblem(await officer.Act(id, "terminate"), "reasonCode", "terminate without reason");
+        await ProblemAssert.IsValidationProblem(await officer.Act(id, "terminate", new { reasonCode = "CourtDecision" }), "reasonCode", "KSDPK-only reason");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"{url}/terminate", """{"reasonCode":"Bosan"}"""), "unknown reason", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"{url}/terminate", """{"reasonCode":99}"""), "reason as an undefined number", HttpStatusCode.BadRequest);
+        await ProblemAssert.IsValidationProblem(await officer.Act(id, "add-note", new { note = new string('c', 4001) }), "note", "long note");
+        await ProblemAssert.IsValidationProblem(await officer.Act(id, "add-note", new { note = "dokumen", documentId = Guid.NewGuid() }), "documentId", "unknown document");
+        await AssertClientError(await officer.Act(id, "add-note", new { note = "versi lama", expectedVersion = version - 1 }), "stale ExpectedVersion", HttpStatusCode.Conflict);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"{url}/add-note", """{"note": """), "invalid JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"{url}/add-note", """{"note":"x","internal":"ya"}"""), "string for bool", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"{url}/add-note", """{"note":"x","expectedVersion":"baru"}"""), "string for int", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"{url}/add-note", "[]"), "array body", HttpStatusCode.BadRequest);
+        await AssertClientError(await officer.Act(Guid.NewGuid(), "add-note", new { note = "x" }), "unknown agreement", HttpStatusCode.NotFound);
+        await NothingSaved(before, "actions");
+        Assert.Equal(version, (await officer.GetAsync($"/api/v1/agreements/{id}").OkJson())["version"]!.GetValue<int>());
+
+        // A decision the rule does not offer, and a DPRD receipt date in the future.
+        var dprd = await officer.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "Uji keputusan DPRD tidak dikenal", budgetedInApbd = false, parties = new[] { new { regionCode = "32.17" } },
+        });
+        var today = Wib.Today(app.Clock);
+        var walker = new LifecycleWalker(officer, dprd, today);
+        await walker.WalkToAsync("DprdApproval");
+        await walker.SatisfyAsync("doc:DprdRequest");
+        before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await officer.Act(dprd, "request-dprd-approval", new { receivedOn = today.AddDays(2).ToString("yyyy-MM-dd") }), "receivedOn", "future receipt");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, $"/api/v1/agreements/{dprd}/actions/request-dprd-approval", """{"receivedOn":"kemarin"}"""), "bad date", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "dprd request");
+        await officer.Act(dprd, "request-dprd-approval").OkJson();
+        await walker.SatisfyAsync("doc:DprdDecision");
+        before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await officer.Act(dprd, "record-dprd-rejection", new { decision = "mungkin" }), "decision", "unknown decision");
+        await ProblemAssert.IsValidationProblem(await officer.Act(dprd, "record-dprd-rejection"), "decision", "no decision");
+        await NothingSaved(before, "dprd decision");
+        Assert.Equal("DprdApproval", await walker.StageAsync());
+    }
+
+    // ---------------------------------------------------------------- token
+
+    [Fact]
+    public async Task Token_BadCredentialsAndBodies_AreRefusedInIndonesian()
+    {
+        var admin = await app.ClientForAsync("admin");
+        var user = ValidUser();
+        await admin.PostAsJsonAsync("/api/v1/users", user).OkJson();
+        var anon = app.CreateClient();
+        const string url = "/api/v1/auth/token";
+
+        var wrong = await anon.PostAsJsonAsync(url, new { userName = user["userName"]!.GetValue<string>(), password = "Salah#Sandi2026" });
+        await AssertClientError(wrong, "wrong password", HttpStatusCode.Unauthorized);
+        Assert.Contains("kata sandi salah", (await wrong.ReadJson())["detail"]!.GetValue<string>());
+        var unknown = await anon.PostAsJsonAsync(url, new { userName = "tidak.ada.orangnya", password = "Salah#Sandi2026" });
+        await AssertClientError(unknown, "unknown user", HttpStatusCode.Unauthorized);
+        Assert.Equal((await wrong.ReadJson())["detail"]!.ToJsonString(), (await unknown.ReadJson())["detail"]!.ToJsonString());
+
+        var missing = await ProblemAssert.IsValidationProblem(await anon.PostAsJsonAsync(url, new { }), "userName", "empty object");
+        Assert.True(missing["errors"]!.AsObject().ContainsKey("password"));
+        await ProblemAssert.IsValidationProblem(await anon.PostAsJsonAsync(url, new { userName = "kerjasama.cimahi" }), "password", "no password");
+        await ProblemAssert.IsValidationProblem(await Raw(anon, HttpMethod.Post, url, ""), "userName", "empty body");
+        await AssertClientError(await Raw(anon, HttpMethod.Post, url, """{"userName": """), "invalid JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(anon, HttpMethod.Post, url, """{"userName": 5, "password": true}"""), "wrong types", HttpStatusCode.BadRequest);
+
+        // After the failures, the right password still works (one failure does not lock the account).
+        await app.ClientForAsync(user["userName"]!.GetValue<string>(), user["password"]!.GetValue<string>());
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteBadInputTests(SqliteApp app) : BadInputTests<SqliteApp>(app);
