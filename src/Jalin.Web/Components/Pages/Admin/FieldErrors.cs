@@ -27,10 +27,11 @@ public sealed class FieldErrors
 
     public string? this[string field] => _fields.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
 
-    /// <summary>Messages of fields the form does not show next to an input.</summary>
+    /// <summary>Messages of fields the form does not show next to an input. An entry ending in
+    /// "[" covers a list's rows ("contacts[" covers "contacts[0].name").</summary>
     public IEnumerable<string> Others(IEnumerable<string> shown)
     {
-        var set = shown.ToHashSet(StringComparer.Ordinal);
-        return _fields.Where(f => !set.Contains(f.Key)).SelectMany(f => f.Value);
+        var list = shown.ToList();
+        return _fields.Where(f => !list.Any(s => s.EndsWith('[') ? f.Key.StartsWith(s, StringComparison.Ordinal) : f.Key == s)).SelectMany(f => f.Value);
     }
 }
