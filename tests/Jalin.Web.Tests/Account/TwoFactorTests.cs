@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Jalin.Core.Identity;
 using Jalin.Web.Tests.Infrastructure;
+using TestApi = Jalin.Web.Tests.Infrastructure.Api;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,7 +102,7 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : JalinAppFactor
         var response = await admin.PostAsJsonAsync("/api/v1/users", new
         {
             userName = "uji.salah.isian", fullName = "", email = "bukan-surel", role = "AgencyUser", regionCode = "99.99", password = JalinAppFactory.Password,
-        }, Api.Json).Expect(HttpStatusCode.BadRequest);
+        }, TestApi.Json).Expect(HttpStatusCode.BadRequest);
         var errors = (await response.ReadJson())["errors"]!;
         Assert.Contains("Nama lengkap wajib diisi", errors["fullName"]![0]!.GetValue<string>());
         Assert.Contains("surel tidak valid", errors["email"]![0]!.GetValue<string>());
@@ -111,14 +112,14 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : JalinAppFactor
         var weak = await admin.PostAsJsonAsync("/api/v1/users", new
         {
             userName = "uji.sandi.lemah", fullName = "Uji Sandi Lemah", role = "Leader", regionCode = "32.77", password = "pendek",
-        }, Api.Json).Expect(HttpStatusCode.BadRequest);
+        }, TestApi.Json).Expect(HttpStatusCode.BadRequest);
         var weakErrors = (await weak.ReadJson())["errors"]!["password"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
         Assert.Contains(weakErrors, m => m.Contains("paling sedikit 12 karakter"));
 
         var badName = await admin.PostAsJsonAsync("/api/v1/users", new
         {
             userName = "Bukan Nama", fullName = "Uji Nama", role = "Leader", regionCode = "32.77", password = JalinAppFactory.Password,
-        }, Api.Json).Expect(HttpStatusCode.BadRequest);
+        }, TestApi.Json).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("Nama pengguna 3–60 karakter", (await badName.ReadJson())["errors"]!["userName"]![0]!.GetValue<string>());
 
         Assert.Equal(before, await db.Users.CountAsync());
@@ -126,7 +127,7 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : JalinAppFactor
 
         var officer = await app.ClientForAsync("kerjasama.cimahi");
         await officer.PostAsJsonAsync("/api/v1/users", new { userName = "uji.bukan.admin", fullName = "Uji", role = "Leader", regionCode = "32.77", password = JalinAppFactory.Password },
-            Api.Json).Expect(HttpStatusCode.Forbidden);
+            TestApi.Json).Expect(HttpStatusCode.Forbidden);
     }
 }
 
