@@ -21,7 +21,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
 
         var region = Page.Locator("#party-0-region");
         await region.ClickAsync();
-        await region.PressSequentiallyAsync("32.11", new() { Delay = 50 });
+        await region.FillAsync("32.11");
         await Page.Locator(".mud-popover-open").GetByText("Sumedang").First.ClickAsync();
         await Page.Locator("#party-0-lead-agency").FillAsync("Dinas Lingkungan Hidup Kabupaten Sumedang");
         await Page.Locator("#party-0-document-number").FillAsync("660/12/DLH/2026");
