@@ -46,7 +46,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
     private async Task Upload(string kindText, string fileName)
     {
         await Choose("upload-kind", kindText);
-        await TestId("upload-form").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await TestId("upload-form").Locator("input[type=file]:not(.d-none)").Last.SetInputFilesAsync(new FilePayload
         {
             Name = fileName, MimeType = "application/pdf", Buffer = Pdf(fileName),
         });
