@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jalin.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    private static readonly Regex DetailUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}$");
+
+    /// <summary>Fills the registration form for a KSDD sukarela with Kabupaten Sumedang (32.11) and saves.</summary>
+    private async Task<string> RegisterKsddSukarela(string title)
+    {
+        await Open("/app/kerja-sama/baru");
+        await Choose("field-kind", "KSDD sukarela");
+        await Expect(TestId("kind-explanation")).ToContainTextAsync("antar-Daerah");
+        await Page.Locator("#field-title").FillAsync(title);
+        await Page.Locator("#field-object").FillAsync("Pengelolaan sampah regional");
+        await Page.Locator("#field-value").FillAsync("1500000000");
+
+        var region = Page.Locator("#party-0-region");
+        await region.ClickAsync();
+        await region.FillAsync("32.11");
+        await Page.Locator(".mud-popover-open").GetByText("Sumedang").First.ClickAsync();
+        await Page.Locator("#party-0-lead-agency").FillAsync("Dinas Lingkungan Hidup Kabupaten Sumedang");
+        await Page.Locator("#party-0-document-number").FillAsync("660/12/DLH/2026");
+        await Page.Locator("#party-0-signatory-name").FillAsync("Dony Ahmad Munir");
+        await Page.Locator("#party-0-signatory-office").FillAsync("Bupati Sumedang");
+
+        await TestId("save").ClickAsync();
+        await Page.WaitForURLAsync(DetailUrl);
+        await Interactive();
+        await Expect(TestId("agreement-title")).ToHaveTextAsync(title);
+        return Page.Url;
+    }
+
+    private async Task Apply(string action, string note)
+    {
+        await TestId($"action-{action}").ClickAsync();
+        await Page.Locator("#action-note").FillAsync(note);
+        await TestId("confirm-action").ClickAsync();
+        await Expect(TestId("confirm-action")).ToHaveCountAsync(0);
+    }
+
+    private async Task Upload(string kindText, string fileName)
+    {
+        await Choose("upload-kind", kindText);
+        await TestId("upload-form").Locator("input[type=file]:not(.d-none)").Last.SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName, MimeType = "application/pdf", Buffer = Pdf(fileName),
+        });
+        await Expect(TestId("upload-file-name")).ToHaveTextAsync(fileName);
+        await TestId("upload-submit").ClickAsync();
+        await Expect(TestId("documents")).ToContainTextAsync(kindText);
+    }
+
+    [Fact]
+    public Task Officer_registers_an_agreement_and_moves_it_through_the_timeline() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        var title = "Uji peramban: pengelolaan sampah Cimahi–Sumedang " + Guid.NewGuid().ToString("N")[..6];
+        await RegisterKsddSukarela(title);
+        await Expect(TestId("stage")).ToContainTextAsync("Persiapan");
+        await Expect(TestId("parties")).ToContainTextAsync("Sumedang");
+        await Expect(TestId("value")).ToContainTextAsync("Rp1.500.000.000,00");
+
+        // 1) a note
+        await Apply("add-note", "Rapat koordinasi pertama dengan Sumedang");
+        var timeline = TestId("timeline");
+        await Expect(timeline).ToContainTextAsync("Rapat koordinasi pertama dengan Sumedang");
+
+        // 2) satisfy the preparation checklist through the page's upload form, then move on
+        await Expect(TestId("action-complete-preparation")).ToBeDisabledAsync();
+        await Upload("Kerangka Acuan Kerja (KAK)", "kak.pdf");
+        await Upload("Kajian/telaahan TKKSD", "kajian.pdf");
+        await Expect(TestId("action-complete-preparation")).ToBeEnabledAsync();
+        await Apply("complete-preparation", "KAK dan kajian TKKSD lengkap");
+
+        await Expect(TestId("stage")).ToContainTextAsync("Penawaran");
+        await Expect(timeline).ToContainTextAsync("Selesaikan persiapan");
+        await Expect(timeline).ToContainTextAsync("Persiapan → Penawaran");
+        await Expect(timeline).ToContainTextAsync("KAK dan kajian TKKSD lengkap");
+        await Expect(timeline).ToContainTextAsync("Rapat koordinasi pertama dengan Sumedang");
+        // newest first
+        await Expect(timeline.Locator("[data-testid=timeline-row]").First).ToHaveAttributeAsync("data-action", "complete-preparation");
+        await Expect(timeline.Locator("[data-testid=timeline-row]").Last).ToHaveAttributeAsync("data-action", "register");
+
+        // the list finds it by stage (as linked from the dashboard)
+        await Open("/app/kerja-sama?stage=Offer");
+        await Expect(TestId("agreement-table")).ToContainTextAsync(title);
+    });
+
+    [Fact]
+    public Task Disallowed_action_is_disabled_and_says_why_and_form_shows_field_errors() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+
+        // Saving an empty form shows the use case's Indonesian messages under the inputs.
+        await Open("/app/kerja-sama/baru");
+        await TestId("save").ClickAsync();
+        await Expect(TestId("form-error")).ToContainTextAsync("belum benar");
+        await Expect(Page.GetByText("Jenis kerja sama wajib dipilih.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Judul wajib diisi.")).ToBeVisibleAsync();
+
+        await RegisterKsddSukarela("Uji peramban: aksi terkunci " + Guid.NewGuid().ToString("N")[..6]);
+        var button = TestId("action-complete-preparation");
+        await Expect(button).ToBeDisabledAsync();
+        await Expect(TestId("reasons-complete-preparation")).ToContainTextAsync("belum ada: Dokumen Kerangka Acuan Kerja (KAK) terlampir");
+        await Expect(TestId("checklist-complete-preparation")).ToContainTextAsync("Kajian/telaahan TKKSD");
+        // Clock-driven or other-stage actions are not offered as enabled buttons either.
+        await Expect(TestId("action-add-note")).ToBeEnabledAsync();
+        await Expect(TestId("action-terminate")).ToBeDisabledAsync();
+    });
+}

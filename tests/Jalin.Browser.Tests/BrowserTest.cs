@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Jalin.Browser.Tests;
+
+/// <summary>Base of the browser tests: a fresh browser context per test, sign-in, MudBlazor
+/// helpers, and a screenshot in TestResults/screenshots/&lt;test&gt;.png when a test fails.</summary>
+public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
+{
+    protected AppFixture App { get; } = app;
+    protected IBrowserContext Context { get; private set; } = default!;
+    protected IPage Page { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "id-ID" });
+        Context.SetDefaultTimeout(20_000);
+        Page = await Context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+
+    /// <summary>Runs the test's steps; on failure saves a full-page screenshot and the app's log tail.</summary>
+    protected async Task Run(Func<Task> steps, [CallerMemberName] string name = "")
+    {
+        try
+        {
+            await steps();
+            if (Environment.GetEnvironmentVariable("JALIN_SCREENSHOTS") == "1") await Shot(name + ".ok");
+        }
+        catch (Exception ex)
+        {
+            var file = await Shot(name);
+            var log = App.AppLog;
+            throw new Exception($"{ex.Message}\nScreenshot: {file}\nURL: {Page.Url}\nApp log (tail):\n{log[Math.Max(0, log.Length - 3000)..]}", ex);
+        }
+    }
+
+    protected async Task<string> Shot(string name)
+    {
+        var dir = Path.Combine(AppFixture.RepoRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, name + ".png");
+        try { await Page.ScreenshotAsync(new() { Path = file, FullPage = true }); }
+        catch (PlaywrightException) { }
+        return file;
+    }
+
+    protected async Task LogIn(string user)
+    {
+        await Page.GotoAsync("/masuk");
+        await Page.Locator("#username").FillAsync(user);
+        await Page.Locator("#password").FillAsync(AppFixture.Password);
+        await Page.Locator("button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/app/?$"));
+    }
+
+    /// <summary>Opens an interactive page and waits until the Blazor circuit has taken over.</summary>
+    protected async Task Open(string path)
+    {
+        await Page.GotoAsync(path);
+        await Interactive();
+    }
+
+    protected Task Interactive() => Page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    protected ILocator TestId(string id) => Page.Locator($"[data-testid='{id}']");
+
+    /// <summary>Chooses an item of a MudSelect wrapped in (or carrying) <paramref name="testId"/>.</summary>
+    protected async Task Choose(string testId, string itemText)
+    {
+        await TestId(testId).Locator(".mud-select, .mud-input-control").First.ClickAsync();
+        var popover = Page.Locator(".mud-popover-open");
+        await popover.GetByText(itemText, new() { Exact = false }).First.ClickAsync();
+        await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    protected static byte[] Pdf(string label) => Encoding.ASCII.GetBytes(
+        $"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% {label} {Guid.NewGuid()}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+}
