@@ -25,6 +25,11 @@ public sealed class TestDb : IAsyncDisposable
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "jalin-core-tests", Guid.NewGuid().ToString("N"));
     private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
 
+    static TestDb() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    };
+
     private readonly string _file;
     private readonly TimeProvider _clock;
 

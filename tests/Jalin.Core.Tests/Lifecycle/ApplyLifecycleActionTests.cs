@@ -421,4 +421,36 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.Equal(Stage.DprdApproval, (await _s.MustApplyAsync(id, "finalize-rks")).To);
         await AssertRefusedAsync(id, "send-for-verification", RefusalKind.WrongStage);
     }
+
+    [Fact]
+    public async Task Available_actions_explain_what_is_missing_and_who_may_act()
+    {
+        var id = await _s.RegisterAsync(Scenario.Ksdd());
+        await _s.AddDocAsync(id, DocumentKind.TermsOfReference);
+        await using var db = _db.NewDb();
+
+        var mine = (await AvailableActions.HandleAsync(db, Actors.Officer, id, _clock)).Value!;
+        Assert.Equal(["add-note", "complete-preparation", "terminate"], mine.Select(o => o.Action).Order());
+        var prep = mine.Single(o => o.Action == "complete-preparation");
+        Assert.False(prep.Allowed);
+        Assert.Equal([("doc:TermsOfReference", true), ("doc:Assessment", false)], prep.Checklist.Select(c => (c.Code, c.Met)));
+        Assert.Equal(RefusalKind.MissingPrerequisite, Assert.Single(prep.Reasons).Kind);
+        Assert.True(mine.Single(o => o.Action == "add-note").Allowed);
+        Assert.True(mine.Single(o => o.Action == "terminate").NeedsReasonCode);
+
+        await _s.AddDocAsync(id, DocumentKind.Assessment);
+        Assert.True((await AvailableActions.HandleAsync(db, Actors.Officer, id, _clock)).Value!.Single(o => o.Action == "complete-preparation").Allowed);
+        var party = (await AvailableActions.HandleAsync(db, Actors.PartyOfficer, id, _clock)).Value!;
+        Assert.True(party.Single(o => o.Action == "add-note").Allowed);
+        var partyPrep = party.Single(o => o.Action == "complete-preparation");
+        Assert.False(partyPrep.Allowed);
+        Assert.Contains("daerah pemilik", Assert.Single(partyPrep.Reasons).Message);
+
+        var dprd = (await AvailableActions.HandleAsync(db, Actors.Dprd, id, _clock)).Value!;
+        Assert.Contains(dprd.Single(o => o.Action == "complete-preparation").Reasons, r => r.Kind == RefusalKind.WrongRole);
+
+        var admin = new Jalin.Core.Identity.CurrentActor("admin", "admin", "Admin", Jalin.Core.Identity.Role.SystemAdmin, null);
+        Assert.IsType<NotFoundError>((await AvailableActions.HandleAsync(db, admin, id, _clock)).Error);
+        Assert.IsType<NotFoundError>((await AvailableActions.HandleAsync(db, Actors.Stranger, id, _clock)).Error);
+    }
 }

@@ -252,4 +252,29 @@ public class LifecycleEngineTests
         ctx.Agreement.IsForwarding = true;
         Assert.Empty(LifecycleEngine.Check(rule, rule.Action, Role.CooperationOfficer, ctx));
     }
+
+    [Fact]
+    public void Party_numbers_need_every_party_of_at_least_two()
+    {
+        var rule = Rule(CooperationKind.KsddSukarela, Stage.SigningKb, "record-kb-signing");
+        var ctx = Satisfier.Context(rule, CooperationKind.KsddSukarela);
+        Assert.True(Prerequisites.PartyNumbers.IsMet(ctx));
+        ctx.Agreement.Parties[1].DocumentNumber = "  ";
+        Assert.False(Prerequisites.PartyNumbers.IsMet(ctx));
+        ctx.Agreement.Parties.RemoveAt(1);
+        Assert.False(Prerequisites.PartyNumbers.IsMet(ctx)); // a lone numbered party is not an agreement
+    }
+
+    [Fact]
+    public void Term_needs_an_end_after_the_start()
+    {
+        var rule = Rule(CooperationKind.Sinergi, Stage.SigningNk, "record-nk-signing");
+        var ctx = Satisfier.Context(rule, CooperationKind.Sinergi);
+        Assert.True(Prerequisites.EndDateSet.IsMet(ctx));
+        ctx.Agreement.EndsOn = ctx.Agreement.StartsOn;
+        Assert.False(Prerequisites.EndDateSet.IsMet(ctx));
+        ctx.Agreement.StartsOn = null;
+        ctx.Agreement.EndsOn = Satisfier.End;
+        Assert.False(Prerequisites.EndDateSet.IsMet(ctx));
+    }
 }

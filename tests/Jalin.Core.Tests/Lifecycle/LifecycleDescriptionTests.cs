@@ -1,0 +1,46 @@
+using Jalin.Core.Agreements;
+using Jalin.Core.Lifecycle;
+
+namespace Jalin.Core.Tests.Lifecycle;
+
+/// <summary>The generated description (API JSON, docs/lifecycle.md) shows every row of the table.</summary>
+public class LifecycleDescriptionTests
+{
+    [Fact]
+    public void Description_has_every_row_with_its_prerequisites_and_outcomes()
+    {
+        foreach (var kind in Enum.GetValues<CooperationKind>())
+        {
+            var d = LifecycleDescription.Describe(kind);
+            var table = LifecycleTable.For(kind);
+            Assert.Equal(table.Count, d.Rules.Count);
+            Assert.Equal(Agreement.FirstStage(kind).ToString(), d.FirstStage);
+            Assert.Equal("Ended", d.Stages[^1].Code);
+            foreach (var (rule, desc) in table.Zip(d.Rules))
+            {
+                Assert.Equal((rule.Stage.ToString(), rule.Action), (desc.Stage, desc.Action));
+                Assert.Equal(rule.Outcomes.Select(o => o.To.ToString()), desc.Outcomes.Select(o => o.ToStage));
+                Assert.Equal(rule.Requires.Count(p => p.Code != "none"), desc.Prerequisites.Count);
+                Assert.Equal(rule.Stays, desc.Stays);
+            }
+            Assert.Contains(d.Rules, r => r.Action == LifecycleTable.Terminate && r.Inputs.Contains(nameof(ActionInput.ReasonCode)));
+        }
+    }
+
+    [Fact]
+    public void Markdown_lists_every_action_of_every_kind()
+    {
+        var md = LifecycleDescription.Markdown();
+        foreach (var kind in Enum.GetValues<CooperationKind>())
+        {
+            Assert.Contains($"(`{kind}`)", md);
+            foreach (var rule in LifecycleTable.For(kind))
+                Assert.Contains($"(`{rule.Action}`)", md);
+        }
+        Assert.Contains("Sistem (otomatis)", md);
+        Assert.Contains("keputusan `revise`", md);
+        // one table row per rule (plus header and separator per kind)
+        var rows = md.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal));
+        Assert.Equal(Enum.GetValues<CooperationKind>().Sum(k => LifecycleTable.For(k).Count + 1), rows);
+    }
+}
