@@ -469,3 +469,6 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
 
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteAuthorizationMatrixTests(SqliteApp app) : AuthorizationMatrixTests<SqliteApp>(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAuthorizationMatrixTests(PostgresApp app) : AuthorizationMatrixTests<PostgresApp>(app);
