@@ -12,7 +12,9 @@ namespace Jalin.Web.Tests.Security;
 /// versions are fresh) and the expected status class for every column of <see cref="AuthzWorld.Columns"/>.</summary>
 /// <param name="Expect">"default; alias=code alias,alias=code": codes are 2xx or an exact status.
 /// Anonymous expects 401 unless the row names it.</param>
-public sealed record MatrixRow(string Name, string Expect, Func<AuthzWorld, string, Task<HttpRequestMessage>> Build)
+/// <param name="Setup">Runs once before the row's cells, e.g. to create the state the row needs
+/// fresh (other tests in the collection move the shared clock, which moves demo agreements).</param>
+public sealed record MatrixRow(string Name, string Expect, Func<AuthzWorld, string, Task<HttpRequestMessage>> Build, Func<AuthzWorld, Task>? Setup = null)
 {
     public IReadOnlyDictionary<string, string> Expected()
     {
@@ -184,8 +186,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST document on shared KSDD", "403; officer,opd,tkksd=2xx admin,mitra,bandung,kupang=404", UploadOther("shared")),
 
         // DPRD approval: the DPRD secretariat may record it for its own region (here only the decision letter is missing: 422).
-        new("POST record-dprd-approval (Cimahi)", "404; officer,dprd=422 tkksd,leader,auditor,prov,nat=403", Act("cimahiDprd", "record-dprd-approval")),
-        new("POST record-dprd-approval (Kupang)", "404; kupang=422 nat=403", Act("kupangDprd", "record-dprd-approval")),
+        new("POST record-dprd-approval (Cimahi)", "404; officer,dprd=422 tkksd,leader,auditor,prov,nat=403", Act("cimahiDprd", "record-dprd-approval"),
+            w => w.AwaitingDprdAsync("cimahiDprd", "officer", "32.17")),
+        new("POST record-dprd-approval (Kupang)", "404; kupang=422 nat=403", Act("kupangDprd", "record-dprd-approval"),
+            w => w.AwaitingDprdAsync("kupangDprd", "kupang", "53.01")),
 
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
@@ -214,6 +218,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         var row = AllRows.Single(r => r.Name == rowName);
         var w = await AuthzWorld.ForAsync(app);
         var expected = row.Expected();
+        if (row.Setup is not null) await row.Setup(w);
         var failures = new List<string>();
         foreach (var (alias, _) in AuthzWorld.Columns)
         {
@@ -464,3 +469,6 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
 
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteAuthorizationMatrixTests(SqliteApp app) : AuthorizationMatrixTests<SqliteApp>(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAuthorizationMatrixTests(PostgresApp app) : AuthorizationMatrixTests<PostgresApp>(app);

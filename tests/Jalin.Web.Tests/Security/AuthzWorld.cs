@@ -55,9 +55,7 @@ public sealed class AuthzWorld
         w.Ids["demoKsdd"] = await FindAsync(officer, "Pasokan Cabai untuk Pengendalian Inflasi");
         w.Ids["unjani"] = await FindAsync(officer, "Tridharma Perguruan Tinggi");
         w.Ids["dlh"] = await FindAsync(officer, "Penagihan Retribusi Persampahan");
-        w.Ids["cimahiDprd"] = await FindAsync(officer, "Penanganan Banjir dan Drainase");
         w.Ids["kupang"] = await FindAsync(w.Client("kupang"), "Air Bersih Regional Kupang");
-        w.Ids["kupangDprd"] = await FindAsync(w.Client("kupang"), "Pasokan Sapi dan Sayuran");
         w.Ids["bandung"] = await FindAsync(w.Client("bandung"), "Penyediaan Air Baku");
         (w.Ids["demoKsddShared"], w.Ids["demoKsddInternal"]) = await DocumentsAsync(officer, w.Id("demoKsdd"));
         (w.Ids["unjaniShared"], w.Ids["unjaniInternal"]) = await DocumentsAsync(officer, w.Id("unjani"));
@@ -90,6 +88,23 @@ public sealed class AuthzWorld
         var created = await w.Client("admin").PostAsJsonAsync("/api/v1/users", NewUser("TeamMember")).OkJson();
         w.Ids["worldUser"] = created["id"]!.GetValue<string>();
         return w;
+    }
+
+    /// <summary>A fresh unbudgeted KSDD of <paramref name="owner"/>'s region, walked to DPRD approval
+    /// and requested, the decision letter not yet attached; its id is stored under <paramref name="key"/>.</summary>
+    public async Task AwaitingDprdAsync(string key, string owner, string partyRegion)
+    {
+        var client = Client(owner);
+        var id = await client.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = $"Uji matriks: menunggu persetujuan DPRD ({owner})", budgetedInApbd = false,
+            parties = new[] { new { regionCode = partyRegion } },
+        });
+        var walker = new LifecycleWalker(client, id, Jalin.Core.Common.Wib.Today(App.Clock));
+        await walker.WalkToAsync("DprdApproval");
+        await walker.SatisfyAsync("doc:DprdRequest");
+        await client.Act(id, "request-dprd-approval").OkJson();
+        Ids[key] = id.ToString();
     }
 
     public const string InternalNote = "Catatan internal TKKSD Cimahi: nilai tawar belum final";

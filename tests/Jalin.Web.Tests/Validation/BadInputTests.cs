@@ -577,3 +577,6 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
 
 [Collection(SqliteCollection.Name)]
 public sealed class SqliteBadInputTests(SqliteApp app) : BadInputTests<SqliteApp>(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresBadInputTests(PostgresApp app) : BadInputTests<PostgresApp>(app);
