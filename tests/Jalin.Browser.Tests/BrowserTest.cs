@@ -48,6 +48,12 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         return file;
     }
 
+    /// <summary>With JALIN_SCREENSHOTS=1, saves a screenshot of a step for looking at the pages.</summary>
+    protected async Task Step(string name)
+    {
+        if (Environment.GetEnvironmentVariable("JALIN_SCREENSHOTS") == "1") await Shot(name);
+    }
+
     protected async Task LogIn(string user)
     {
         await Page.GotoAsync("/masuk");
