@@ -133,5 +133,24 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("agreement-title")).ToHaveTextAsync("Uji peramban: judul diubah");
         await Expect(TestId("parties")).ToContainTextAsync("415.4/77/Pem");
         await Expect(TestId("version")).ToContainTextAsync("Versi 1");
+
+        // Someone else changes it in another tab; this tab's confirm is refused as a conflict.
+        var other = await Context.NewPageAsync();
+        await other.GotoAsync(Page.Url);
+        await other.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await other.Locator("[data-testid=action-add-note]").ClickAsync();
+        await other.Locator("#action-note").FillAsync("Catatan dari tab lain");
+        await other.Locator("[data-testid=confirm-action]").ClickAsync();
+        await Expect(other.Locator("[data-testid=timeline]")).ToContainTextAsync("Catatan dari tab lain");
+        await other.CloseAsync();
+
+        await TestId("action-add-note").ClickAsync();
+        await Page.Locator("#action-note").FillAsync("Catatan yang basi");
+        await TestId("confirm-action").ClickAsync();
+        await Expect(TestId("action-error")).ToContainTextAsync("diubah orang lain");
+        await Step("dialog-conflict");
+        await TestId("cancel-action").ClickAsync();
+        await Expect(TestId("timeline")).ToContainTextAsync("Catatan dari tab lain");
+        await Expect(TestId("timeline")).Not.ToContainTextAsync("Catatan yang basi");
     });
 }
