@@ -149,7 +149,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await TestId("confirm-action").ClickAsync();
         await Expect(TestId("action-error")).ToContainTextAsync("diubah orang lain");
         await Step("dialog-conflict");
-        await TestId("cancel-action").ClickAsync();
+        await TestId("reload-after-conflict").ClickAsync();
         await Expect(TestId("timeline")).ToContainTextAsync("Catatan dari tab lain");
         await Expect(TestId("timeline")).Not.ToContainTextAsync("Catatan yang basi");
     });
