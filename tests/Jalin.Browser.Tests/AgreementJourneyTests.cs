@@ -39,6 +39,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
     {
         await TestId($"action-{action}").ClickAsync();
         await Page.Locator("#action-note").FillAsync(note);
+        await Step("dialog-" + action);
         await TestId("confirm-action").ClickAsync();
         await Expect(TestId("confirm-action")).ToHaveCountAsync(0);
     }
@@ -86,6 +87,8 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(timeline.Locator("[data-testid=timeline-row]").First).ToHaveAttributeAsync("data-action", "complete-preparation");
         await Expect(timeline.Locator("[data-testid=timeline-row]").Last).ToHaveAttributeAsync("data-action", "register");
 
+        await Step("detail-after-actions");
+
         // the list finds it by stage (as linked from the dashboard)
         await Open("/app/kerja-sama?stage=Offer");
         await Expect(TestId("agreement-table")).ToContainTextAsync(title);
@@ -102,14 +105,52 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("form-error")).ToContainTextAsync("belum benar");
         await Expect(Page.GetByText("Jenis kerja sama wajib dipilih.")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Judul wajib diisi.")).ToBeVisibleAsync();
+        await Step("form-errors");
 
         await RegisterKsddSukarela("Uji peramban: aksi terkunci " + Guid.NewGuid().ToString("N")[..6]);
         var button = TestId("action-complete-preparation");
         await Expect(button).ToBeDisabledAsync();
-        await Expect(TestId("reasons-complete-preparation")).ToContainTextAsync("belum ada: Dokumen Kerangka Acuan Kerja (KAK) terlampir");
-        await Expect(TestId("checklist-complete-preparation")).ToContainTextAsync("Kajian/telaahan TKKSD");
-        // Clock-driven or other-stage actions are not offered as enabled buttons either.
+        await Expect(TestId("reasons-complete-preparation")).ToContainTextAsync("prasyarat belum lengkap");
+        var checklist = TestId("checklist-complete-preparation");
+        await Expect(checklist.Locator("li[data-met=false]", new() { HasText = "Dokumen Kerangka Acuan Kerja (KAK) terlampir" })).ToHaveCountAsync(1);
+        await Expect(checklist.Locator("li[data-met=false]", new() { HasText = "Kajian/telaahan TKKSD" })).ToHaveCountAsync(1);
         await Expect(TestId("action-add-note")).ToBeEnabledAsync();
         await Expect(TestId("action-terminate")).ToBeDisabledAsync();
+        await Expect(TestId("reasons-terminate")).ToContainTextAsync("prasyarat belum lengkap");
+
+        // The officer edits the agreement; the change shows on the detail page.
+        await TestId("edit-agreement").ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/ubah$"));
+        await Interactive();
+        await Expect(Page.Locator("#field-title")).ToHaveValueAsync(new Regex("^Uji peramban: aksi terkunci"));
+        await Expect(Page.Locator("#party-0-document-number")).ToHaveValueAsync("660/12/DLH/2026");
+        await Page.Locator("#field-title").FillAsync("Uji peramban: judul diubah");
+        await Page.Locator("#field-document-number").FillAsync("415.4/77/Pem");
+        await Step("form-edit");
+        await TestId("save").ClickAsync();
+        await Page.WaitForURLAsync(DetailUrl);
+        await Interactive();
+        await Expect(TestId("agreement-title")).ToHaveTextAsync("Uji peramban: judul diubah");
+        await Expect(TestId("parties")).ToContainTextAsync("415.4/77/Pem");
+        await Expect(TestId("version")).ToContainTextAsync("Versi 1");
+
+        // Someone else changes it in another tab; this tab's confirm is refused as a conflict.
+        var other = await Context.NewPageAsync();
+        await other.GotoAsync(Page.Url);
+        await other.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await other.Locator("[data-testid=action-add-note]").ClickAsync();
+        await other.Locator("#action-note").FillAsync("Catatan dari tab lain");
+        await other.Locator("[data-testid=confirm-action]").ClickAsync();
+        await Expect(other.Locator("[data-testid=timeline]")).ToContainTextAsync("Catatan dari tab lain");
+        await other.CloseAsync();
+
+        await TestId("action-add-note").ClickAsync();
+        await Page.Locator("#action-note").FillAsync("Catatan yang basi");
+        await TestId("confirm-action").ClickAsync();
+        await Expect(TestId("action-error")).ToContainTextAsync("diubah orang lain");
+        await Step("dialog-conflict");
+        await TestId("reload-after-conflict").ClickAsync();
+        await Expect(TestId("timeline")).ToContainTextAsync("Catatan dari tab lain");
+        await Expect(TestId("timeline")).Not.ToContainTextAsync("Catatan yang basi");
     });
 }

@@ -38,14 +38,20 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         }
     }
 
-    protected async Task<string> Shot(string name)
+    protected async Task<string> Shot(string name, bool fullPage = true)
     {
         var dir = Path.Combine(AppFixture.RepoRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, name + ".png");
-        try { await Page.ScreenshotAsync(new() { Path = file, FullPage = true }); }
+        try { await Page.ScreenshotAsync(new() { Path = file, FullPage = fullPage }); }
         catch (PlaywrightException) { }
         return file;
+    }
+
+    /// <summary>With JALIN_SCREENSHOTS=1, saves a screenshot of a step for looking at the pages.</summary>
+    protected async Task Step(string name)
+    {
+        if (Environment.GetEnvironmentVariable("JALIN_SCREENSHOTS") == "1") await Shot(name, fullPage: false);
     }
 
     protected async Task LogIn(string user)
