@@ -96,6 +96,8 @@ public static class UpdateAgreement
         if (error is not null) return error;
 
         RegisterAgreement.Apply(agreement, withKind);
+        // The expiry clock follows the (edited) end date, as ClockEffect.TermEnd set it.
+        if (agreement.DueAction == "expire") agreement.SetDue(agreement.EndsOn, "expire", agreement.DueLabel);
         var owner = agreement.Parties.First(p => p.Order == 1);
         owner.LeadAgencyId = input.LeadAgencyId;
         owner.LeadAgencyName = input.LeadAgencyId is { } lead ? await db.Agencies.Where(a => a.Id == lead).Select(a => a.Name).FirstOrDefaultAsync(ct) : null;

@@ -453,4 +453,19 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.IsType<NotFoundError>((await AvailableActions.HandleAsync(db, admin, id, _clock)).Error);
         Assert.IsType<NotFoundError>((await AvailableActions.HandleAsync(db, Actors.Stranger, id, _clock)).Error);
     }
+
+    [Fact]
+    public async Task Editing_the_end_date_in_implementation_moves_the_expiry_due_date()
+    {
+        var id = await _s.KsddInImplementationAsync();
+        var a = await _s.LoadAsync(id);
+        var newEnd = new DateOnly(2028, 6, 30);
+        await using (var db = _db.NewDb())
+        {
+            var result = await UpdateAgreement.HandleAsync(db, Actors.Officer, id, a.Version, Scenario.Ksdd() with { EndsOn = newEnd }, _clock);
+            Assert.True(result.Ok, result.Error?.Message);
+        }
+        a = await _s.LoadAsync(id);
+        Assert.Equal((newEnd, newEnd, "expire"), (a.EndsOn, a.DueOn, a.DueAction));
+    }
 }
