@@ -194,6 +194,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
         new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
+        // No endpoint at all: answered before authentication, still as Indonesian ProblemDetails.
+        new("GET /agreements/{not a GUID}", "404; anon=404", Get("/agreements/bukan-guid")),
+        new("DELETE /agreements/{id} (no such method)", "405; anon=405",
+            (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, w.Fill(V1 + "/agreements/{shared}")))),
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
