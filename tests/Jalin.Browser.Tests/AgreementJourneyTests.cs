@@ -92,6 +92,14 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         // the list finds it by stage (as linked from the dashboard)
         await Open("/app/kerja-sama?stage=Offer");
         await Expect(TestId("agreement-table")).ToContainTextAsync(title);
+        await Step("list-by-stage");
+        await Open("/app/kerja-sama?kind=Ksdpl&q=" + Uri.EscapeDataString(title));
+        await Expect(TestId("empty-state")).ToBeVisibleAsync();
+        await Open("/app/kerja-sama?kind=KsddSukarela&q=" + Uri.EscapeDataString(title[^6..]));
+        await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
+        await TestId("agreement-link").ClickAsync();
+        await Page.WaitForURLAsync(DetailUrl);
+        await Expect(TestId("agreement-title")).ToHaveTextAsync(title);
     });
 
     [Fact]
