@@ -160,5 +160,20 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await TestId("reload-after-conflict").ClickAsync();
         await Expect(TestId("timeline")).ToContainTextAsync("Catatan dari tab lain");
         await Expect(TestId("timeline")).Not.ToContainTextAsync("Catatan yang basi");
+
+        // Termination asks for a reason (PP 28/2018 Ps 9); without one the use case's message shows under the select.
+        await Upload("Surat/keputusan pengakhiran", "pengakhiran.pdf");
+        await TestId("action-terminate").ClickAsync();
+        await TestId("confirm-action").ClickAsync();
+        await Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("Alasan pengakhiran wajib dipilih");
+        await Choose("action-reason", "Diganti dengan perjanjian baru");
+        await Page.Locator("#action-note").FillAsync("Diganti PKS baru");
+        await Step("dialog-terminate");
+        await TestId("confirm-action").ClickAsync();
+        await Expect(TestId("confirm-action")).ToHaveCountAsync(0);
+        await Expect(TestId("stage")).ToContainTextAsync("Berakhir");
+        await Expect(TestId("timeline")).ToContainTextAsync("Persiapan → Berakhir (Diganti dengan perjanjian baru)");
+        await Expect(TestId("edit-agreement")).ToHaveCountAsync(0);
+        await Expect(TestId("upload-form")).ToHaveCountAsync(0);
     });
 }
