@@ -92,6 +92,14 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         // the list finds it by stage (as linked from the dashboard)
         await Open("/app/kerja-sama?stage=Offer");
         await Expect(TestId("agreement-table")).ToContainTextAsync(title);
+        await Step("list-by-stage");
+        await Open("/app/kerja-sama?kind=Ksdpl&q=" + Uri.EscapeDataString(title));
+        await Expect(TestId("empty-state")).ToBeVisibleAsync();
+        await Open("/app/kerja-sama?kind=KsddSukarela&q=" + Uri.EscapeDataString(title[^6..]));
+        await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
+        await TestId("agreement-link").ClickAsync();
+        await Page.WaitForURLAsync(DetailUrl);
+        await Expect(TestId("agreement-title")).ToHaveTextAsync(title);
     });
 
     [Fact]
@@ -152,5 +160,20 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await TestId("reload-after-conflict").ClickAsync();
         await Expect(TestId("timeline")).ToContainTextAsync("Catatan dari tab lain");
         await Expect(TestId("timeline")).Not.ToContainTextAsync("Catatan yang basi");
+
+        // Termination asks for a reason (PP 28/2018 Ps 9); without one the use case's message shows under the select.
+        await Upload("Surat/keputusan pengakhiran", "pengakhiran.pdf");
+        await TestId("action-terminate").ClickAsync();
+        await TestId("confirm-action").ClickAsync();
+        await Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("Alasan pengakhiran wajib dipilih");
+        await Choose("action-reason", "Diganti dengan perjanjian baru");
+        await Page.Locator("#action-note").FillAsync("Diganti PKS baru");
+        await Step("dialog-terminate");
+        await TestId("confirm-action").ClickAsync();
+        await Expect(TestId("confirm-action")).ToHaveCountAsync(0);
+        await Expect(TestId("stage")).ToContainTextAsync("Berakhir");
+        await Expect(TestId("timeline")).ToContainTextAsync("Persiapan → Berakhir (Diganti dengan perjanjian baru)");
+        await Expect(TestId("edit-agreement")).ToHaveCountAsync(0);
+        await Expect(TestId("upload-form")).ToHaveCountAsync(0);
     });
 }
