@@ -39,8 +39,10 @@ public class LifecycleDescriptionTests
         }
         Assert.Contains("Sistem (otomatis)", md);
         Assert.Contains("keputusan `revise`", md);
-        // one table row per rule (plus header and separator per kind)
+        // one table row per stage-specific rule (plus the header per kind); terminate and add-note,
+        // present at every stage, are described once per kind below the table
         var rows = md.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal));
-        Assert.Equal(Enum.GetValues<CooperationKind>().Sum(k => LifecycleTable.For(k).Count + 1), rows);
+        Assert.Equal(Enum.GetValues<CooperationKind>().Sum(k => LifecycleTable.For(k).Count(r => r.Action is not (LifecycleTable.Terminate or LifecycleTable.AddNote)) + 1), rows);
+        Assert.Equal(Enum.GetValues<CooperationKind>().Length * 2, md.Split('\n').Count(l => l.StartsWith("Di setiap tahap yang masih berjalan", StringComparison.Ordinal)));
     }
 }
