@@ -45,7 +45,11 @@ public static class SearchAgreements
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var term = f.Q.Trim().ToLower();
-            q = q.Where(a => a.Title.ToLower().Contains(term) || a.Parties.Any(p => p.Name.ToLower().Contains(term)));
+            // Two index-friendly lookups (trigram indexes on PostgreSQL) joined by id, instead of
+            // an OR over a correlated subquery that forces a scan of every agreement.
+            var matching = db.Agreements.Where(x => x.Title.ToLower().Contains(term)).Select(x => x.Id)
+                .Concat(db.AgreementParties.Where(p => p.Name.ToLower().Contains(term)).Select(p => p.AgreementId));
+            q = q.Where(a => matching.Contains(a.Id));
         }
         if (f.Kind is { } kind) q = q.Where(a => a.Kind == kind);
         if (f.Stage is { } stage) q = q.Where(a => a.Stage == stage);
