@@ -108,7 +108,13 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            // Bottom-left: messages never cover the actions panel on the right of an agreement page.
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddHttpContextAccessor();
         return builder;
     }
