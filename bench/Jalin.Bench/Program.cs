@@ -23,6 +23,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 
+if (args.Length > 0 && args[0] == "docx")
+{
+    var si = Array.IndexOf(args, "--seconds");
+    return DocxBench.Run(si >= 0 && si + 1 < args.Length ? int.Parse(args[si + 1], CultureInfo.InvariantCulture) : 10);
+}
 var options = Args.Parse(args);
 var server = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
     ?? throw new InvalidOperationException("Set JALIN_BENCH_PG (bench/run starts a throwaway PostgreSQL cluster and sets it).");
