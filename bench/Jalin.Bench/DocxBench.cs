@@ -22,6 +22,12 @@ static class DocxBench
         var count = 0;
         while (sw.Elapsed.TotalSeconds < seconds) { NaskahDocx.Write(model); count++; }
         var rate = count / sw.Elapsed.TotalSeconds;
+        var older = string.Join("\n", model.Articles.SelectMany(x => x.Paragraphs));
+        var newer = older.Replace("efisiensi", "efisiensi dan akuntabilitas").Replace("itikad baik", "itikad baik dan transparansi");
+        VersionCompare.Words(older, newer);
+        var cw = Stopwatch.StartNew();
+        var segments = VersionCompare.Words(older, newer);
+        Console.WriteLine($"Version compare (word level) of two ≈20-page versions ({older.Length:N0} characters, {segments.Count} segments): {cw.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"DOCX naskah: 60 pasal × 3 ayat (≈20 halaman A4), {size / 1024.0:F0} KiB: {rate:F0} documents/s on one core ({1000 / rate:F1} ms each), {count} in {sw.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
