@@ -60,7 +60,7 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await Page.Locator("#username").FillAsync(user);
         await Page.Locator("#password").FillAsync(AppFixture.Password);
         await Page.Locator("button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/app/?$"));
+        await Page.WaitForURLAsync(new Regex("/app/?$"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Opens an interactive page and waits until the Blazor circuit has taken over.</summary>
