@@ -15,6 +15,7 @@ internal static class Cli
     private const string Usage = """
         Penggunaan: jalin <perintah>
           lifecycle docs [--out docs/lifecycle.md]   tulis dokumentasi alur dari tabel tahapan
+          drafting docs [--out docs/muatan.md]       tulis daftar muatan naskah dari tabel muatan
           lifecycle tick                             jalankan aksi otomatis yang tenggatnya lewat
           audit verify [--region KODE]               periksa rantai hash jejak audit
           migrate                                    terapkan migrasi basis data
@@ -31,6 +32,7 @@ internal static class Cli
             {
                 "lifecycle docs" => await LifecycleDocs(Option(args, "--out") ?? Path.Combine("docs", "lifecycle.md")),
                 "lifecycle tick" => await Tick(),
+                "drafting docs" => await WriteDoc(Option(args, "--out") ?? Path.Combine("docs", "muatan.md"), Jalin.Core.Drafting.Muatan.Markdown()),
                 "audit verify" => await AuditVerify(Option(args, "--region")),
                 "migrate" => await Migrate(),
                 "seed" => await Seed(args.Contains("--demo")),
@@ -55,6 +57,15 @@ internal static class Cli
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static async Task<int> WriteDoc(string path, string content)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllTextAsync(full, content);
+        Console.WriteLine($"Ditulis: {full}");
+        return 0;
     }
 
     private static async Task<int> LifecycleDocs(string path)

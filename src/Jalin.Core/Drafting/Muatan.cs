@@ -142,6 +142,38 @@ public static class Muatan
             .Select(r => new ComplianceItem(r.Code, r.Label, r.IsMet(ctx), r.Required, r.Basis))
             .ToList();
 
+    /// <summary>docs/muatan.md: per naskah form, every element with whether it is required, when it
+    /// applies and its basis.</summary>
+    public static string Markdown()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine("# Muatan naskah kerja sama (dihasilkan dari tabel muatan)");
+        sb.AppendLine();
+        sb.AppendLine("Berkas ini ditulis oleh `dotnet run --project src/Jalin.Cli -- drafting docs` dari `src/Jalin.Core/Drafting/Muatan.cs`. Jangan disunting manual.");
+        sb.AppendLine("Tanda kepastian: [V] terverifikasi, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui.");
+        sb.AppendLine();
+        foreach (var form in Rules.SelectMany(r => r.Forms).Distinct().OrderBy(f => f))
+        {
+            sb.AppendLine($"## {form.Label()} (`{form}`)");
+            sb.AppendLine();
+            sb.AppendLine("| kode | unsur | wajib | berlaku bila | dasar |");
+            sb.AppendLine("|---|---|---|---|---|");
+            foreach (var r in Rules.Where(r => r.Forms.Contains(form)))
+                sb.AppendLine($"| `{r.Code}` | {r.Label} | {(r.Required ? "wajib" : "lazim")} | {(Conditions.TryGetValue(r.Code, out var c) ? c : "selalu")} | {r.Basis.Replace("|", "\\|")} |");
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static readonly Dictionary<string, string> Conditions = new()
+    {
+        ["ksdpk-sanctions"] = "KSDPK",
+        ["ksdpk-feasibility"] = "KSDPK",
+        ["pks-names-kb"] = "KSDD dan KSDPK",
+        ["power-of-attorney"] = "penanda tangan pihak daerah bukan kepala daerah",
+        ["dprd-first"] = "membebani masyarakat/daerah atau belum dianggarkan dalam APBD",
+    };
+
     /// <summary>True when nothing required is missing (what "send to signing" will ask).</summary>
     public static bool IsComplete(IReadOnlyList<ComplianceItem> items) => items.All(i => i.Met || !i.Required);
 }

@@ -151,3 +151,19 @@ public class MuatanTests
         Assert.False(Muatan.Check(ctx).Single(i => i.Code == "party-numbers").Met);
     }
 }
+
+public class MuatanDocsTests
+{
+    [Fact]
+    public void Docs_muatan_md_matches_the_table()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Jalin.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var path = Path.Combine(dir!.FullName, "docs", "muatan.md");
+        Assert.True(File.Exists(path), "docs/muatan.md is missing: run `dotnet run --project src/Jalin.Cli -- drafting docs`");
+        Assert.True(Muatan.Markdown().ReplaceLineEndings("\n") == File.ReadAllText(path).ReplaceLineEndings("\n"),
+            "docs/muatan.md is out of date: run `dotnet run --project src/Jalin.Cli -- drafting docs`");
+        Assert.Contains("`ksdpk-sanctions`", File.ReadAllText(path));
+    }
+}
