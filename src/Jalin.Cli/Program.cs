@@ -30,7 +30,7 @@ internal static class Cli
         {
             return command switch
             {
-                "lifecycle docs" => await LifecycleDocs(Option(args, "--out") ?? Path.Combine("docs", "lifecycle.md")),
+                "lifecycle docs" => await WriteDoc(Option(args, "--out") ?? Path.Combine("docs", "lifecycle.md"), LifecycleDescription.Markdown()),
                 "lifecycle tick" => await Tick(),
                 "drafting docs" => await WriteDoc(Option(args, "--out") ?? Path.Combine("docs", "muatan.md"), Jalin.Core.Drafting.Muatan.Markdown()),
                 "audit verify" => await AuditVerify(Option(args, "--region")),
@@ -64,15 +64,6 @@ internal static class Cli
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         await File.WriteAllTextAsync(full, content);
-        Console.WriteLine($"Ditulis: {full}");
-        return 0;
-    }
-
-    private static async Task<int> LifecycleDocs(string path)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllTextAsync(full, LifecycleDescription.Markdown());
         Console.WriteLine($"Ditulis: {full}");
         return 0;
     }

@@ -83,7 +83,7 @@ internal static class AgreementRules
         {
             var affair = await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(a => a.Code == affairCode, ct);
             if (affair is null) Add("affairCode", "Urusan pemerintahan tidak dikenal.");
-            else if (affair.ProvincialOnly && owner is { Level: not RegionLevel.Province })
+            else if (owner is not null && !affair.IsWithinCompetenceOf(owner.Level))
                 Add("affairCode", $"Urusan {affair.Name} adalah kewenangan provinsi (UU 23/2014 Ps 14); kabupaten/kota hanya untuk Tahura atau pemanfaatan langsung panas bumi.");
         }
 

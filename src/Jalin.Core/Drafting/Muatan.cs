@@ -59,7 +59,7 @@ public static class ClauseTypeLabels
 
 /// <summary>What a compliance check looks at: the agreement, the naskah form being drafted and
 /// the clause types the draft contains.</summary>
-public sealed record MuatanContext(Agreement Agreement, DocumentKind Form, IReadOnlySet<ClauseType> Clauses, bool AffairProvincialOnly,
+public sealed record MuatanContext(Agreement Agreement, DocumentKind Form, IReadOnlySet<ClauseType> Clauses, Regions.GovernmentAffair? Affair,
     IReadOnlyDictionary<string, Regions.RegionLevel> PartyRegionLevels, DateOnly? LoiValidUntil = null);
 
 /// <summary>One required (or usual) element of a naskah, with where the law says so and how sure
@@ -109,23 +109,21 @@ public static class Muatan
             ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.KesepakatanBersama),
             ctx => ctx.Agreement.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela or CooperationKind.Ksdpk),
         new("power-of-attorney", "Surat kuasa bagi penanda tangan yang bukan kepala daerah", [.. Pks, .. Kb], true, "PP 28/2018 Ps 2(2) [V]",
-            ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.PowerOfAttorney),
-            ctx => ctx.Agreement.Parties.Any(p => p.RegionCode is not null && p.SignatoryOffice is not null && !Prerequisites.IsHeadOfRegion(p.SignatoryOffice))),
+            ctx => Prerequisites.HasPowerOfAttorney(ctx.Agreement), ctx => Prerequisites.NeedsPowerOfAttorney(ctx.Agreement)),
         new("party-numbers", "Nomor naskah dari setiap pihak", [.. Kb, .. Pks, .. Nk, .. Foreign], true, "DOMAIN §4.5 (dua nomor) [V]",
-            ctx => ctx.Agreement.Parties.Count >= 2 && ctx.Agreement.Parties.All(p => !string.IsNullOrWhiteSpace(p.DocumentNumber))),
+            ctx => Prerequisites.HasEveryPartyNumber(ctx.Agreement)),
         new("dprd-first", "Persetujuan DPRD sebelum PKS (membebani masyarakat/daerah atau belum dianggarkan dalam APBD)", Pks, true, "PP 28/2018 Ps 6(2) [V]",
-            ctx => ctx.Agreement.History.Any(h => h.Action is "record-dprd-approval" or "dprd-deemed-approved"),
-            ctx => LifecycleEngine.NeedsDprd(ctx.Agreement)),
+            ctx => Prerequisites.DprdHasApproved(ctx.Agreement), ctx => LifecycleEngine.NeedsDprd(ctx.Agreement)),
         new("affair-competence", "Urusan dalam kewenangan setiap pihak (kehutanan, kelautan, ESDM: provinsi)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,
             "UU 23/2014 Ps 14 dan lampiran [V]",
-            ctx => !ctx.AffairProvincialOnly || ctx.PartyRegionLevels.Values.All(l => l == Regions.RegionLevel.Province)),
+            ctx => ctx.Affair is null || ctx.PartyRegionLevels.Values.All(ctx.Affair.IsWithinCompetenceOf)),
 
         // §4.3 Foreign naskah (Permendagri 25/2020 Ps 20) [V]
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Implementation, ClauseType.Financing,
                 ClauseType.JointWorkingGroup, ClauseType.DisputeResolution, ClauseType.Amendment, ClauseType.Term, ClauseType.Termination, ClauseType.Closing }
             .Select(t => Clause(t, Foreign, true, "Permendagri 25/2020 Ps 20 [V]")),
         new("foreign-term-5y", "Jangka waktu paling lama 5 tahun", Foreign, true, "Permendagri 25/2020 Ps 32; PP 28/2018 Ps 32 [V]",
-            ctx => ctx.Agreement is { StartsOn: { } s, EndsOn: { } e } && e <= s.AddYears(5)),
+            ctx => Prerequisites.TermWithinFiveYears(ctx.Agreement)),
         // LoI (Ps 13) and RKS (Ps 15)
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Term, ClauseType.Closing }
             .Select(t => Clause(t, Loi, true, "Permendagri 25/2020 Ps 13 [V]")),

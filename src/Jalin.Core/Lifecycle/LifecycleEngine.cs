@@ -77,7 +77,9 @@ public static class LifecycleEngine
 
     /// <summary>PP 28/2018 Ps 6(2): DPRD approval when the cooperation burdens the public and the
     /// region, or is not budgeted in this year's APBD.</summary>
-    public static bool NeedsDprd(Agreement a) => a.BurdensPublic || !a.BudgetedInApbd;
+    public static bool NeedsDprd(Agreement a) => NeedsDprd(a.BudgetedInApbd, a.BurdensPublic);
+
+    public static bool NeedsDprd(bool budgetedInApbd, bool burdensPublic) => burdensPublic || !budgetedInApbd;
 
     public static IReadOnlyList<ActionOption> Options(Role role, LifecycleContext ctx)
     {

@@ -12,8 +12,20 @@ public static class Prerequisites
         new($"signed:{kind}", $"{kind.Label()} yang telah ditandatangani (pindaian dan tanggal penandatanganan)",
             ctx => ctx.Agreement.Documents.Any(d => d.Kind == kind && d.IsSigned));
 
-    public static readonly Prerequisite PartyNumbers = new("party-numbers", "Nomor naskah dari setiap pihak",
-        ctx => ctx.Agreement.Parties.Count >= 2 && ctx.Agreement.Parties.All(p => !string.IsNullOrWhiteSpace(p.DocumentNumber)));
+    // Facts about an agreement that the lifecycle table and the muatan table both ask; written once here.
+    public static bool HasEveryPartyNumber(Agreement a) => a.Parties.Count >= 2 && a.Parties.All(p => !string.IsNullOrWhiteSpace(p.DocumentNumber));
+
+    /// <summary>PP 28/2018 Ps 2(2): a region's signatory who is not its head signs under a surat kuasa.</summary>
+    public static bool NeedsPowerOfAttorney(Agreement a) =>
+        a.Parties.Any(p => p.RegionCode is not null && p.SignatoryOffice is not null && !IsHeadOfRegion(p.SignatoryOffice));
+
+    public static bool HasPowerOfAttorney(Agreement a) => a.Documents.Any(d => d.Kind == DocumentKind.PowerOfAttorney);
+
+    public static bool DprdHasApproved(Agreement a) => a.History.Any(h => h.Action is "record-dprd-approval" or "dprd-deemed-approved");
+
+    public static bool TermWithinFiveYears(Agreement a) => a is { StartsOn: { } s, EndsOn: { } e } && e <= s.AddYears(5);
+
+    public static readonly Prerequisite PartyNumbers = new("party-numbers", "Nomor naskah dari setiap pihak", ctx => HasEveryPartyNumber(ctx.Agreement));
 
     public static readonly Prerequisite MappingItem = new("mapping-item", "Hasil pemetaan urusan yang dilaksanakan (PP 28/2018 Ps 5)",
         ctx => !string.IsNullOrWhiteSpace(ctx.Agreement.MappingReference));
@@ -31,14 +43,13 @@ public static class Prerequisites
         office is not null && HeadOfRegionOffices.Any(h => office.Trim().StartsWith(h, StringComparison.OrdinalIgnoreCase));
 
     public static readonly Prerequisite PowerOfAttorneyWhereNeeded = new("power-of-attorney", "Surat kuasa bagi penanda tangan yang bukan kepala daerah (PP 28/2018 Ps 2(2))",
-        ctx => ctx.Agreement.Parties.Where(p => p.RegionCode is not null && p.SignatoryOffice is not null).All(p => IsHeadOfRegion(p.SignatoryOffice))
-            || ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.PowerOfAttorney));
+        ctx => !NeedsPowerOfAttorney(ctx.Agreement) || HasPowerOfAttorney(ctx.Agreement));
 
     public static readonly Prerequisite EndDateSet = new("term", "Tanggal mulai dan berakhir kerja sama diisi",
         ctx => ctx.Agreement is { StartsOn: not null, EndsOn: not null } a && a.EndsOn > a.StartsOn);
 
     public static readonly Prerequisite ForeignTermWithinFiveYears = new("term-5-years", "Jangka waktu paling lama 5 tahun (Permendagri 25/2020 Ps 32)",
-        ctx => ctx.Agreement is { StartsOn: { } s, EndsOn: { } e } && e <= s.AddYears(5));
+        ctx => TermWithinFiveYears(ctx.Agreement));
 
     public static readonly Prerequisite DprdRequested = new("dprd-requested", "Permohonan persetujuan DPRD telah diajukan",
         ctx => ctx.Agreement.DueAction == "dprd-deemed-approved");
@@ -49,7 +60,7 @@ public static class Prerequisites
     public static readonly Prerequisite Always = new("none", "—", _ => true);
 
     public static readonly Prerequisite DprdApprovedOrForwarding = new("dprd-approved", "Persetujuan DPRD (tidak diperlukan untuk KSDLL penerusan)",
-        ctx => ctx.Agreement.IsForwarding || ctx.Agreement.History.Any(h => h.Action is "record-dprd-approval" or "dprd-deemed-approved"));
+        ctx => ctx.Agreement.IsForwarding || DprdHasApproved(ctx.Agreement));
 
     public static readonly Prerequisite NewSignedAddendum = new("signed-addendum", "Addendum baru yang ditandatangani, sebagai turunan KB/PKS",
         ctx => ctx.Agreement.Documents.Count(d => d.Kind == DocumentKind.Addendum && d.IsSigned && d.ParentDocumentId is not null)

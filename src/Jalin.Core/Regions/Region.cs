@@ -34,4 +34,7 @@ public sealed class GovernmentAffair
     /// <summary>UU 23/2014 Ps 14: kehutanan, kelautan, ESDM belong to the province (kab/kota
     /// keep only Tahura and direct geothermal use).</summary>
     public bool ProvincialOnly { get; init; }
+
+    /// <summary>Whether a region of this level may cooperate on this urusan (UU 23/2014 Ps 14).</summary>
+    public bool IsWithinCompetenceOf(RegionLevel level) => !ProvincialOnly || level == RegionLevel.Province;
 }

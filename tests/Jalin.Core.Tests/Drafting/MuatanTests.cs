@@ -10,6 +10,8 @@ namespace Jalin.Core.Tests.Drafting;
 /// element is taken away; the cross rules apply only where the law says.</summary>
 public class MuatanTests
 {
+    private static readonly GovernmentAffair Waste = new() { Code = "2.11", Name = "Lingkungan Hidup" };
+    private static readonly GovernmentAffair Forestry = new() { Code = "3.28", Name = "Kehutanan", ProvincialOnly = true };
     private static readonly Dictionary<string, RegionLevel> Kota = new() { ["32.77"] = RegionLevel.City, ["32.04"] = RegionLevel.Regency };
 
     private static MuatanContext Complete(Agreement a, DocumentKind form)
@@ -19,7 +21,7 @@ public class MuatanTests
         a.EndsOn = new DateOnly(2028, 12, 31);
         a.Documents.Add(new AgreementDocument { Kind = DocumentKind.KesepakatanBersama, Title = "KB" });
         a.Documents.Add(new AgreementDocument { Kind = DocumentKind.FeasibilityStudy, Title = "Studi kelayakan" });
-        return new MuatanContext(a, form, Enum.GetValues<ClauseType>().ToHashSet(), AffairProvincialOnly: false, Kota, LoiValidUntil: new DateOnly(2026, 12, 31));
+        return new MuatanContext(a, form, Enum.GetValues<ClauseType>().ToHashSet(), Affair: Waste, Kota, LoiValidUntil: new DateOnly(2026, 12, 31));
     }
 
     public static TheoryData<CooperationKind, DocumentKind, string> Rows()
@@ -138,9 +140,9 @@ public class MuatanTests
     {
         var ctx = Complete(Satisfier.BareAgreement(CooperationKind.KsddSukarela, Stage.DraftingKb), DocumentKind.KesepakatanBersama);
         Assert.True(Muatan.Check(ctx).Single(i => i.Code == "affair-competence").Met);
-        Assert.False(Muatan.Check(ctx with { AffairProvincialOnly = true }).Single(i => i.Code == "affair-competence").Met);
+        Assert.False(Muatan.Check(ctx with { Affair = Forestry }).Single(i => i.Code == "affair-competence").Met);
         var provinces = new Dictionary<string, RegionLevel> { ["13"] = RegionLevel.Province, ["14"] = RegionLevel.Province };
-        Assert.True(Muatan.Check(ctx with { AffairProvincialOnly = true, PartyRegionLevels = provinces }).Single(i => i.Code == "affair-competence").Met);
+        Assert.True(Muatan.Check(ctx with { Affair = Forestry, PartyRegionLevels = provinces }).Single(i => i.Code == "affair-competence").Met);
     }
 
     [Fact]
@@ -152,18 +154,16 @@ public class MuatanTests
     }
 }
 
-public class MuatanDocsTests
+public class GeneratedDocsTests
 {
     [Fact]
     public void Docs_muatan_md_matches_the_table()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Jalin.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        var path = Path.Combine(dir!.FullName, "docs", "muatan.md");
-        Assert.True(File.Exists(path), "docs/muatan.md is missing: run `dotnet run --project src/Jalin.Cli -- drafting docs`");
-        Assert.True(Muatan.Markdown().ReplaceLineEndings("\n") == File.ReadAllText(path).ReplaceLineEndings("\n"),
-            "docs/muatan.md is out of date: run `dotnet run --project src/Jalin.Cli -- drafting docs`");
-        Assert.Contains("`ksdpk-sanctions`", File.ReadAllText(path));
+        Jalin.Core.Tests.Infrastructure.GeneratedDocs.AssertUpToDate(Path.Combine("docs", "muatan.md"), Muatan.Markdown(), "dotnet run --project src/Jalin.Cli -- drafting docs");
+        Assert.Contains("`ksdpk-sanctions`", Muatan.Markdown());
     }
+
+    [Fact]
+    public void Docs_lifecycle_md_matches_the_table() =>
+        Jalin.Core.Tests.Infrastructure.GeneratedDocs.AssertUpToDate(Path.Combine("docs", "lifecycle.md"), LifecycleDescription.Markdown(), "dotnet run --project src/Jalin.Cli -- lifecycle docs");
 }
