@@ -1,6 +1,7 @@
 using Jalin.Core.Agencies;
 using Jalin.Core.Agreements;
 using Jalin.Core.Audit;
+using Jalin.Core.Drafting;
 using Jalin.Core.Files;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
@@ -28,6 +29,12 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<RegionSetting> RegionSettings => Set<RegionSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+    public DbSet<DraftComment> DraftComments => Set<DraftComment>();
+    public DbSet<RegionTemplate> RegionTemplates => Set<RegionTemplate>();
+    public DbSet<LibraryClause> LibraryClauses => Set<LibraryClause>();
+    public DbSet<DocumentVerification> DocumentVerifications => Set<DocumentVerification>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -233,6 +240,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.HasIndex(a => new { a.RegionCode, a.Sequence }).IsUnique();
         });
 
+        MapDrafting(b);
+
         if (Database.IsSqlite())
         {
             // SQLite cannot compare or order decimal and DateTimeOffset: store Rupiah as sen and
@@ -250,4 +259,95 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             }
         }
     }
+
+    private static void MapDrafting(ModelBuilder b)
+    {
+        b.Entity<Draft>(e =>
+        {
+            e.Property(d => d.RegionCode).HasMaxLength(13);
+            e.Property(d => d.Form).HasConversion<string>().HasMaxLength(40);
+            e.Property(d => d.Layout).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.TemplateCode).HasMaxLength(60);
+            e.Property(d => d.Title).HasMaxLength(600);
+            e.Property(d => d.CreatedBy).HasMaxLength(100);
+            e.Property(d => d.OverrideReason).HasMaxLength(2000);
+            e.Property(d => d.OverrideBy).HasMaxLength(300);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasOne<Agreement>().WithMany().HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DraftId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => new { d.AgreementId, d.Form });
+            e.HasIndex(d => new { d.RegionCode, d.NumberYear, d.NumberSequence }).IsUnique();
+        });
+        b.Entity<DraftVersion>(e =>
+        {
+            e.Property(v => v.AuthorUserId).HasMaxLength(100);
+            e.Property(v => v.AuthorName).HasMaxLength(200);
+            e.Property(v => v.Note).HasMaxLength(1000);
+            e.Property(v => v.Place).HasMaxLength(200);
+            e.Property(v => v.Clauses).HasConversion(JsonConverter<List<DraftClause>>(), JsonComparer<List<DraftClause>>());
+            e.HasIndex(v => new { v.DraftId, v.Number }).IsUnique();
+        });
+        b.Entity<DraftComment>(e =>
+        {
+            e.Property(c => c.AuthorUserId).HasMaxLength(100);
+            e.Property(c => c.AuthorName).HasMaxLength(200);
+            e.Property(c => c.AuthorRole).HasMaxLength(100);
+            e.Property(c => c.Text).HasMaxLength(4000);
+            e.Property(c => c.RegionCode).HasMaxLength(13);
+            e.HasOne<Draft>().WithMany().HasForeignKey(c => c.DraftId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => c.DraftId);
+        });
+        b.Entity<RegionTemplate>(e =>
+        {
+            e.Property(t => t.RegionCode).HasMaxLength(13);
+            e.Property(t => t.Code).HasMaxLength(60);
+            e.Property(t => t.Name).HasMaxLength(300);
+            e.Property(t => t.LetterheadSha256).HasMaxLength(64);
+            e.Property(t => t.UpdatedBy).HasMaxLength(100);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Property(t => t.Clauses).HasConversion(JsonConverter<List<DraftClause>>(), JsonComparer<List<DraftClause>>());
+            e.HasIndex(t => new { t.RegionCode, t.Code }).IsUnique();
+            e.HasOne<Region>().WithMany().HasForeignKey(t => t.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<LibraryClause>(e =>
+        {
+            e.Property(c => c.RegionCode).HasMaxLength(13);
+            e.Property(c => c.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.Heading).HasMaxLength(300);
+            e.Property(c => c.UpdatedBy).HasMaxLength(100);
+            e.Property(c => c.Paragraphs).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
+            e.HasIndex(c => new { c.RegionCode, c.Type });
+            e.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DocumentVerification>(e =>
+        {
+            e.HasKey(v => v.Code);
+            e.Property(v => v.Code).HasMaxLength(20);
+            e.Property(v => v.RegionCode).HasMaxLength(13);
+            e.Property(v => v.Title).HasMaxLength(600);
+            e.Property(v => v.FormLabel).HasMaxLength(200);
+            e.Property(v => v.Parties).HasMaxLength(2000);
+            e.Property(v => v.Number).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.SignedSha256).HasMaxLength(64);
+            e.HasIndex(v => v.DocumentId);
+            e.HasIndex(v => v.Sha256);
+        });
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private static ValueConverter<T, string> JsonConverter<T>() where T : new() =>
+        new(v => System.Text.Json.JsonSerializer.Serialize(v, Json), s => System.Text.Json.JsonSerializer.Deserialize<T>(s, Json) ?? new T());
+
+    private static Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<T> JsonComparer<T>() where T : new() =>
+        new((x, y) => System.Text.Json.JsonSerializer.Serialize(x, Json) == System.Text.Json.JsonSerializer.Serialize(y, Json),
+            v => System.Text.Json.JsonSerializer.Serialize(v, Json).GetHashCode(),
+            v => System.Text.Json.JsonSerializer.Deserialize<T>(System.Text.Json.JsonSerializer.Serialize(v, Json), Json) ?? new T());
 }

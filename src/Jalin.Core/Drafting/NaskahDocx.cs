@@ -11,7 +11,7 @@ public sealed record NaskahParty(string Name, string? DocumentNumber, string? Si
 public sealed record NaskahArticle(string Heading, IReadOnlyList<string> Paragraphs);
 
 /// <summary>Everything a KB/PKS/NK/naskah needs to be written out in Indonesian legal form.</summary>
-public sealed record NaskahModel(string FormTitle, string Title, IReadOnlyList<NaskahParty> Parties, DateOnly SignedOn, string Place,
+public sealed record NaskahModel(string FormTitle, string Title, IReadOnlyList<NaskahParty> Parties, DateOnly? SignedOn, string Place,
     IReadOnlyList<NaskahArticle> Articles, string? Closing = null);
 
 /// <summary>Writes a naskah as DOCX (Open XML SDK): title and every party's number, the opening
@@ -44,7 +44,8 @@ public static class NaskahDocx
             foreach (var p in model.Parties)
                 body.Append(Centered($"NOMOR: {p.DocumentNumber ?? "…………"}"));
 
-            body.Append(Justified($"{IndonesianWords.Opening(model.SignedOn)}, bertempat di {model.Place}, kami yang bertanda tangan di bawah ini:"));
+            var opening = model.SignedOn is { } on ? IndonesianWords.Opening(on) : "Pada hari ini, ………… tanggal ………… bulan ………… tahun …………";
+            body.Append(Justified($"{opening}, bertempat di {(string.IsNullOrWhiteSpace(model.Place) ? "…………" : model.Place)}, kami yang bertanda tangan di bawah ini:"));
             for (var i = 0; i < model.Parties.Count; i++)
             {
                 var p = model.Parties[i];
@@ -71,16 +72,18 @@ public static class NaskahDocx
             body.Append(SignatureTable(model.Parties));
             body.Append(Paraf(model.Parties));
 
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1440, Bottom = 1440, Left = 1701, Right = 1440, Header = 708, Footer = 708, Gutter = 0U }));
+            body.Append(A4());
             main.Document = new Document(body);
             main.Document.Save();
         }
         return stream.ToArray();
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    internal static SectionProperties A4() => new(
+        new PageSize { Width = 11906U, Height = 16838U },
+        new PageMargin { Top = 1440, Bottom = 1440, Left = 1701, Right = 1440, Header = 708, Footer = 708, Gutter = 0U });
+
+    internal static void AddStyles(MainDocumentPart main)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = new Styles(
@@ -94,7 +97,7 @@ public static class NaskahDocx
         styles.Styles.Save();
     }
 
-    private static Paragraph Centered(string text, bool bold = false, int? size = null, bool keepNext = false)
+    internal static Paragraph Centered(string text, bool bold = false, int? size = null, bool keepNext = false)
     {
         var props = new ParagraphProperties();
         if (keepNext) props.Append(new KeepNext());
@@ -102,7 +105,7 @@ public static class NaskahDocx
         return new Paragraph(props, TextRun(text, bold, size));
     }
 
-    private static Paragraph Justified(string text, int indent = 0)
+    internal static Paragraph Justified(string text, int indent = 0)
     {
         var props = new ParagraphProperties();
         if (indent > 0) props.Append(new Indentation { Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -110,7 +113,7 @@ public static class NaskahDocx
         return new Paragraph(props, TextRun(text));
     }
 
-    private static Run TextRun(string text, bool bold = false, int? size = null)
+    internal static Run TextRun(string text, bool bold = false, int? size = null)
     {
         var rp = new RunProperties();
         if (bold) rp.Append(new Bold());

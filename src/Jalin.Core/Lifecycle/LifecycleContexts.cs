@@ -20,6 +20,9 @@ public static class LifecycleContexts
     public static async Task<LifecycleContext> ForAsync(JalinDb db, Agreement agreement, TimeProvider clock, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(db, agreement.RegionCode, ct);
-        return new LifecycleContext(agreement, settings, Wib.Today(clock), await CalendarAsync(db, settings, ct));
+        return new LifecycleContext(agreement, settings, Wib.Today(clock), await CalendarAsync(db, settings, ct))
+        {
+            Drafts = await Drafting.DraftCompliance.ReadinessAsync(db, agreement, ct),
+        };
     }
 }

@@ -77,4 +77,9 @@ public sealed record LifecycleContext(
     Agreement Agreement,
     LifecycleSettings Settings,
     DateOnly Today,
-    WorkingDayCalendar Calendar);
+    WorkingDayCalendar Calendar)
+{
+    /// <summary>Per naskah form drafted in Jalin: whether its latest draft is ready for signing
+    /// (muatan complete or overridden by a leader). Forms not drafted in Jalin are absent.</summary>
+    public IReadOnlyDictionary<DocumentKind, bool> Drafts { get; init; } = new Dictionary<DocumentKind, bool>();
+}

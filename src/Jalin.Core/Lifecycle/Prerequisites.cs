@@ -8,6 +8,13 @@ public static class Prerequisites
     public static Prerequisite Doc(DocumentKind kind) =>
         new($"doc:{kind}", $"Dokumen {kind.Label()} terlampir", ctx => ctx.Agreement.Documents.Any(d => d.Kind == kind));
 
+    /// <summary>Sending a naskah to signing (ISSUE #3 §6): when it was drafted in Jalin, its latest
+    /// draft has every required muatan (Drafting/Muatan.cs), or a leader overrode that version
+    /// with a recorded reason. A naskah drafted outside Jalin is checked by people from its checklist.</summary>
+    public static Prerequisite DraftReady(DocumentKind kind) =>
+        new($"draft-ready:{kind}", $"Rancangan {kind.Label()} di Jalin memenuhi muatan wajib (atau dikecualikan pimpinan dengan alasan tercatat)",
+            ctx => !ctx.Drafts.TryGetValue(kind, out var ready) || ready);
+
     public static Prerequisite Signed(DocumentKind kind) =>
         new($"signed:{kind}", $"{kind.Label()} yang telah ditandatangani (pindaian dan tanggal penandatanganan)",
             ctx => ctx.Agreement.Documents.Any(d => d.Kind == kind && d.IsSigned));

@@ -86,6 +86,8 @@ public static class LifecycleSpec
         For(kind).SingleOrDefault(r => r.Stage == stage && r.Action == action);
 
     private static string D(DocumentKind k) => $"doc:{k}";
+    /// <summary>ISSUE #3 §6: sending a naskah to signing needs its Jalin draft to have the required muatan (or a recorded override).</summary>
+    private static string R(DocumentKind k) => $"draft-ready:{k}";
 
     private static string S(DocumentKind k) => $"signed:{k}";
 
@@ -105,25 +107,25 @@ public static class LifecycleSpec
                 ? [D(DocumentKind.OfferLetter), D(DocumentKind.TermsOfReference)]
                 : [D(DocumentKind.OfferLetter), D(DocumentKind.OfferAnswer)],
             "decline-offer" => [D(DocumentKind.OfferAnswer)],
-            "finalize-kb" => [D(DocumentKind.KesepakatanBersama)],
+            "finalize-kb" => [D(DocumentKind.KesepakatanBersama), R(DocumentKind.KesepakatanBersama)],
             "record-kb-signing" => [S(DocumentKind.KesepakatanBersama), "party-numbers"],
             "request-dprd-approval" => foreign
                 ? [D(DocumentKind.DprdRequest), D(DocumentKind.RencanaKerjaSama), S(DocumentKind.PernyataanKehendak)]
                 : [D(DocumentKind.DprdRequest), D(DocumentKind.KesepakatanBersama)],
             "record-dprd-approval" or "record-dprd-rejection" => ["dprd-requested", D(DocumentKind.DprdDecision)],
             "dprd-deemed-approved" => foreign ? ["dprd-requested"] : ["dprd-requested", "deemed-approval-setting"],
-            "finalize-pks" => [D(DocumentKind.PerjanjianKerjaSama), "pks-names-kb"],
+            "finalize-pks" => [D(DocumentKind.PerjanjianKerjaSama), "pks-names-kb", R(DocumentKind.PerjanjianKerjaSama)],
             "record-pks-signing" => [S(DocumentKind.PerjanjianKerjaSama), "party-numbers", "power-of-attorney", "term"],
-            "finalize-nk" => [D(DocumentKind.Assessment), D(DocumentKind.NotaKesepakatan)],
+            "finalize-nk" => [D(DocumentKind.Assessment), D(DocumentKind.NotaKesepakatan), R(DocumentKind.NotaKesepakatan)],
             "record-nk-signing" => [S(DocumentKind.NotaKesepakatan), "party-numbers", "term"],
             "start-exploration" => [],
             "complete-study" => [D(DocumentKind.ForeignStudy)],
             "record-consultation-answer" => [D(DocumentKind.ConsultationLetter), D(DocumentKind.MinisterAnswer)],
             "record-loi-signing" => [S(DocumentKind.PernyataanKehendak)],
-            "finalize-rks" => [D(DocumentKind.RencanaKerjaSama)],
+            "finalize-rks" => [D(DocumentKind.RencanaKerjaSama), R(DocumentKind.RencanaKerjaSama)],
             "send-for-verification" => [D(DocumentKind.ForeignStudy), S(DocumentKind.PernyataanKehendak), D(DocumentKind.RencanaKerjaSama), "dprd-approved"],
             "record-minister-review" => [D(DocumentKind.MinisterReview)],
-            "submit-naskah" => [D(DocumentKind.NaskahLuarNegeri)],
+            "submit-naskah" => [D(DocumentKind.NaskahLuarNegeri), R(DocumentKind.NaskahLuarNegeri)],
             "record-confirmation-letter" => [D(DocumentKind.MeetingMinutes), D(DocumentKind.ConfirmationLetter)],
             "record-minister-approval" => [D(DocumentKind.MinisterApproval)],
             "record-signing" => [S(DocumentKind.NaskahLuarNegeri), "term", "term-5-years"],

@@ -36,6 +36,7 @@ public static class Satisfier
         public Agreement Agreement { get; } = agreement;
         public LifecycleSettings Settings { get; set; } = LifecycleSettings.Default with { DprdDeemedApproval = true };
         public DateOnly Today { get; set; } = Satisfier.Today;
+        public Dictionary<DocumentKind, bool> Drafts { get; } = [];
     }
 
     private static AgreementDocument Doc(Agreement a, DocumentKind kind, bool signed = false, Guid? parent = null) => new()
@@ -136,6 +137,8 @@ public static class Satisfier
                         d.FileSha256 = new string('b', 64);
                     },
                     b => { foreach (var d in b.Agreement.Documents.Where(d => d.Kind == kind)) d.SignedOn = null; }),
+                // met: a Jalin draft of the form that is ready; broken: one that misses required muatan
+                "draft-ready" => (b => b.Drafts[kind] = true, b => b.Drafts[kind] = false),
                 _ => throw new InvalidOperationException($"unknown prerequisite code {code}"),
             };
         }
@@ -174,7 +177,7 @@ public static class Satisfier
         if (rule.Stage == Stage.Implementation) For("term").Satisfy(b);
         foreach (var p in rule.Requires) For(p.Code).Satisfy(b);
         if (broken is not null) For(broken).Break(b);
-        var ctx = new LifecycleContext(b.Agreement, b.Settings, b.Today, WorkingDayCalendar.WeekendsOnly);
+        var ctx = new LifecycleContext(b.Agreement, b.Settings, b.Today, WorkingDayCalendar.WeekendsOnly) { Drafts = b.Drafts };
         if (rule.DueFrom?.Invoke(ctx) is { } due) ctx = ctx with { Today = due };
         return ctx;
     }
