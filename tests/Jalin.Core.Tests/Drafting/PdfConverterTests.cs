@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Jalin.Core.Common;
+using Jalin.Core.Drafting;
+using UglyToad.PdfPig;
+
+namespace Jalin.Core.Tests.Drafting;
+
+/// <summary>One real LibreOffice conversion of a stamped naskah, shared by the PDF assertions
+/// (each soffice start costs seconds).</summary>
+public sealed class StampedNaskahPdf : IAsyncLifetime
+{
+    public const string Code = "7K3M-QW9D-2HXA";
+    public const string Url = "https://jalin.example.go.id/verifikasi/7K3M-QW9D-2HXA";
+
+    public PdfConverter Converter { get; } = new(new PdfOptions());
+    public Result<byte[]> Result { get; private set; }
+    public TimeSpan Elapsed { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!Converter.IsAvailable) return;
+        var docx = VerificationMark.Stamp(NaskahDocx.Write(VerificationMarkTests.TwoParties()), Code, Url);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Result = await Converter.ConvertDocxAsync(docx, CancellationToken.None);
+        Elapsed = sw.Elapsed;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The PDF bytes; fails the calling test (never skips) when LibreOffice is missing.</summary>
+    public byte[] Pdf()
+    {
+        Assert.True(Converter.IsAvailable,
+            "LibreOffice (soffice) is not installed, so the PDF tests cannot run. Run scripts/install-test-deps (installs libreoffice-writer-nogui).");
+        Assert.True(Result.Ok, $"Conversion failed: {Result.Error?.Message}");
+        return Result.Value!;
+    }
+
+    /// <summary>All words of all pages, whitespace collapsed to single spaces.</summary>
+    public string Text()
+    {
+        using var pdf = PdfDocument.Open(Pdf());
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text);
+        return Regex.Replace(string.Join(" ", words), @"\s+", " ");
+    }
+}
+
+public class PdfConverterTests(StampedNaskahPdf fixture) : IClassFixture<StampedNaskahPdf>
+{
+    [Fact]
+    public void Converted_naskah_is_a_pdf_with_pages()
+    {
+        var bytes = fixture.Pdf();
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.True(pdf.NumberOfPages >= 1, $"{pdf.NumberOfPages} pages");
+    }
+
+    [Fact]
+    public void Converted_naskah_says_what_the_docx_says()
+    {
+        var text = fixture.Text();
+        Assert.Contains("PERJANJIAN KERJA SAMA", text);
+        Assert.Contains("PENGELOLAAN SAMPAH REGIONAL", text);
+        Assert.Contains("PEMERINTAH KOTA CIMAHI", text);
+        Assert.Contains("PEMERINTAH KABUPATEN BANDUNG BARAT", text);
+        Assert.Contains("Pemerintah Kota Cimahi", text);
+        Assert.Contains("Pemerintah Kabupaten Bandung Barat", text);
+        Assert.Contains("Pasal 1", text);
+        Assert.Contains("Pasal 4", text);
+        Assert.Contains("PIHAK KESATU", text);
+        Assert.Contains("PIHAK KEDUA", text);
+    }
+
+    [Fact]
+    public void Converted_naskah_carries_the_verification_footer_on_every_page()
+    {
+        var bytes = fixture.Pdf();
+        using var pdf = PdfDocument.Open(bytes);
+        foreach (var page in pdf.GetPages())
+        {
+            var text = Regex.Replace(string.Join(" ", page.GetWords().Select(w => w.Text)), @"\s+", " ");
+            Assert.Contains("Kode verifikasi: " + StampedNaskahPdf.Code, text);
+            Assert.Contains("Periksa keaslian dokumen di", text);
+            Assert.NotEmpty(page.GetImages());
+        }
+    }
+
+    [Fact]
+    public async Task Missing_soffice_is_a_service_unavailable_error_in_indonesian()
+    {
+        var converter = new PdfConverter(new PdfOptions { SofficePath = "/nonexistent/libreoffice/soffice", SearchPath = false });
+        Assert.False(converter.IsAvailable);
+        Assert.Null(converter.FindSoffice());
+        var result = await converter.ConvertDocxAsync(NaskahDocx.Write(VerificationMarkTests.TwoParties()), CancellationToken.None);
+        Assert.False(result.Ok);
+        var error = Assert.IsType<ServiceUnavailableError>(result.Error);
+        Assert.Equal("layanan_tidak_tersedia", error.Code);
+        Assert.Contains("LibreOffice", error.Message);
+        Assert.Equal(PdfConverter.NotInstalledMessage, error.Message);
+    }
+
+    [Fact]
+    public void Configured_soffice_path_wins_and_search_finds_an_installed_soffice()
+    {
+        var installed = fixture.Converter.FindSoffice();
+        Assert.True(installed is not null, "LibreOffice (soffice) is not installed. Run scripts/install-test-deps.");
+        Assert.Equal(installed, new PdfConverter(new PdfOptions { SofficePath = installed, SearchPath = false }).FindSoffice());
+    }
+
+    [Fact]
+    public async Task A_failing_soffice_is_a_service_unavailable_error()
+    {
+        // a stand-in "soffice" that exits with an error and writes nothing
+        var dir = Directory.CreateTempSubdirectory("jalin-fake-soffice-");
+        try
+        {
+            var fake = Path.Combine(dir.FullName, "soffice");
+            await File.WriteAllTextAsync(fake, "#!/bin/sh\necho kaput >&2\nexit 3\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+            var result = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], CancellationToken.None);
+            var error = Assert.IsType<ServiceUnavailableError>(result.Error);
+            Assert.Contains("kode 3", error.Message);
+            Assert.Contains("kaput", error.Message);
+
+            await File.WriteAllTextAsync(fake, "#!/bin/sh\nsleep 30\n");
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var slow = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false, Timeout = TimeSpan.FromMilliseconds(300) })
+                .ConvertDocxAsync([1, 2, 3], CancellationToken.None);
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
+            Assert.Contains("tidak selesai dalam", Assert.IsType<ServiceUnavailableError>(slow.Error).Message);
+
+            await File.WriteAllTextAsync(fake, "#!/bin/sh\nexit 0\n");
+            var none = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], CancellationToken.None);
+            Assert.Contains("tidak menghasilkan berkas PDF", Assert.IsType<ServiceUnavailableError>(none.Error).Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
