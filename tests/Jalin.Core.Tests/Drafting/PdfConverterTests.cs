@@ -82,7 +82,13 @@ public class PdfConverterTests(StampedNaskahPdf fixture) : IClassFixture<Stamped
             var text = Regex.Replace(string.Join(" ", page.GetWords().Select(w => w.Text)), @"\s+", " ");
             Assert.Contains("Kode verifikasi: " + StampedNaskahPdf.Code, text);
             Assert.Contains("Periksa keaslian dokumen di", text);
-            Assert.NotEmpty(page.GetImages());
+            // the footer sits at the bottom of the page, the QR is about 2 cm (56.7 pt) square
+            var code = Assert.Single(page.GetWords(), w => w.Text == StampedNaskahPdf.Code);
+            Assert.True(code.BoundingBox.Top < page.Height * 0.12, $"code at y={code.BoundingBox.Top} of {page.Height}");
+            var qr = Assert.Single(page.GetImages());
+            Assert.InRange(qr.BoundingBox.Width, 50, 63);
+            Assert.InRange(qr.BoundingBox.Height, 50, 63);
+            Assert.True(qr.BoundingBox.Top < page.Height * 0.15, $"QR at y={qr.BoundingBox.Top} of {page.Height}");
         }
     }
 
