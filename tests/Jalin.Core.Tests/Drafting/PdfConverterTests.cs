@@ -145,4 +145,52 @@ public class PdfConverterTests(StampedNaskahPdf fixture) : IClassFixture<Stamped
             dir.Delete(recursive: true);
         }
     }
+    [Fact]
+    public async Task Cancellation_kills_soffice_and_is_reported_as_cancelled()
+    {
+        var dir = Directory.CreateTempSubdirectory("jalin-fake-soffice-");
+        try
+        {
+            var fake = Path.Combine(dir.FullName, "soffice");
+            var pidFile = Path.Combine(dir.FullName, "pid");
+            await File.WriteAllTextAsync(fake, $"#!/bin/sh\necho $$ > {pidFile}\nexec sleep 30\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], cts.Token));
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
+            var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "), $"soffice stand-in {pid} still running");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task At_most_two_conversions_run_at_once()
+    {
+        var dir = Directory.CreateTempSubdirectory("jalin-fake-soffice-");
+        try
+        {
+            var running = Directory.CreateDirectory(Path.Combine(dir.FullName, "running")).FullName;
+            var log = Path.Combine(dir.FullName, "log");
+            var fake = Path.Combine(dir.FullName, "soffice");
+            await File.WriteAllTextAsync(fake,
+                $"#!/bin/sh\ntouch {running}/$$\nls {running} | wc -l >> {log}\nsleep 0.4\nrm {running}/$$\nexit 1\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+            var converter = new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false });
+            var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => converter.ConvertDocxAsync([1, 2, 3], CancellationToken.None))));
+            Assert.All(results, r => Assert.IsType<ServiceUnavailableError>(r.Error));
+            var counts = (await File.ReadAllLinesAsync(log)).Select(l => int.Parse(l.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(5, counts.Count);
+            Assert.True(counts.Max() <= 2, $"{counts.Max()} conversions at once");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
