@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Jalin.Core.Drafting;
 
 /// <summary>`dotnet run -c Release --project bench/Jalin.Bench -- docx [--seconds 10]`: DOCX
-/// generation rate for a ~20-page PKS (60 pasal of three ayat, two parties), one core.</summary>
+/// generation rate for a ~20-page PKS (60 pasal of three ayat, two parties), one core; then
+/// DOCX → PDF through headless LibreOffice (verification footer stamped): first (cold) conversion
+/// and the median of five more.</summary>
 static class DocxBench
 {
     public static int Run(int seconds)
@@ -29,6 +31,31 @@ static class DocxBench
         var segments = VersionCompare.Words(older, newer);
         Console.WriteLine($"Version compare (word level) of two ≈20-page versions ({older.Length:N0} characters, {segments.Count} segments): {cw.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"DOCX naskah: 60 pasal × 3 ayat (≈20 halaman A4), {size / 1024.0:F0} KiB: {rate:F0} documents/s on one core ({1000 / rate:F1} ms each), {count} in {sw.Elapsed.TotalSeconds:F1} s");
+        return Pdf(model);
+    }
+
+    private static int Pdf(NaskahModel model)
+    {
+        var converter = new PdfConverter(new PdfOptions());
+        if (!converter.IsAvailable)
+        {
+            Console.WriteLine("PDF naskah: skipped, LibreOffice (soffice) is not installed (run scripts/install-test-deps)");
+            return 0;
+        }
+        var code = VerificationMark.NewCode();
+        var docx = VerificationMark.Stamp(NaskahDocx.Write(model), code, $"https://jalin.example.go.id/verifikasi/{code}");
+        double Convert(out int bytes)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = converter.ConvertDocxAsync(docx, CancellationToken.None).GetAwaiter().GetResult();
+            if (!result.Ok) throw new InvalidOperationException(result.Error!.Message);
+            bytes = result.Value!.Length;
+            return sw.Elapsed.TotalMilliseconds;
+        }
+        var cold = Convert(out var pdfSize);
+        var warm = Enumerable.Range(0, 5).Select(_ => Convert(out _)).Order().ToList();
+        Console.WriteLine($"PDF naskah (LibreOffice {converter.FindSoffice()}, same document with verification footer), {pdfSize / 1024.0:F0} KiB: "
+                          + $"first conversion (cold) {cold:F0} ms, median of 5 following {warm[2]:F0} ms (min {warm[0]:F0}, max {warm[^1]:F0})");
         return 0;
     }
 }

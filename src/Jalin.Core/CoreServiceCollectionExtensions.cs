@@ -27,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         if (long.TryParse(configuration["Files:MaxBytes"], out var max) && max > 0) files.MaxBytes = max;
         services.AddSingleton(files);
         services.AddSingleton<FileStore>();
+        services.AddSingleton(new Drafting.PdfOptions { SofficePath = configuration["Pdf:SofficePath"] is { Length: > 0 } soffice ? soffice : null });
+        services.AddSingleton<Drafting.PdfConverter>();
         return services;
     }
 }

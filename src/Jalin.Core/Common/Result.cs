@@ -40,6 +40,9 @@ public sealed record Unit
 
 public sealed record TooLargeError(string Message) : Error("terlalu_besar", Message);
 
+/// <summary>A server-side service the use case needs (e.g. LibreOffice for PDF) is missing, failed or timed out.</summary>
+public sealed record ServiceUnavailableError(string Message) : Error("layanan_tidak_tersedia", Message);
+
 public static class ResultExtensions
 {
     extension<T>(Result<T>)
