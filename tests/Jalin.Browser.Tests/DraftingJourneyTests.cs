@@ -1,0 +1,158 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jalin.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    private static readonly Regex AgreementUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}$");
+    private static readonly Regex DraftUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}/rancangan/[0-9a-f-]{36}$");
+
+    /// <summary>Opens a demo agreement of Kota Cimahi found by a words of its title.</summary>
+    private async Task OpenAgreement(string words)
+    {
+        await Open("/app/kerja-sama?q=" + Uri.EscapeDataString(words));
+        await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
+        await TestId("agreement-link").ClickAsync();
+        await Page.WaitForURLAsync(AgreementUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await Interactive();
+        await Expect(TestId("agreement-title")).ToContainTextAsync(words);
+    }
+
+    /// <summary>Creates a PKS draft from the KSDPK template on the open agreement page; returns the draft page URL.</summary>
+    private async Task<string> CreatePksDraft()
+    {
+        await TestId("new-draft").ClickAsync();
+        await Choose("template-select", "Pihak Ketiga (KSDPK)");
+        await Step("dialog-new-draft");
+        await TestId("create-draft").ClickAsync();
+        await Page.WaitForURLAsync(DraftUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await Interactive();
+        await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 1 dari 1");
+        return Page.Url;
+    }
+
+    private async Task SaveVersion(string note, int expected)
+    {
+        await Page.Locator("#draft-note").FillAsync(note);
+        await Expect(TestId("unsaved")).ToBeVisibleAsync();
+        await TestId("save-draft").ClickAsync();
+        await Expect(TestId("shown-version")).ToHaveTextAsync($"Versi {expected} dari {expected}");
+        await Expect(TestId("unsaved")).ToHaveCountAsync(0);
+        await Expect(TestId("versions")).ToContainTextAsync(note);
+    }
+
+    [Fact]
+    public Task Officer_drafts_a_pks_edits_a_clause_compares_versions_and_downloads_the_docx() => Run(async () =>
+    {
+        var token = "ujiperamban" + Guid.NewGuid().ToString("N")[..8];
+        var sentence = $"Kalimat {token} ditambahkan dalam uji peramban.";
+
+        await LogIn("kerjasama.cimahi");
+        await OpenAgreement("Program Kampung Iklim");
+        await Expect(TestId("drafts-card")).ToBeVisibleAsync();
+        var draftUrl = await CreatePksDraft();
+
+        // the muatan checklist of the new draft
+        await Expect(TestId("compliance")).ToBeVisibleAsync();
+        await Expect(TestId("compliance-summary")).ToBeVisibleAsync();
+        await Expect(TestId("compliance-item").First).ToBeVisibleAsync();
+        await Expect(TestId("compliance").Locator("[data-code='clause:Object'][data-met=true]")).ToHaveCountAsync(1);
+        await Step("draft-v1");
+
+        // edit the Objek clause (the third pasal of the PKS template) and save as version 2
+        await Expect(Page.Locator("#clause-2-heading")).ToHaveValueAsync("Objek");
+        var paragraph = Page.Locator("#clause-2-para-0");
+        var text = await paragraph.InputValueAsync();
+        await paragraph.FillAsync(text + " " + sentence);
+        await SaveVersion("Menambah kalimat uji pada pasal Objek", 2);
+        await Expect(Page.Locator("#clause-2-para-0")).ToHaveValueAsync(new Regex(Regex.Escape(token)));
+        await Step("draft-v2");
+
+        // the draft is listed on the agreement page
+        await TestId("agreement-link").ClickAsync();
+        await Page.WaitForURLAsync(AgreementUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(TestId("drafts")).ToContainTextAsync("Perjanjian Kerja Sama");
+        await Expect(TestId("drafts")).ToContainTextAsync("v2");
+        await Open(draftUrl);
+
+        // compare v1 -> v2: the sentence is an insertion
+        await TestId("compare-link").ClickAsync();
+        await Page.WaitForURLAsync(new Regex(@"/banding\?dari=1&ke=2$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Interactive();
+        var table = TestId("compare-table");
+        await Expect(table.Locator("ins", new() { HasText = token })).ToHaveCountAsync(1);
+        await Expect(table.Locator("del", new() { HasText = token })).ToHaveCountAsync(0);
+        await Expect(TestId("compare-row").Filter(new() { HasText = token }).Locator("[data-testid=change-chip]").First).ToContainTextAsync("berubah");
+        await TestId("only-changed").GetByText("Hanya yang berubah").ClickAsync();
+        await Expect(TestId("compare-row")).ToHaveCountAsync(1);
+        await Step("compare-v1-v2");
+
+        // the DOCX of version 2 contains the sentence
+        await Open(draftUrl);
+        var download = await Page.RunAndWaitForDownloadAsync(() => TestId("download-docx").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"jalin-draft-{Guid.NewGuid():N}.docx");
+        try
+        {
+            await download.SaveAsAsync(file);
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.Length > 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "the download is not a DOCX (zip): " + Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(200, bytes.Length))));
+            using var zip = ZipFile.OpenRead(file);
+            var entry = zip.GetEntry("word/document.xml");
+            Assert.NotNull(entry);
+            using var reader = new StreamReader(entry.Open());
+            var xml = await reader.ReadToEndAsync();
+            Assert.Contains(token, xml);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    });
+
+    [Fact]
+    public Task Leader_overrides_missing_muatan_and_the_page_shows_the_override() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await OpenAgreement("Koperasi Tahu Tempe");
+        var draftUrl = await CreatePksDraft();
+
+        // the officer deletes the sanctions clause (required for KSDPK) and saves
+        var index = await Page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('input[id^=\"clause-\"][id$=\"-heading\"]')].findIndex(e => e.value === 'Sanksi')");
+        Assert.True(index >= 0, "the KSDPK PKS template has a Sanksi clause");
+        await TestId("clause").Nth(index).Locator("[data-testid=clause-delete]").ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Hapus" }).ClickAsync();
+        await Expect(Page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await SaveVersion("Pasal sanksi dihapus", 2);
+        var sanctions = TestId("compliance").Locator("[data-code='ksdpk-sanctions']");
+        await Expect(sanctions).ToHaveAttributeAsync("data-met", "false");
+        await Expect(TestId("compliance-summary")).ToContainTextAsync("muatan wajib belum ada");
+        await Expect(TestId("override-button")).ToHaveCountAsync(0);
+
+        // the leader of Kota Cimahi records an override with a reason
+        await Context.ClearCookiesAsync();
+        await LogIn("pimpinan.cimahi");
+        await Open(draftUrl);
+        await Expect(TestId("save-draft")).ToHaveCountAsync(0);
+        await TestId("override-button").ClickAsync();
+        await Page.Locator("#override-reason").FillAsync("Terlalu singkat");
+        await TestId("confirm-override").ClickAsync();
+        await Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("20 sampai 2000");
+        var reason = "Sanksi diatur dalam peraturan wali kota yang dirujuk pasal pengakhiran; naskah tetap diteruskan.";
+        await Page.Locator("#override-reason").FillAsync(reason);
+        await Step("dialog-override");
+        await TestId("confirm-override").ClickAsync();
+        await Expect(TestId("confirm-override")).ToHaveCountAsync(0);
+        var info = TestId("override-info");
+        await Expect(info).ToContainTextAsync("versi 2");
+        await Expect(info).ToContainTextAsync(reason);
+        await Expect(info).ToContainTextAsync("Ngatiyana");
+        await Expect(TestId("override-button")).ToHaveCountAsync(0);
+        await Step("draft-override");
+    });
+}
