@@ -437,3 +437,34 @@ public static class DraftUseCases
         if (!list.Contains(message)) list.Add(message);
     }
 }
+
+public static class DraftPdf
+{
+    // LibreOffice takes seconds per document: a version already converted is served again from
+    // memory until the agreement or the draft changes (the key holds both their change stamps).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Order = new();
+    private const int CacheSize = 32;
+
+    /// <summary>A version as PDF through LibreOffice (a preview: no number, no verification code).</summary>
+    public static async Task<Result<DownloadableFile>> HandleAsync(JalinDb db, PdfConverter pdf, CurrentActor actor, Guid agreementId, Guid draftId, int? version,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        var r = await DraftUseCases.RenderAsync(db, actor, agreementId, draftId, version, clock, ct);
+        if (!r.Ok) return r.Error!;
+        var (render, name) = r.Value;
+        var key = $"{draftId}/{name}/{render.Agreement.UpdatedAt.UtcTicks}/{render.Agreement.Version}/{render.Number}";
+        if (!Cache.TryGetValue(key, out var bytes))
+        {
+            var converted = await pdf.ConvertDocxAsync(DraftDocx.Write(render), ct);
+            if (!converted.Ok) return converted.Error!;
+            bytes = converted.Value!;
+            if (Cache.TryAdd(key, bytes))
+            {
+                Order.Enqueue(key);
+                while (Order.Count > CacheSize && Order.TryDequeue(out var old)) Cache.TryRemove(old, out _);
+            }
+        }
+        return new DownloadableFile(new MemoryStream(bytes), name + ".pdf", FileSniffer.Pdf.ContentType);
+    }
+}
