@@ -324,15 +324,22 @@ public static class DraftUseCases
         var result = new List<ClauseDiff>();
         var oldIndex = older.Clauses.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var pendingRemoved = older.Clauses.Where(c => !newKeys.Contains(c.Key)).ToList();
-        foreach (var c in newer.Clauses)
+        // For each newer clause, the old position of the next clause both versions share: removed
+        // clauses that stood before it are shown first (deletions before insertions, as in a diff).
+        var nextShared = new int[newer.Clauses.Count];
+        for (int i = newer.Clauses.Count - 1, next = int.MaxValue; i >= 0; i--)
         {
-            // removed clauses that stood before this one's old position come first
-            if (oldIndex.TryGetValue(c.Key, out var at))
-                foreach (var r in pendingRemoved.Where(r => oldIndex[r.Key] < at).ToList())
-                {
-                    result.Add(Diff(r, null));
-                    pendingRemoved.Remove(r);
-                }
+            if (oldIndex.TryGetValue(newer.Clauses[i].Key, out var at)) next = at;
+            nextShared[i] = next;
+        }
+        for (var i = 0; i < newer.Clauses.Count; i++)
+        {
+            var c = newer.Clauses[i];
+            foreach (var r in pendingRemoved.Where(r => oldIndex[r.Key] < nextShared[i]).ToList())
+            {
+                result.Add(Diff(r, null));
+                pendingRemoved.Remove(r);
+            }
             result.Add(Diff(oldByKey.GetValueOrDefault(c.Key), c));
         }
         result.AddRange(pendingRemoved.Select(r => Diff(r, null)));
