@@ -324,15 +324,22 @@ public static class DraftUseCases
         var result = new List<ClauseDiff>();
         var oldIndex = older.Clauses.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var pendingRemoved = older.Clauses.Where(c => !newKeys.Contains(c.Key)).ToList();
-        foreach (var c in newer.Clauses)
+        // For each newer clause, the old position of the next clause both versions share: removed
+        // clauses that stood before it are shown first (deletions before insertions, as in a diff).
+        var nextShared = new int[newer.Clauses.Count];
+        for (int i = newer.Clauses.Count - 1, next = int.MaxValue; i >= 0; i--)
         {
-            // removed clauses that stood before this one's old position come first
-            if (oldIndex.TryGetValue(c.Key, out var at))
-                foreach (var r in pendingRemoved.Where(r => oldIndex[r.Key] < at).ToList())
-                {
-                    result.Add(Diff(r, null));
-                    pendingRemoved.Remove(r);
-                }
+            if (oldIndex.TryGetValue(newer.Clauses[i].Key, out var at)) next = at;
+            nextShared[i] = next;
+        }
+        for (var i = 0; i < newer.Clauses.Count; i++)
+        {
+            var c = newer.Clauses[i];
+            foreach (var r in pendingRemoved.Where(r => oldIndex[r.Key] < nextShared[i]).ToList())
+            {
+                result.Add(Diff(r, null));
+                pendingRemoved.Remove(r);
+            }
             result.Add(Diff(oldByKey.GetValueOrDefault(c.Key), c));
         }
         result.AddRange(pendingRemoved.Select(r => Diff(r, null)));
@@ -435,5 +442,36 @@ public static class DraftUseCases
     {
         if (!fields.TryGetValue(key, out var list)) fields[key] = list = [];
         if (!list.Contains(message)) list.Add(message);
+    }
+}
+
+public static class DraftPdf
+{
+    // LibreOffice takes seconds per document: a version already converted is served again from
+    // memory until the agreement or the draft changes (the key holds both their change stamps).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Order = new();
+    private const int CacheSize = 32;
+
+    /// <summary>A version as PDF through LibreOffice (a preview: no number, no verification code).</summary>
+    public static async Task<Result<DownloadableFile>> HandleAsync(JalinDb db, PdfConverter pdf, CurrentActor actor, Guid agreementId, Guid draftId, int? version,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        var r = await DraftUseCases.RenderAsync(db, actor, agreementId, draftId, version, clock, ct);
+        if (!r.Ok) return r.Error!;
+        var (render, name) = r.Value;
+        var key = $"{draftId}/{name}/{render.Agreement.UpdatedAt.UtcTicks}/{render.Agreement.Version}/{render.Number}";
+        if (!Cache.TryGetValue(key, out var bytes))
+        {
+            var converted = await pdf.ConvertDocxAsync(DraftDocx.Write(render), ct);
+            if (!converted.Ok) return converted.Error!;
+            bytes = converted.Value!;
+            if (Cache.TryAdd(key, bytes))
+            {
+                Order.Enqueue(key);
+                while (Order.Count > CacheSize && Order.TryDequeue(out var old)) Cache.TryRemove(old, out _);
+            }
+        }
+        return new DownloadableFile(new MemoryStream(bytes), name + ".pdf", FileSniffer.Pdf.ContentType);
     }
 }

@@ -26,6 +26,7 @@ public static class ApiGroups
     {
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapAuthApi();
+        api.MapVerificationApi();
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy)
             .AddEndpointFilter(async (ctx, next) =>
             {
@@ -39,6 +40,7 @@ public static class ApiGroups
         secured.MapUsersApi();
         secured.MapAgreementsApi();
         secured.MapLifecycleApi();
+        secured.MapDraftsApi();
         secured.MapAuditApi();
         return api;
     }

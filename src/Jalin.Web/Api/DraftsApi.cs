@@ -1,0 +1,138 @@
+using Jalin.Core.Agreements;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Drafting;
+using Jalin.Core.Files;
+using Jalin.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+
+namespace Jalin.Web.Api;
+
+/// <summary>Drafting (ISSUE #3): templates, drafts with versions, compare, comments, the muatan
+/// checklist, override, DOCX/PDF, the final with its verification code; the public verification.</summary>
+public static class DraftsApi
+{
+    public static void MapDraftsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/agreements/{id:guid}").WithTags("Penyusunan naskah");
+        g.MapGet("/templates", Templates).WithSummary("Templat yang dapat dipakai untuk jenis kerja sama ini (bawaan atau salinan daerah).");
+        g.MapGet("/drafts", List).WithSummary("Rancangan naskah kerja sama ini.");
+        g.MapPost("/drafts", Create).WithSummary("Susun rancangan dari templat; isian diambil dari data kerja sama (versi 1).");
+        g.MapGet("/drafts/{draftId:guid}", Get).WithSummary("Rancangan: pasal versi terpilih (?version=), daftar versi, komentar, daftar periksa muatan.");
+        g.MapPost("/drafts/{draftId:guid}/versions", Save).WithSummary("Simpan sebagai versi baru (basedOnVersion wajib sama dengan versi terakhir, bila tidak 409).");
+        g.MapPost("/drafts/{draftId:guid}/restore", Restore).WithSummary("Pulihkan versi lama sebagai versi baru.");
+        g.MapGet("/drafts/{draftId:guid}/compare", Compare).WithSummary("Bandingkan dua versi (?from=&to=) pasal demi pasal, kata demi kata.");
+        g.MapPost("/drafts/{draftId:guid}/comments", Comment).WithSummary("Komentar pada satu pasal (TKKSD, petugas, OPD, pimpinan, penghubung mitra, petugas daerah mitra).");
+        g.MapPost("/drafts/{draftId:guid}/override", Override).WithSummary("Pimpinan daerah pemilik mengecualikan muatan wajib yang belum ada, dengan alasan tercatat.");
+        g.MapGet("/drafts/{draftId:guid}/docx", Docx).WithSummary("Unduh DOCX sebuah versi (?version=).");
+        g.MapGet("/drafts/{draftId:guid}/pdf", Pdf).WithSummary("Unduh PDF sebuah versi (LibreOffice; 503 bila tidak terpasang).");
+        g.MapPost("/drafts/{draftId:guid}/finalize", IssueFinal).WithSummary("Terbitkan naskah final: nomor daerah, kode verifikasi dan QR, PDF; dilampirkan sebagai dokumen kerja sama.");
+
+        var d = api.MapGroup("/drafting").WithTags("Penyusunan naskah");
+        d.MapGet("/settings", Settings).WithSummary("Pengaturan penyusunan naskah daerah Anda: pola nomor, ketersediaan PDF.");
+        d.MapPut("/settings", SetSettings).WithSummary("Ubah pola nomor naskah daerah Anda (petugas Bagian Kerja Sama).");
+        d.MapGet("/clauses", (Actor actor) => TypedResults.Ok(ClauseLibrary.All.Select(c => new
+        {
+            c.Id, c.Type, typeLabel = c.Type.Label(), c.Name, c.Heading, c.Paragraphs,
+        }))).WithSummary("Pustaka klausul bawaan: rumusan per muatan.");
+        d.MapGet("/fields", (Actor actor) => TypedResults.Ok(DraftFields.Catalog.Select(f => new { name = "{{" + f.Name + "}}", description = f.Description })))
+            .WithSummary("Isian templat yang diambil dari data kerja sama.");
+    }
+
+    /// <summary>Public (no account): what a verification code stands for, and the check of a file.</summary>
+    public static void MapVerificationApi(this RouteGroupBuilder api)
+    {
+        var v = api.MapGroup("/verifikasi").WithTags("Verifikasi (publik)").AllowAnonymous();
+        v.MapGet("/{code}", async (JalinDb db, string code, CancellationToken ct) => (await VerifyDocument.FindAsync(db, code, ct)).ToHttp())
+            .WithSummary("Apa yang ditandatangani: judul, para pihak, nomor, tanggal, SHA-256 berkas.");
+        v.MapPost("/{code}", async (JalinDb db, FileStore files, string code, HttpRequest request, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType) return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'file'."));
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            if (file is null) return Problems.From(ValidationError.Of("file", "Pilih berkas dokumen yang akan diperiksa."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            return (await VerifyDocument.CheckAsync(db, code, ms.ToArray(), files.MaxBytes, ct)).ToHttp();
+        }).WithSummary("Periksa berkas (multipart 'file'): sama persis dengan yang tercatat atau tidak.");
+    }
+
+    private static async Task<IResult> Templates(Actor actor, JalinDb db, Guid id, CancellationToken ct) =>
+        (await DraftUseCases.TemplatesAsync(db, actor, id, ct)).ToHttp();
+
+    private static async Task<IResult> List(Actor actor, JalinDb db, Guid id, CancellationToken ct) =>
+        (await DraftUseCases.ListAsync(db, actor, id, ct)).ToHttp();
+
+    private static async Task<IResult> Create(Actor actor, JalinDb db, TimeProvider clock, Guid id, CreateDraftRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftUseCases.CreateAsync(db, actor, id, body, clock, ct))
+            .ToHttp(dd => TypedResults.Created($"/api/v1/agreements/{id}/drafts/{dd.Id}", dd));
+    }
+
+    private static async Task<IResult> Get(Actor actor, JalinDb db, Guid id, Guid draftId, int? version, CancellationToken ct) =>
+        (await DraftUseCases.GetAsync(db, actor, id, draftId, version, ct)).ToHttp();
+
+    private static async Task<IResult> Save(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, SaveDraftRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftUseCases.SaveAsync(db, actor, id, draftId, body, clock, ct))
+            .ToHttp(dd => TypedResults.Created($"/api/v1/agreements/{id}/drafts/{draftId}?version={dd.LatestVersion}", dd));
+    }
+
+    private static async Task<IResult> Restore(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, RestoreDraftRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftUseCases.RestoreAsync(db, actor, id, draftId, body, clock, ct))
+            .ToHttp(dd => TypedResults.Created($"/api/v1/agreements/{id}/drafts/{draftId}?version={dd.LatestVersion}", dd));
+    }
+
+    private static async Task<IResult> Compare(Actor actor, JalinDb db, Guid id, Guid draftId, int? from, int? to, CancellationToken ct)
+    {
+        if (from is null || to is null)
+            return Problems.From(new ValidationError("Sebutkan dua versi yang dibandingkan.", new Dictionary<string, string[]>
+            {
+                [from is null ? "from" : "to"] = ["Isi ?from= dan ?to= dengan nomor versi."],
+            }));
+        return (await DraftUseCases.CompareAsync(db, actor, id, draftId, from.Value, to.Value, ct)).ToHttp();
+    }
+
+    private static async Task<IResult> Comment(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, CommentRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftUseCases.CommentAsync(db, actor, id, draftId, body, clock, ct)).ToHttp(c => TypedResults.Created((string?)null, c));
+    }
+
+    private static async Task<IResult> Override(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, OverrideRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftUseCases.OverrideAsync(db, actor, id, draftId, body, clock, ct)).ToHttp();
+    }
+
+    private static async Task<IResult> Docx(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
+        (await DraftUseCases.DocxAsync(db, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+
+    private static async Task<IResult> Pdf(Actor actor, JalinDb db, PdfConverter pdf, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
+        (await DraftPdf.HandleAsync(db, pdf, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+
+    private static async Task<IResult> IssueFinal(Actor actor, JalinDb db, FileStore files, PdfConverter pdf, TimeProvider clock, IConfiguration config, HttpContext http,
+        Guid id, Guid draftId, FinalizeDraftRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await FinalizeDraft.HandleAsync(db, files, pdf, actor, id, draftId, body, PublicBaseUrl(config, http), clock, ct)).ToHttp();
+    }
+
+    private static async Task<IResult> Settings(Actor actor, JalinDb db, PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
+        (await DraftingSettings.GetAsync(db, pdf, actor, clock, ct)).ToHttp();
+
+    private static async Task<IResult> SetSettings(Actor actor, JalinDb db, PdfConverter pdf, TimeProvider clock, DraftingSettingsInput? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftingSettings.SetAsync(db, pdf, actor, body, clock, ct)).ToHttp();
+    }
+
+    /// <summary>The address printed under the QR code: Jalin:PublicBaseUrl, or this request's own origin.</summary>
+    public static string PublicBaseUrl(IConfiguration config, HttpContext http) =>
+        config["Jalin:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+}

@@ -1,0 +1,194 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Jalin.Core.Agreements;
+using Jalin.Core.Drafting;
+using Jalin.Core.Lifecycle;
+using Jalin.Core.Regions;
+using Jalin.Core.Tests.Lifecycle;
+
+namespace Jalin.Core.Tests.Drafting;
+
+/// <summary>The default template set against the muatan table, the field catalogue and the DOCX writer.</summary>
+public class TemplatesTests
+{
+    private static readonly Region Cimahi = new() { Code = "32.77", Name = "Kota Cimahi", Level = RegionLevel.City, ProvinceCode = "32" };
+
+    public static TheoryData<string> Codes() => new(DefaultTemplates.All.Select(t => t.Code));
+
+    private static Agreement AgreementFor(TemplateDefinition t)
+    {
+        var kind = t.Kinds.Count > 0 ? t.Kinds[0] : CooperationKind.Ksdpk;
+        var a = Satisfier.BareAgreement(kind, Stage.Implementation);
+        a.Title = "Pengelolaan Sampah Terpadu Cimahi";
+        a.Object = "pengangkutan dan pengolahan sampah rumah tangga";
+        a.Scope = "pengangkutan, pemilahan dan pengolahan sampah di 15 kelurahan";
+        a.Value = 1_500_000_000m;
+        a.StartsOn = new DateOnly(2027, 1, 1);
+        a.EndsOn = new DateOnly(2031, 12, 31);
+        a.Parties[0].SignatoryName = "Ngatiyana";
+        a.Parties[0].LeadAgencyName = "Dinas Lingkungan Hidup Kota Cimahi";
+        a.Parties[1].SignatoryName = "Budi Santoso";
+        return a;
+    }
+
+    private static DraftRender Render(TemplateDefinition t, Agreement a)
+    {
+        var fields = DraftFields.From(a, Cimahi, new GovernmentAffair { Code = "1.05", Name = "Lingkungan Hidup" }, new DateOnly(2026, 11, 27));
+        var clauses = t.Clauses.Select(c => c.ToDraftClause()).Select(c => new DraftClause
+        {
+            Key = c.Key, Type = c.Type, Heading = DraftFields.Fill(c.Heading, fields), Paragraphs = c.Paragraphs.Select(p => DraftFields.Fill(p, fields)).ToList(),
+        }).ToList();
+        return new DraftRender(t, a, Cimahi, clauses, "Cimahi", "7/KS/2026", null, fields);
+    }
+
+    [Theory, MemberData(nameof(Codes))]
+    public void Every_template_has_every_clause_its_form_requires(string code)
+    {
+        var t = DefaultTemplates.Find(code)!;
+        var a = AgreementFor(t);
+        var items = DraftCompliance.Check(a, t.Form, t.Layout, t.Clauses.Select(c => c.ToDraftClause()).ToList(), null, new Dictionary<string, RegionLevel>());
+        var missingClauses = items.Where(i => i.Code.StartsWith("clause:", StringComparison.Ordinal) && i.Required && !i.Met).Select(i => i.Label).ToList();
+        Assert.True(missingClauses.Count == 0, $"{code} misses: {string.Join(", ", missingClauses)}");
+    }
+
+    [Theory, MemberData(nameof(Codes))]
+    public void Every_template_uses_only_known_fields(string code)
+    {
+        var t = DefaultTemplates.Find(code)!;
+        var texts = t.Clauses.SelectMany(c => c.Paragraphs.Append(c.Heading)).Append(t.Addressee ?? "").Append(t.Subject ?? "");
+        Assert.Empty(texts.SelectMany(DraftFields.Unknown));
+    }
+
+    [Theory, MemberData(nameof(Codes))]
+    public void Every_template_writes_a_valid_docx_with_the_agreements_data(string code)
+    {
+        var t = DefaultTemplates.Find(code)!;
+        var a = AgreementFor(t);
+        var bytes = DraftDocx.Write(Render(t, a));
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc));
+        var text = string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        Assert.DoesNotContain("{{", text);
+        Assert.Contains(t.Layout == TemplateLayout.Outline ? a.Title.ToUpperInvariant() : a.Title, text, StringComparison.OrdinalIgnoreCase);
+        switch (t.Layout)
+        {
+            case TemplateLayout.Naskah:
+                Assert.Contains("PIHAK KESATU", text);
+                Assert.Contains("Pasal 1", text);
+                Assert.Contains("NOMOR: 7/KS/2026", text);
+                break;
+            case TemplateLayout.Letter:
+                Assert.Contains("PEMERINTAH KOTA CIMAHI", text);
+                Assert.Contains("WALI KOTA CIMAHI", text);
+                break;
+            default:
+                Assert.Contains("BAB I", text);
+                break;
+        }
+    }
+
+    [Fact]
+    public void Pks_template_carries_value_in_words_term_in_words_and_the_lead_opd()
+    {
+        var t = DefaultTemplates.Find("pks-ksdpk")!;
+        var a = AgreementFor(t);
+        var text = string.Join("\n", Render(t, a).Clauses.SelectMany(c => c.Paragraphs));
+        Assert.Contains("Rp1.500.000.000,00 (satu miliar lima ratus juta rupiah)", text);
+        Assert.Contains("5 (lima) tahun terhitung sejak tanggal 1 Januari 2027 sampai dengan tanggal 31 Desember 2031", text);
+        Assert.Contains("Dinas Lingkungan Hidup Kota Cimahi", text);
+        Assert.Contains(Render(t, a).Clauses, c => c.Type == ClauseType.Sanctions);
+        Assert.DoesNotContain(Render(DefaultTemplates.Find("pks-ksdd")!, a).Clauses, c => c.Type == ClauseType.Sanctions);
+    }
+
+    [Fact]
+    public void Templates_apply_to_the_kinds_of_cooperation_they_are_for()
+    {
+        Assert.True(DefaultTemplates.Find("pks-ksdpk")!.AppliesTo(CooperationKind.Ksdpk));
+        Assert.False(DefaultTemplates.Find("pks-ksdpk")!.AppliesTo(CooperationKind.KsddSukarela));
+        Assert.False(DefaultTemplates.Find("nk")!.AppliesTo(CooperationKind.KsddWajib));
+        Assert.True(DefaultTemplates.Find("loi")!.AppliesTo(CooperationKind.Ksdpl));
+        Assert.True(DefaultTemplates.Find("kak")!.AppliesTo(CooperationKind.Sinergi));
+        // every kind has at least one naskah template to draft
+        foreach (var kind in Enum.GetValues<CooperationKind>())
+            Assert.Contains(DefaultTemplates.All, t => t.AppliesTo(kind) && t.Form.IsNaskah());
+        Assert.Equal(DefaultTemplates.All.Count, DefaultTemplates.All.Select(t => t.Code).Distinct().Count());
+    }
+
+    [Fact]
+    public void Clause_library_has_a_wording_for_every_muatan_a_template_takes_from_it()
+    {
+        foreach (var type in new[] { ClauseType.Financing, ClauseType.RightsAndObligations, ClauseType.DisputeResolution, ClauseType.Sanctions, ClauseType.Termination,
+                     ClauseType.ForceMajeure, ClauseType.Amendment, ClauseType.Closing, ClauseType.Monitoring, ClauseType.AssetsAfterEnd, ClauseType.JointWorkingGroup })
+            Assert.Equal(type, ClauseLibrary.Default(type).Type);
+        Assert.True(ClauseLibrary.All.Count(w => w.Type == ClauseType.DisputeResolution) >= 3, "alternative wordings for dispute resolution");
+        Assert.Equal(ClauseLibrary.All.Count, ClauseLibrary.All.Select(w => w.Id).Distinct().Count());
+        Assert.Empty(ClauseLibrary.All.SelectMany(w => w.Paragraphs).SelectMany(DraftFields.Unknown));
+    }
+}
+
+public class DraftFieldsTests
+{
+    [Theory]
+    [InlineData("2027-01-01", "2031-12-31", "5 (lima) tahun")]
+    [InlineData("2026-03-15", "2027-03-14", "1 (satu) tahun")]
+    [InlineData("2026-01-01", "2027-06-30", "18 (delapan belas) bulan")]
+    [InlineData("2026-02-01", "2026-02-28", "1 (satu) bulan")]
+    [InlineData("2026-01-10", "2026-02-23", "45 (empat puluh lima) hari")]
+    [InlineData("2026-01-01", "2026-01-01", "1 (satu) hari")]
+    public void Term_in_words_counts_up_to_and_including_the_end_date(string start, string end, string expected) =>
+        Assert.Equal(expected, DraftFields.Term(DateOnly.Parse(start), DateOnly.Parse(end)));
+
+    [Fact]
+    public void Term_is_blank_without_dates_or_when_they_are_reversed()
+    {
+        Assert.Null(DraftFields.Term(null, new DateOnly(2027, 1, 1)));
+        Assert.Null(DraftFields.Term(new DateOnly(2027, 1, 2), new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void Fill_writes_a_blank_for_missing_values_and_keeps_other_text()
+    {
+        var values = new Dictionary<string, string?> { ["judul"] = "Air Bersih", ["objek"] = null };
+        Assert.Equal("Kerja sama Air Bersih tentang …………, {{ tidak dikenal", DraftFields.Fill("Kerja sama {{judul}} tentang {{ objek }}, {{ tidak dikenal", values));
+        Assert.Equal(["tidak_ada"], DraftFields.Unknown("{{judul}} dan {{tidak_ada}}"));
+    }
+
+    [Theory]
+    [InlineData(RegionLevel.City, "Kota Cimahi", "Wali Kota Cimahi", "Cimahi")]
+    [InlineData(RegionLevel.Regency, "Kabupaten Garut", "Bupati Garut", "Garut")]
+    [InlineData(RegionLevel.Province, "Sumatera Barat", "Gubernur Sumatera Barat", "Sumatera Barat")]
+    public void Head_and_place_of_a_region(RegionLevel level, string name, string head, string place)
+    {
+        var r = new Region { Code = "x", Name = name, Level = level };
+        Assert.Equal(head, DraftFields.HeadOf(r));
+        Assert.Equal(place, DraftFields.PlaceOf(r));
+    }
+
+    [Fact]
+    public void Parties_are_joined_with_commas_and_dan() =>
+        Assert.Equal("A, B dan C", DraftFields.JoinAnd(["A", "B", "C"]));
+}
+
+public class DocumentNumberingTests
+{
+    [Theory]
+    [InlineData(null, "wajib")]
+    [InlineData("KS/2026", "{urut}")]
+    [InlineData("{urut}/{xyz}/{tahun}", "{xyz}")]
+    public void Bad_patterns_are_explained(string? pattern, string mentions) =>
+        Assert.Contains(mentions, DocumentNumbering.Problem(pattern));
+
+    [Fact]
+    public void A_long_pattern_is_refused_and_the_default_is_fine()
+    {
+        Assert.NotNull(DocumentNumbering.Problem("{urut}" + new string('x', 100)));
+        Assert.Null(DocumentNumbering.Problem(DocumentNumbering.DefaultPattern));
+    }
+
+    [Fact]
+    public void Format_fills_every_token()
+    {
+        var n = DocumentNumbering.Format("{urut3}/{jenis}-{kode}/{bulan_romawi}/{bulan}/{tahun}/{urut}", 7, new DateOnly(2026, 11, 27), "32.77", DocumentKind.PerjanjianKerjaSama);
+        Assert.Equal("007/PKS-32.77/XI/11/2026/7", n);
+    }
+}
