@@ -155,4 +155,63 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("override-button")).ToHaveCountAsync(0);
         await Step("draft-override");
     });
+
+    [Fact]
+    public Task Editor_shows_field_errors_refuses_a_stale_save_keeps_comments_and_restores_a_version() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await OpenAgreement("Dasbor Data Terpadu");
+        var draftUrl = await CreatePksDraft();
+
+        // an empty heading: the use case's message shows under the field
+        await Page.Locator("#clause-0-heading").FillAsync("");
+        await TestId("save-draft").ClickAsync();
+        await Expect(TestId("draft-error")).ToContainTextAsync("belum dapat disimpan");
+        await Expect(TestId("clause").First).ToContainTextAsync("Judul pasal wajib diisi.");
+        await Step("draft-field-error");
+        await Page.Locator("#clause-0-heading").FillAsync("Dasar Hukum");
+
+        // someone saves version 2 in another tab; this tab's save is refused and offers to reload
+        var other = await Context.NewPageAsync();
+        await other.GotoAsync(draftUrl);
+        await other.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await other.Locator("#clause-1-para-0").FillAsync("Maksud yang ditulis di tab lain.");
+        await other.Locator("#draft-note").FillAsync("Dari tab lain");
+        await other.Locator("[data-testid=save-draft]").ClickAsync();
+        await Expect(other.Locator("[data-testid=shown-version]")).ToHaveTextAsync("Versi 2 dari 2");
+        await other.CloseAsync();
+
+        await Page.Locator("#clause-3-para-0").FillAsync("Ruang lingkup yang basi.");
+        await Page.Locator("#draft-note").FillAsync("Simpanan yang basi");
+        await TestId("save-draft").ClickAsync();
+        await Expect(TestId("draft-conflict")).ToContainTextAsync("versi terakhir 2");
+        await Step("draft-conflict");
+        await TestId("reload-draft").ClickAsync();
+        await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 2 dari 2");
+        await Expect(Page.Locator("#clause-1-para-0")).ToHaveValueAsync("Maksud yang ditulis di tab lain.");
+        await Expect(TestId("draft-conflict")).ToHaveCountAsync(0);
+
+        // a comment on the first clause
+        var first = TestId("clause").First;
+        await first.Locator("[data-testid=toggle-comments]").ClickAsync();
+        await first.Locator("textarea[id^=comment-]").FillAsync("Mohon dasar hukum ditambah Permendagri 22/2020.");
+        await first.Locator("[data-testid=send-comment]").ClickAsync();
+        await Expect(first.Locator("[data-testid=comment]")).ToContainTextAsync("Permendagri 22/2020");
+        await Expect(first.Locator("[data-testid=comment]")).ToContainTextAsync("Rina Marlina");
+        await Expect(first.Locator("[data-testid=comment-count]")).ToContainTextAsync("1");
+
+        // version 1 read-only, then restored as version 3
+        await TestId("versions").Locator("[data-version='1'] [data-testid=version-link]").ClickAsync();
+        await Page.WaitForURLAsync(new Regex(@"\?versi=1$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 1 dari 2");
+        await Expect(TestId("past-version")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#clause-0-heading")).ToHaveAttributeAsync("readonly", new Regex(".*"));
+        await Expect(TestId("save-draft")).ToHaveCountAsync(0);
+        await TestId("restore-version").ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Pulihkan" }).ClickAsync();
+        await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 3 dari 3");
+        await Expect(TestId("versions").Locator("[data-version='3']")).ToContainTextAsync("dipulihkan dari v1");
+        await Expect(Page.Locator("#clause-1-para-0")).Not.ToHaveValueAsync("Maksud yang ditulis di tab lain.");
+        await Step("draft-restored");
+    });
 }

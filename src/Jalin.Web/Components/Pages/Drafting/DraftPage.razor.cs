@@ -4,6 +4,7 @@ using Jalin.Core.Drafting;
 using Jalin.Core.Identity;
 using Jalin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
@@ -159,8 +160,18 @@ public partial class DraftPage
         if (ok == true && _d is not null) Show(_d);
     }
 
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!_dirty) return;
+        var ok = await Dialogs.ShowMessageBoxAsync("Tinggalkan halaman?", "Ada perubahan yang belum disimpan sebagai versi baru. Perubahan itu akan hilang.",
+            yesText: "Tinggalkan", cancelText: "Tetap di sini");
+        if (ok == true) _dirty = false;
+        else context.PreventNavigation();
+    }
+
     private async Task ReloadLatestAsync()
     {
+        _dirty = false;
         if (Versi is not null) { Nav.NavigateTo($"/app/kerja-sama/{AgreementId}/rancangan/{DraftId}"); return; }
         await LoadAsync(null);
     }
