@@ -12,13 +12,16 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
     private static readonly Regex AgreementUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}$");
     private static readonly Regex DraftUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}/rancangan/[0-9a-f-]{36}$");
 
+    /// <summary>Polls the URL (Blazor navigates client-side, so there may be no navigation event to wait for).</summary>
+    private Task UrlIs(Regex url) => Expect(Page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
+
     /// <summary>Opens a demo agreement of Kota Cimahi found by a words of its title.</summary>
     private async Task OpenAgreement(string words)
     {
         await Open("/app/kerja-sama?q=" + Uri.EscapeDataString(words));
         await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
         await TestId("agreement-link").ClickAsync();
-        await Page.WaitForURLAsync(AgreementUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await UrlIs(AgreementUrl);
         await Interactive();
         await Expect(TestId("agreement-title")).ToContainTextAsync(words);
     }
@@ -30,7 +33,7 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await Choose("template-select", "Pihak Ketiga (KSDPK)");
         await Step("dialog-new-draft");
         await TestId("create-draft").ClickAsync();
-        await Page.WaitForURLAsync(DraftUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await UrlIs(DraftUrl);
         await Interactive();
         await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 1 dari 1");
         return Page.Url;
@@ -75,14 +78,14 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
 
         // the draft is listed on the agreement page
         await TestId("agreement-link").ClickAsync();
-        await Page.WaitForURLAsync(AgreementUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await UrlIs(AgreementUrl);
         await Expect(TestId("drafts")).ToContainTextAsync("Perjanjian Kerja Sama");
         await Expect(TestId("drafts")).ToContainTextAsync("v2");
         await Open(draftUrl);
 
         // compare v1 -> v2: the sentence is an insertion
         await TestId("compare-link").ClickAsync();
-        await Page.WaitForURLAsync(new Regex(@"/banding\?dari=1&ke=2$"), new() { WaitUntil = WaitUntilState.Commit });
+        await UrlIs(new Regex(@"/banding\?dari=1&ke=2$"));
         await Interactive();
         var table = TestId("compare-table");
         await Expect(table.Locator("ins", new() { HasText = token })).ToHaveCountAsync(1);
@@ -167,6 +170,7 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.Locator("#clause-0-heading").FillAsync("");
         await TestId("save-draft").ClickAsync();
         await Expect(TestId("draft-error")).ToContainTextAsync("belum dapat disimpan");
+        await Expect(TestId("draft-error")).ToContainTextAsync("pasal 1.");
         await Expect(TestId("clause").First).ToContainTextAsync("Judul pasal wajib diisi.");
         await Step("draft-field-error");
         await Page.Locator("#clause-0-heading").FillAsync("Dasar Hukum");
@@ -202,7 +206,7 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
 
         // version 1 read-only, then restored as version 3
         await TestId("versions").Locator("[data-version='1'] [data-testid=version-link]").ClickAsync();
-        await Page.WaitForURLAsync(new Regex(@"\?versi=1$"), new() { WaitUntil = WaitUntilState.Commit });
+        await UrlIs(new Regex(@"\?versi=1$"));
         await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 1 dari 2");
         await Expect(TestId("past-version")).ToBeVisibleAsync();
         await Expect(Page.Locator("#clause-0-heading")).ToHaveAttributeAsync("readonly", new Regex(".*"));

@@ -35,6 +35,7 @@ public partial class DraftPage
     private bool _busy;
     private string? _fatal;
     private string? _error;
+    private string? _saveError;
     private string? _conflict;
     private IReadOnlyDictionary<string, string[]> _fields = new Dictionary<string, string[]>();
 
@@ -71,6 +72,7 @@ public partial class DraftPage
         _note = null;
         _dirty = false;
         _conflict = null;
+        _saveError = null;
         _fields = new Dictionary<string, string[]>();
     }
 
@@ -122,6 +124,7 @@ public partial class DraftPage
         if (_d is null || _actor is null) return;
         _busy = true;
         _error = null;
+        _saveError = null;
         _conflict = null;
         _fields = new Dictionary<string, string[]>();
         try
@@ -142,10 +145,12 @@ public partial class DraftPage
             {
                 case ConflictError c: _conflict = c.Message; break;
                 case ValidationError v:
-                    _error = v.Message + " Periksa pesan pada pasal yang ditandai.";
+                    var clauses = v.Fields.Keys.Select(k => System.Text.RegularExpressions.Regex.Match(k, @"^clauses\[(\d+)\]")).Where(m => m.Success)
+                        .Select(m => int.Parse(m.Groups[1].Value) + 1).Distinct().Order().ToList();
+                    _saveError = v.Message + (clauses.Count > 0 ? $" Periksa pesan pada pasal {string.Join(", ", clauses)}." : " " + string.Join(" ", v.Fields.Values.SelectMany(x => x)));
                     _fields = v.Fields;
                     break;
-                default: _error = r.Error!.Message; break;
+                default: _saveError = r.Error!.Message; break;
             }
         }
         finally
