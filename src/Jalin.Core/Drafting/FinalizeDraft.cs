@@ -201,6 +201,11 @@ public static class FinalizeDraft
             Parties = DraftFields.JoinAnd(a.Parties.OrderBy(p => p.Order).Select(p => p.Name).ToList()), Number = number, IssuedOn = today,
             Sha256 = blob.Sha256, CreatedAt = clock.GetUtcNow(),
         });
+        db.SigningRecords.Add(new SigningRecord
+        {
+            DraftId = d.Id, AgreementId = a.Id, RegionCode = a.RegionCode, CreatedAt = clock.GetUtcNow(),
+            Paraf = Signing.Chain(await Signing.ParafOrderAsync(db, a.RegionCode, ct), a, otherParties: d.Form.IsNaskah()),
+        });
         d.Status = DraftStatus.Final;
         d.Number = number;
         d.NumberYear = today.Year;
