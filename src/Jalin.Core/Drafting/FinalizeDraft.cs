@@ -165,7 +165,8 @@ public static class FinalizeDraft
 
         var code = VerificationMark.NewCode();
         var url = verifyBaseUrl.TrimEnd('/') + "/verifikasi/" + code;
-        var render = new DraftRender(template, a, owner, version.Clauses, version.Place, number, null, DraftFields.From(a, owner, affair, today));
+        var render = new DraftRender(template, a, owner, version.Clauses, version.Place, number, null, DraftFields.From(a, owner, affair, today),
+            template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null);
         var docx = VerificationMark.Stamp(DraftDocx.Write(render), code, url);
         string? warning = null;
         byte[] content = docx;

@@ -36,6 +36,28 @@ public static class DraftsApi
         var d = api.MapGroup("/drafting").WithTags("Penyusunan naskah");
         d.MapGet("/settings", Settings).WithSummary("Pengaturan penyusunan naskah daerah Anda: pola nomor, ketersediaan PDF.");
         d.MapPut("/settings", SetSettings).WithSummary("Ubah pola nomor naskah daerah Anda (petugas Bagian Kerja Sama).");
+        d.MapGet("/templates", async (Actor actor, JalinDb db, CancellationToken ct) => (await RegionTemplates.ListAsync(db, actor, ct)).ToHttp())
+            .WithSummary("Templat daerah Anda: bawaan Jalin atau salinan yang telah diubah.");
+        d.MapGet("/templates/{code}", async (Actor actor, JalinDb db, string code, CancellationToken ct) => (await RegionTemplates.GetAsync(db, actor, code, ct)).ToHttp())
+            .WithSummary("Isi templat (pasal dengan {{isian}}) dan muatan wajib yang belum ada.");
+        d.MapPut("/templates/{code}", async (Actor actor, JalinDb db, TimeProvider clock, string code, RegionTemplateInput? body, CancellationToken ct) =>
+                body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong.")) : (await RegionTemplates.SaveAsync(db, actor, code, body, clock, ct)).ToHttp())
+            .WithSummary("Simpan salinan daerah dari templat (basedOnVersion: 0 bila masih bawaan).");
+        d.MapDelete("/templates/{code}", async (Actor actor, JalinDb db, string code, CancellationToken ct) => (await RegionTemplates.ResetAsync(db, actor, code, ct)).ToHttp())
+            .WithSummary("Kembalikan templat ke bawaan Jalin (salinan daerah dihapus).");
+        d.MapGet("/letterhead", async (Actor actor, JalinDb db, CancellationToken ct) => (await RegionTemplates.LetterheadAsync(db, actor, ct)).ToHttp())
+            .WithSummary("Kop surat daerah Anda.");
+        d.MapPut("/letterhead", async (Actor actor, JalinDb db, FileStore files, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType) return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'file' (DOCX)."));
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            if (file is null) return Problems.From(ValidationError.Of("file", "Unggah berkas DOCX berisi kop surat daerah."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            return (await RegionTemplates.SetLetterheadAsync(db, files, actor, ms.ToArray(), clock, ct)).ToHttp();
+        }).WithSummary("Unggah kop surat (DOCX dengan header) untuk surat-surat daerah Anda.");
         d.MapGet("/clauses", (Actor actor) => TypedResults.Ok(ClauseLibrary.All.Select(c => new
         {
             c.Id, c.Type, typeLabel = c.Type.Label(), c.Name, c.Heading, c.Paragraphs,
@@ -115,11 +137,12 @@ public static class DraftsApi
         return (await DraftUseCases.OverrideAsync(db, actor, id, draftId, body, clock, ct)).ToHttp();
     }
 
-    private static async Task<IResult> Docx(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
-        (await DraftUseCases.DocxAsync(db, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+    private static async Task<IResult> Docx(Actor actor, JalinDb db, FileStore files, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
+        (await DraftUseCases.DocxAsync(db, files, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
 
-    private static async Task<IResult> Pdf(Actor actor, JalinDb db, PdfConverter pdf, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
-        (await DraftPdf.HandleAsync(db, pdf, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+    private static async Task<IResult> Pdf(Actor actor, JalinDb db, FileStore files, PdfConverter pdf, TimeProvider clock, Guid id, Guid draftId, int? version,
+        CancellationToken ct) =>
+        (await DraftPdf.HandleAsync(db, files, pdf, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
 
     private static async Task<IResult> IssueFinal(Actor actor, JalinDb db, FileStore files, PdfConverter pdf, TimeProvider clock, IConfiguration config, HttpContext http,
         Guid id, Guid draftId, FinalizeDraftRequest? body, CancellationToken ct)
