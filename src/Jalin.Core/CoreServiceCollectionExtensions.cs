@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FileStore>();
         services.AddSingleton(new Drafting.PdfOptions { SofficePath = configuration["Pdf:SofficePath"] is { Length: > 0 } soffice ? soffice : null });
         services.AddSingleton<Drafting.PdfConverter>();
+        services.TryAddSingleton<Drafting.IElectronicSignatureProvider, Drafting.NoElectronicSignature>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<RegionTemplate> RegionTemplates => Set<RegionTemplate>();
     public DbSet<LibraryClause> LibraryClauses => Set<LibraryClause>();
     public DbSet<DocumentVerification> DocumentVerifications => Set<DocumentVerification>();
+    public DbSet<SigningRecord> SigningRecords => Set<SigningRecord>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -321,6 +322,18 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(c => c.Paragraphs).HasConversion(JsonConverter<List<string>>(), JsonComparer<List<string>>());
             e.HasIndex(c => new { c.RegionCode, c.Type });
             e.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SigningRecord>(e =>
+        {
+            e.Property(r => r.RegionCode).HasMaxLength(13);
+            e.Property(r => r.Ceremony).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Place).HasMaxLength(200);
+            e.Property(r => r.RecordedBy).HasMaxLength(100);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Property(r => r.Paraf).HasConversion(JsonConverter<List<ParafStep>>(), JsonComparer<List<ParafStep>>());
+            e.Property(r => r.Signatories).HasConversion(JsonConverter<List<SignatoryEntry>>(), JsonComparer<List<SignatoryEntry>>());
+            e.HasIndex(r => r.DraftId).IsUnique();
+            e.HasOne<Draft>().WithMany().HasForeignKey(r => r.DraftId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<DocumentVerification>(e =>
         {

@@ -9,7 +9,7 @@ namespace Jalin.Core.Drafting;
 
 /// <summary>Everything needed to write one version of a draft as DOCX.</summary>
 public sealed record DraftRender(TemplateDefinition Template, Agreement Agreement, Region Owner, IReadOnlyList<DraftClause> Clauses, string Place,
-    string? Number, DateOnly? Date, IReadOnlyDictionary<string, string?> Fields);
+    string? Number, DateOnly? Date, IReadOnlyDictionary<string, string?> Fields, byte[]? Letterhead = null);
 
 /// <summary>Writes a draft in its layout: naskah (through <see cref="NaskahDocx"/>), letter
 /// (kop, nomor, perihal, yth., body, signature of the regional head) or outline (BAB I, II ...).</summary>
@@ -18,7 +18,7 @@ public static class DraftDocx
     public static byte[] Write(DraftRender r) => r.Template.Layout switch
     {
         TemplateLayout.Naskah => NaskahDocx.Write(ToNaskah(r)),
-        TemplateLayout.Letter => Letter(r),
+        TemplateLayout.Letter => r.Letterhead is { } kop ? Jalin.Core.Drafting.Letterhead.Apply(Letter(r), kop) : Letter(r),
         _ => Outline(r),
     };
 
@@ -38,7 +38,7 @@ public static class DraftDocx
         var addressee = DraftFields.Fill(r.Template.Addressee ?? "", r.Fields);
         return Build(body =>
         {
-            Kop(body, r.Owner);
+            if (r.Letterhead is null) Kop(body, r.Owner);
             if (r.Template.FormTitle.Length > 0)
             {
                 body.Append(Centered(r.Template.FormTitle.ToUpperInvariant(), bold: true, size: 26));

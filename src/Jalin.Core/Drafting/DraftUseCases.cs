@@ -411,17 +411,17 @@ public static class DraftUseCases
     }
 
     /// <summary>The DOCX of a version (the latest by default), written from the agreement's current data.</summary>
-    public static async Task<Result<DownloadableFile>> DocxAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, int? version, TimeProvider clock,
-        CancellationToken ct = default)
+    public static async Task<Result<DownloadableFile>> DocxAsync(JalinDb db, FileStore files, CurrentActor actor, Guid agreementId, Guid draftId, int? version,
+        TimeProvider clock, CancellationToken ct = default)
     {
-        var r = await RenderAsync(db, actor, agreementId, draftId, version, clock, ct);
+        var r = await RenderAsync(db, files, actor, agreementId, draftId, version, clock, ct);
         if (!r.Ok) return r.Error!;
         var (render, name) = r.Value;
         return new DownloadableFile(new MemoryStream(DraftDocx.Write(render)), name + ".docx", FileSniffer.Docx.ContentType);
     }
 
-    internal static async Task<Result<(DraftRender Render, string FileName)>> RenderAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, int? version,
-        TimeProvider clock, CancellationToken ct)
+    internal static async Task<Result<(DraftRender Render, string FileName)>> RenderAsync(JalinDb db, FileStore files, CurrentActor actor, Guid agreementId, Guid draftId,
+        int? version, TimeProvider clock, CancellationToken ct)
     {
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
@@ -434,7 +434,8 @@ public static class DraftUseCases
         var (affair, _) = await DraftCompliance.FactsAsync(db, a, ct);
         var template = DefaultTemplates.Find(d.TemplateCode)!;
         var render = new DraftRender(template, a, owner, v.Clauses, v.Place, d.Number, d.Status == DraftStatus.Final ? a.SignedOn : null,
-            DraftFields.From(a, owner, affair, Wib.Today(clock)));
+            DraftFields.From(a, owner, affair, Wib.Today(clock)),
+            template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null);
         return (render, $"{d.TemplateCode}-v{n}");
     }
 
@@ -454,10 +455,10 @@ public static class DraftPdf
     private const int CacheSize = 32;
 
     /// <summary>A version as PDF through LibreOffice (a preview: no number, no verification code).</summary>
-    public static async Task<Result<DownloadableFile>> HandleAsync(JalinDb db, PdfConverter pdf, CurrentActor actor, Guid agreementId, Guid draftId, int? version,
-        TimeProvider clock, CancellationToken ct = default)
+    public static async Task<Result<DownloadableFile>> HandleAsync(JalinDb db, FileStore files, PdfConverter pdf, CurrentActor actor, Guid agreementId, Guid draftId,
+        int? version, TimeProvider clock, CancellationToken ct = default)
     {
-        var r = await DraftUseCases.RenderAsync(db, actor, agreementId, draftId, version, clock, ct);
+        var r = await DraftUseCases.RenderAsync(db, files, actor, agreementId, draftId, version, clock, ct);
         if (!r.Ok) return r.Error!;
         var (render, name) = r.Value;
         var key = $"{draftId}/{name}/{render.Agreement.UpdatedAt.UtcTicks}/{render.Agreement.Version}/{render.Number}";

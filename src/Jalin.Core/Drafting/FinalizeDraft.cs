@@ -88,11 +88,14 @@ public static partial class DocumentNumbering
         ?? DefaultPattern;
 }
 
-public sealed record DraftingSettingsView(string NumberPattern, bool IsRegionValue, string Example, IReadOnlyList<string> Tokens, bool PdfAvailable, bool CanEdit);
+public sealed record DraftingSettingsView(string NumberPattern, bool IsRegionValue, string Example, IReadOnlyList<string> Tokens, bool PdfAvailable, bool CanEdit,
+    IReadOnlyList<string> ParafOrder, bool ParafOrderIsRegionValue);
 
 public sealed record DraftingSettingsInput
 {
     public string? NumberPattern { get; init; }
+    /// <summary>The region's internal paraf chain, first to last (empty: Jalin's default).</summary>
+    public List<string>? ParafOrder { get; init; }
 }
 
 public static class DraftingSettings
@@ -104,9 +107,11 @@ public static class DraftingSettings
         var value = await db.RegionSettings.AsNoTracking().Where(s => s.RegionCode == actor.RegionCode && s.Key == DocumentNumbering.SettingKey)
             .Select(s => s.Value).FirstOrDefaultAsync(ct);
         var pattern = value ?? DocumentNumbering.DefaultPattern;
+        var paraf = await db.RegionSettings.AsNoTracking().AnyAsync(s => s.RegionCode == actor.RegionCode && s.Key == Signing.ParafOrderSetting, ct);
         return new DraftingSettingsView(pattern, value is not null,
             DocumentNumbering.Format(pattern, 7, Wib.Today(clock), actor.RegionCode, DocumentKind.PerjanjianKerjaSama),
-            DocumentNumbering.Tokens.Select(t => $"{t.Token}: {t.Meaning}").ToList(), pdf.IsAvailable, actor.Role == Role.CooperationOfficer);
+            DocumentNumbering.Tokens.Select(t => $"{t.Token}: {t.Meaning}").ToList(), pdf.IsAvailable, actor.Role == Role.CooperationOfficer,
+            await Signing.ParafOrderAsync(db, actor.RegionCode, ct), paraf);
     }
 
     public static async Task<Result<DraftingSettingsView>> SetAsync(JalinDb db, PdfConverter pdf, CurrentActor actor, DraftingSettingsInput input, TimeProvider clock,
@@ -114,13 +119,34 @@ public static class DraftingSettings
     {
         if (actor.Role != Role.CooperationOfficer || actor.RegionCode is null)
             return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang mengatur pola nomor naskah daerahnya.");
-        if (DocumentNumbering.Problem(input.NumberPattern) is { } problem) return ValidationError.Of("numberPattern", problem);
-        var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == actor.RegionCode && s.Key == DocumentNumbering.SettingKey, ct);
-        if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = actor.RegionCode, Key = DocumentNumbering.SettingKey, Value = input.NumberPattern!.Trim() });
-        else row.Value = input.NumberPattern!.Trim();
+        var fields = new Dictionary<string, string[]>();
+        if (input.NumberPattern is not null && DocumentNumbering.Problem(input.NumberPattern) is { } problem) fields["numberPattern"] = [problem];
+        var paraf = input.ParafOrder?.Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
+        if (paraf is not null)
+        {
+            if (paraf.Count > 10) fields["parafOrder"] = ["Paling banyak 10 pejabat yang memaraf."];
+            else if (paraf.Any(p => p.Length > 150 || p.Contains(';'))) fields["parafOrder"] = ["Setiap jabatan paling banyak 150 karakter, tanpa tanda titik koma."];
+            else if (paraf.Distinct(StringComparer.OrdinalIgnoreCase).Count() != paraf.Count) fields["parafOrder"] = ["Jabatan yang sama tercantum dua kali."];
+        }
+        if (input.NumberPattern is null && input.ParafOrder is null) fields["numberPattern"] = ["Isi pola nomor atau urutan paraf yang diubah."];
+        if (fields.Count > 0) return new ValidationError("Pengaturan belum dapat disimpan.", fields);
+        if (input.NumberPattern is not null) await UpsertAsync(db, actor.RegionCode, DocumentNumbering.SettingKey, input.NumberPattern.Trim(), ct);
+        if (paraf is not null)
+        {
+            if (paraf.Count == 0)
+                db.RegionSettings.RemoveRange(await db.RegionSettings.Where(s => s.RegionCode == actor.RegionCode && s.Key == Signing.ParafOrderSetting).ToListAsync(ct));
+            else await UpsertAsync(db, actor.RegionCode, Signing.ParafOrderSetting, string.Join(";", paraf), ct);
+        }
         db.ActingAs(actor);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, pdf, actor, clock, ct);
+    }
+
+    private static async Task UpsertAsync(JalinDb db, string region, string key, string value, CancellationToken ct)
+    {
+        var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == region && s.Key == key, ct);
+        if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = region, Key = key, Value = value });
+        else row.Value = value;
     }
 }
 
@@ -165,7 +191,8 @@ public static class FinalizeDraft
 
         var code = VerificationMark.NewCode();
         var url = verifyBaseUrl.TrimEnd('/') + "/verifikasi/" + code;
-        var render = new DraftRender(template, a, owner, version.Clauses, version.Place, number, null, DraftFields.From(a, owner, affair, today));
+        var render = new DraftRender(template, a, owner, version.Clauses, version.Place, number, null, DraftFields.From(a, owner, affair, today),
+            template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null);
         var docx = VerificationMark.Stamp(DraftDocx.Write(render), code, url);
         string? warning = null;
         byte[] content = docx;
@@ -200,6 +227,11 @@ public static class FinalizeDraft
             Code = code, AgreementId = a.Id, DocumentId = document.Id, DraftId = d.Id, RegionCode = a.RegionCode, Title = a.Title, FormLabel = d.Form.Label(),
             Parties = DraftFields.JoinAnd(a.Parties.OrderBy(p => p.Order).Select(p => p.Name).ToList()), Number = number, IssuedOn = today,
             Sha256 = blob.Sha256, CreatedAt = clock.GetUtcNow(),
+        });
+        db.SigningRecords.Add(new SigningRecord
+        {
+            DraftId = d.Id, AgreementId = a.Id, RegionCode = a.RegionCode, CreatedAt = clock.GetUtcNow(),
+            Paraf = Signing.Chain(await Signing.ParafOrderAsync(db, a.RegionCode, ct), a, otherParties: d.Form.IsNaskah()),
         });
         d.Status = DraftStatus.Final;
         d.Number = number;

@@ -804,6 +804,73 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.ToTable("RegionTemplates");
                 });
 
+            modelBuilder.Entity("Jalin.Core.Drafting.SigningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ceremony")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Meterai")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Paraf")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ParafOnEveryPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stempel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.ToTable("SigningRecords");
+                });
+
             modelBuilder.Entity("Jalin.Core.Files.StoredFile", b =>
                 {
                     b.Property<string>("Sha256")
@@ -1324,6 +1391,15 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jalin.Core.Drafting.SigningRecord", b =>
+                {
+                    b.HasOne("Jalin.Core.Drafting.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

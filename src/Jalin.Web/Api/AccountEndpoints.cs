@@ -34,14 +34,14 @@ public static class AccountEndpoints
 
         // A draft version as DOCX or PDF for the signed-in back office (same checks as the API).
         app.MapGet("/app/rancangan/{agreementId:guid}/{draftId:guid}/{format}", async (Guid agreementId, Guid draftId, string format, int? versi, HttpContext http,
-                CurrentActorAccessor actors, JalinDb db, Jalin.Core.Drafting.PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
+                CurrentActorAccessor actors, JalinDb db, FileStore files, Jalin.Core.Drafting.PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(http.User, ct);
                 if (actor is null) return Results.Challenge();
                 var file = format switch
                 {
-                    "docx" => await Jalin.Core.Drafting.DraftUseCases.DocxAsync(db, actor, agreementId, draftId, versi, clock, ct),
-                    "pdf" => await Jalin.Core.Drafting.DraftPdf.HandleAsync(db, pdf, actor, agreementId, draftId, versi, clock, ct),
+                    "docx" => await Jalin.Core.Drafting.DraftUseCases.DocxAsync(db, files, actor, agreementId, draftId, versi, clock, ct),
+                    "pdf" => await Jalin.Core.Drafting.DraftPdf.HandleAsync(db, files, pdf, actor, agreementId, draftId, versi, clock, ct),
                     _ => (Jalin.Core.Common.Result<DownloadableFile>)new Jalin.Core.Common.NotFoundError("Format tidak dikenal: pilih docx atau pdf."),
                 };
                 return file.ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));

@@ -28,9 +28,36 @@ public static class DraftsApi
         g.MapGet("/drafts/{draftId:guid}/pdf", Pdf).WithSummary("Unduh PDF sebuah versi (LibreOffice; 503 bila tidak terpasang).");
         g.MapPost("/drafts/{draftId:guid}/finalize", IssueFinal).WithSummary("Terbitkan naskah final: nomor daerah, kode verifikasi dan QR, PDF; dilampirkan sebagai dokumen kerja sama.");
 
+        g.MapGet("/drafts/{draftId:guid}/signing", Signing).WithSummary("Penandatanganan naskah final: urutan paraf, cara, penanda tangan, pindaian, daftar periksa.");
+        g.MapPost("/drafts/{draftId:guid}/signing/paraf", Paraf).WithSummary("Catat paraf pejabat berikutnya (mengikuti urutan).");
+        g.MapPost("/drafts/{draftId:guid}/signing", RecordSigning)
+            .WithSummary("Catat penandatanganan (multipart: file PDF pindaian, signedOn, place, ceremony, parafOnEveryPage, meterai, stempel).");
+
         var d = api.MapGroup("/drafting").WithTags("Penyusunan naskah");
         d.MapGet("/settings", Settings).WithSummary("Pengaturan penyusunan naskah daerah Anda: pola nomor, ketersediaan PDF.");
         d.MapPut("/settings", SetSettings).WithSummary("Ubah pola nomor naskah daerah Anda (petugas Bagian Kerja Sama).");
+        d.MapGet("/templates", async (Actor actor, JalinDb db, CancellationToken ct) => (await RegionTemplates.ListAsync(db, actor, ct)).ToHttp())
+            .WithSummary("Templat daerah Anda: bawaan Jalin atau salinan yang telah diubah.");
+        d.MapGet("/templates/{code}", async (Actor actor, JalinDb db, string code, CancellationToken ct) => (await RegionTemplates.GetAsync(db, actor, code, ct)).ToHttp())
+            .WithSummary("Isi templat (pasal dengan {{isian}}) dan muatan wajib yang belum ada.");
+        d.MapPut("/templates/{code}", async (Actor actor, JalinDb db, TimeProvider clock, string code, RegionTemplateInput? body, CancellationToken ct) =>
+                body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong.")) : (await RegionTemplates.SaveAsync(db, actor, code, body, clock, ct)).ToHttp())
+            .WithSummary("Simpan salinan daerah dari templat (basedOnVersion: 0 bila masih bawaan).");
+        d.MapDelete("/templates/{code}", async (Actor actor, JalinDb db, string code, CancellationToken ct) => (await RegionTemplates.ResetAsync(db, actor, code, ct)).ToHttp())
+            .WithSummary("Kembalikan templat ke bawaan Jalin (salinan daerah dihapus).");
+        d.MapGet("/letterhead", async (Actor actor, JalinDb db, CancellationToken ct) => (await RegionTemplates.LetterheadAsync(db, actor, ct)).ToHttp())
+            .WithSummary("Kop surat daerah Anda.");
+        d.MapPut("/letterhead", async (Actor actor, JalinDb db, FileStore files, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType) return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'file' (DOCX)."));
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            if (file is null) return Problems.From(ValidationError.Of("file", "Unggah berkas DOCX berisi kop surat daerah."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            return (await RegionTemplates.SetLetterheadAsync(db, files, actor, ms.ToArray(), clock, ct)).ToHttp();
+        }).WithSummary("Unggah kop surat (DOCX dengan header) untuk surat-surat daerah Anda.");
         d.MapGet("/clauses", (Actor actor) => TypedResults.Ok(ClauseLibrary.All.Select(c => new
         {
             c.Id, c.Type, typeLabel = c.Type.Label(), c.Name, c.Heading, c.Paragraphs,
@@ -110,17 +137,75 @@ public static class DraftsApi
         return (await DraftUseCases.OverrideAsync(db, actor, id, draftId, body, clock, ct)).ToHttp();
     }
 
-    private static async Task<IResult> Docx(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
-        (await DraftUseCases.DocxAsync(db, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+    private static async Task<IResult> Docx(Actor actor, JalinDb db, FileStore files, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
+        (await DraftUseCases.DocxAsync(db, files, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
 
-    private static async Task<IResult> Pdf(Actor actor, JalinDb db, PdfConverter pdf, TimeProvider clock, Guid id, Guid draftId, int? version, CancellationToken ct) =>
-        (await DraftPdf.HandleAsync(db, pdf, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+    private static async Task<IResult> Pdf(Actor actor, JalinDb db, FileStore files, PdfConverter pdf, TimeProvider clock, Guid id, Guid draftId, int? version,
+        CancellationToken ct) =>
+        (await DraftPdf.HandleAsync(db, files, pdf, actor, id, draftId, version, clock, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
 
     private static async Task<IResult> IssueFinal(Actor actor, JalinDb db, FileStore files, PdfConverter pdf, TimeProvider clock, IConfiguration config, HttpContext http,
         Guid id, Guid draftId, FinalizeDraftRequest? body, CancellationToken ct)
     {
         if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
         return (await FinalizeDraft.HandleAsync(db, files, pdf, actor, id, draftId, body, PublicBaseUrl(config, http), clock, ct)).ToHttp();
+    }
+
+    private static async Task<IResult> Signing(Actor actor, JalinDb db, IElectronicSignatureProvider esign, Guid id, Guid draftId, CancellationToken ct) =>
+        (await Jalin.Core.Drafting.Signing.GetAsync(db, esign, actor, id, draftId, ct)).ToHttp();
+
+    private static async Task<IResult> Paraf(Actor actor, JalinDb db, IElectronicSignatureProvider esign, TimeProvider clock, Guid id, Guid draftId, ParafRequest? body,
+        CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await Jalin.Core.Drafting.Signing.ParafAsync(db, esign, actor, id, draftId, body, clock, ct)).ToHttp();
+    }
+
+    private static async Task<IResult> RecordSigning(Actor actor, JalinDb db, FileStore files, IElectronicSignatureProvider esign, TimeProvider clock, Guid id, Guid draftId,
+        HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'file', 'signedOn', 'place' dan 'ceremony'."));
+        var form = await request.ReadFormAsync(ct);
+        var fields = new Dictionary<string, string[]>();
+        DateOnly? signedOn = null;
+        if (form["signedOn"].ToString() is { Length: > 0 } s)
+        {
+            if (DateOnly.TryParseExact(s, "yyyy-MM-dd", out var parsed)) signedOn = parsed;
+            else fields["signedOn"] = ["Tanggal penandatanganan dengan format YYYY-MM-DD."];
+        }
+        CeremonyType? ceremony = null;
+        if (form["ceremony"].ToString() is { Length: > 0 } c)
+        {
+            if (Enum.TryParse<CeremonyType>(c, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) ceremony = parsed;
+            else fields["ceremony"] = [$"Cara penandatanganan: {string.Join(", ", Enum.GetNames<CeremonyType>())}."];
+        }
+        bool Flag(string name)
+        {
+            var v = form[name].ToString();
+            if (v.Length == 0) return false;
+            if (bool.TryParse(v, out var b)) return b;
+            fields[name] = ["Isi true atau false."];
+            return false;
+        }
+        var paraf = Flag("parafOnEveryPage");
+        var meterai = Flag("meterai");
+        var stempel = Flag("stempel");
+        var file = form.Files.GetFile("file");
+        byte[]? content = null;
+        if (file is not null)
+        {
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            content = ms.ToArray();
+        }
+        if (fields.Count > 0) return Problems.From(new ValidationError("Penandatanganan belum dapat dicatat.", fields));
+        return (await Jalin.Core.Drafting.Signing.RecordAsync(db, files, esign, actor, id, draftId, new RecordSigningRequest
+        {
+            SignedOn = signedOn, Place = form["place"], Ceremony = ceremony, ParafOnEveryPage = paraf, Meterai = meterai, Stempel = stempel,
+            Scan = content, FileName = file?.FileName,
+        }, clock, ct)).ToHttp();
     }
 
     private static async Task<IResult> Settings(Actor actor, JalinDb db, PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>

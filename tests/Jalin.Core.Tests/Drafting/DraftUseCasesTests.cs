@@ -233,6 +233,42 @@ public sealed class DraftUseCasesTests : IAsyncLifetime
             Assert.False(modified.Value!.Genuine);
             Assert.IsType<NotFoundError>((await VerifyDocument.FindAsync(db2, "0000-0000-0000")).Error);
 
+            // Signing: paraf in the configured order, then the signing with scan and checklist.
+            var esign = new NoElectronicSignature();
+            var signing = await Ok(db => Signing.GetAsync(db, esign, Tkksd, id, d.Id));
+            Assert.Equal(Signing.DefaultParafOrder.Length + 1, signing.Paraf.Count);
+            Assert.Contains("Bupati Bandung", signing.Paraf[^1].Office);
+            Assert.False(signing.CanRecord);
+            Assert.Contains("belum dikonfigurasi", signing.ElectronicSignature);
+            Assert.IsType<ConflictError>(await Fails(db => Signing.ParafAsync(db, esign, Actors.Officer, id, d.Id, new ParafRequest { Order = 2, Name = "Kabag Hukum" }, _clock)));
+            Assert.IsType<ForbiddenError>(await Fails(db => Signing.ParafAsync(db, esign, Tkksd, id, d.Id, new ParafRequest { Order = 1, Name = "Kabag KS" }, _clock)));
+            var scan = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n% pindaian naskah bertanda tangan " + Guid.NewGuid() + "\n1 0 obj << /Type /Catalog >> endobj\n%%EOF");
+            var early = await Fails(db => Signing.RecordAsync(db, files, esign, Actors.Officer, id, d.Id, new RecordSigningRequest
+            {
+                SignedOn = Day, Place = "Cimahi", Ceremony = CeremonyType.Ceremonial, ParafOnEveryPage = true, Meterai = true, Stempel = true, Scan = scan,
+            }, _clock));
+            Assert.Contains("Paraf belum lengkap", early.Message);
+            foreach (var step in signing.Paraf)
+                signing = await Ok(db => Signing.ParafAsync(db, esign, Actors.Officer, id, d.Id, new ParafRequest { Order = step.Order, Name = $"Pejabat {step.Order}" }, _clock));
+            Assert.True(signing.ParafComplete);
+            var unchecked_ = Assert.IsType<ValidationError>(await Fails(db => Signing.RecordAsync(db, files, esign, Actors.Officer, id, d.Id, new RecordSigningRequest
+            {
+                SignedOn = Day, Place = "Cimahi", Ceremony = CeremonyType.Ceremonial, Scan = scan,
+            }, _clock)));
+            Assert.Contains("parafOnEveryPage", unchecked_.Fields.Keys);
+            Assert.Contains("stempel", unchecked_.Fields.Keys);
+            var signedView = await Ok(db => Signing.RecordAsync(db, files, esign, Actors.Officer, id, d.Id, new RecordSigningRequest
+            {
+                SignedOn = Day, Place = "Cimahi", Ceremony = CeremonyType.Ceremonial, ParafOnEveryPage = true, Meterai = false, Stempel = true, Scan = scan,
+            }, _clock));
+            Assert.Equal("Wali Kota Cimahi", signedView.Signatories[0].Office);
+            var signedDoc = Assert.Single((await _s.LoadAsync(id)).Documents, x => x.Id == signedView.SignedDocumentId);
+            Assert.True(signedDoc.IsSigned);
+            Assert.Equal(DocumentKind.KesepakatanBersama, signedDoc.Kind);
+            var scanCheck = await VerifyDocument.CheckAsync(db2, final.VerificationCode, scan, files.MaxBytes);
+            Assert.True(scanCheck.Value!.Genuine);
+            Assert.Contains("pindaian", scanCheck.Value.Message);
+
             // A final cannot be edited or issued again; the next final of the region takes the next number.
             Assert.IsType<ConflictError>(await Fails(db => DraftUseCases.SaveAsync(db, Actors.Officer, id, d.Id, Edit(final.Draft, cs => cs), _clock)));
             Assert.IsType<ConflictError>(await Fails(db => FinalizeDraft.HandleAsync(db, files, pdf, Actors.Officer, id, d.Id, new FinalizeDraftRequest { Version = 1 }, "https://jalin.test", _clock)));

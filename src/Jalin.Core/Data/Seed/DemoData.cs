@@ -340,6 +340,13 @@ public static class DemoData
             number++;
             await new Walk(newDb, files, clock, today, officers[spec.Region], spec, number, agencies, partners).RunAsync(ct);
         }
+
+        // 6. Drafts: naskah written in Jalin, edited by the officer and the lead OPD, commented by TKKSD and the partner.
+        await using (var db = newDb())
+        {
+            var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
+            await DemoDrafts.SeedAsync(newDb, clock, today, people, ct);
+        }
         return true;
     }
 
@@ -359,7 +366,7 @@ public static class DemoData
     private static string Slug(string key) => key.Replace(" ", "-").ToLowerInvariant();
 
     /// <summary>A clock the seeder moves forward, so histories carry believable dates.</summary>
-    private sealed class DemoClock(DateOnly start) : TimeProvider
+    internal sealed class DemoClock(DateOnly start) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = At(start);
         public override DateTimeOffset GetUtcNow() => Now;

@@ -1,0 +1,188 @@
+using System.ComponentModel.DataAnnotations;
+using Jalin.Core.Agreements;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Files;
+using Jalin.Core.Identity;
+using Jalin.Core.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Drafting;
+
+public sealed record RegionTemplateSummary(string Code, string Name, string DefaultName, DocumentKind Form, string FormLabel, TemplateLayout Layout,
+    IReadOnlyList<CooperationKind> Kinds, bool RegionCopy, DateTimeOffset? UpdatedAt, string? UpdatedBy);
+
+public sealed record RegionTemplateDetails(string Code, string Name, DocumentKind Form, string FormLabel, TemplateLayout Layout, bool RegionCopy, int Version,
+    IReadOnlyList<DraftClauseView> Clauses, IReadOnlyList<ComplianceItem> Missing, bool CanEdit);
+
+public sealed record RegionTemplateInput
+{
+    [StringLength(300, ErrorMessage = "Nama templat paling banyak 300 karakter.")]
+    public string? Name { get; init; }
+    [Required(ErrorMessage = "Pasal wajib diisi.")]
+    public List<ClauseInput>? Clauses { get; init; }
+    /// <summary>The version of the region's copy the editor started from (0 when it edited the default).</summary>
+    [Required(ErrorMessage = "Versi dasar wajib diisi.")]
+    public int? BasedOnVersion { get; init; }
+}
+
+public sealed record LetterheadView(bool HasLetterhead, string? Sha256, long? Size);
+
+/// <summary>A region's own copies of the default templates (ISSUE #3 §1): the officer edits the
+/// clauses (with {{fields}}), resets to Jalin's default, and uploads a DOCX letterhead (kop) used
+/// by the region's letters.</summary>
+public static class RegionTemplates
+{
+    public const string LetterheadSetting = "drafting.letterheadSha256";
+
+    private static Error? Reader(CurrentActor actor) =>
+        actor.RegionCode is null || actor.Role is Role.PartnerUser or Role.SystemAdmin or Role.SupervisorNational
+            ? new ForbiddenError("Templat naskah milik daerah; peran Anda tidak memilikinya.")
+            : null;
+
+    private static bool Editor(CurrentActor actor) => actor.Role == Role.CooperationOfficer && actor.RegionCode is not null;
+
+    public static async Task<Result<IReadOnlyList<RegionTemplateSummary>>> ListAsync(JalinDb db, CurrentActor actor, CancellationToken ct = default)
+    {
+        if (Reader(actor) is { } e) return e;
+        var copies = await db.RegionTemplates.AsNoTracking().Where(t => t.RegionCode == actor.RegionCode).ToDictionaryAsync(t => t.Code, ct);
+        return DefaultTemplates.All.Select(t =>
+        {
+            copies.TryGetValue(t.Code, out var c);
+            return new RegionTemplateSummary(t.Code, c?.Name ?? t.Name, t.Name, t.Form, t.Form.Label(), t.Layout, t.Kinds, c is not null, c?.UpdatedAt, c?.UpdatedBy);
+        }).ToList();
+    }
+
+    public static async Task<Result<RegionTemplateDetails>> GetAsync(JalinDb db, CurrentActor actor, string code, CancellationToken ct = default)
+    {
+        if (Reader(actor) is { } e) return e;
+        var t = DefaultTemplates.Find(code);
+        if (t is null) return new NotFoundError("Templat tidak ditemukan.");
+        var copy = await db.RegionTemplates.AsNoTracking().FirstOrDefaultAsync(x => x.RegionCode == actor.RegionCode && x.Code == code, ct);
+        var clauses = copy?.Clauses ?? t.Clauses.Select(c => c.ToDraftClause()).ToList();
+        var missing = Missing(t, clauses);
+        return new RegionTemplateDetails(t.Code, copy?.Name ?? t.Name, t.Form, t.Form.Label(), t.Layout, copy is not null, copy?.Version ?? 0,
+            clauses.Select(c => new DraftClauseView(c.Key, c.Type, c.Type?.Label(), c.Heading, c.Paragraphs)).ToList(), missing, Editor(actor));
+    }
+
+    /// <summary>The clause muatan of the form the template lacks (shown while editing; drafts made from it will be checked again).</summary>
+    private static IReadOnlyList<ComplianceItem> Missing(TemplateDefinition t, IReadOnlyList<DraftClause> clauses)
+    {
+        var types = DraftCompliance.Types(t.Layout, clauses);
+        return Muatan.Rules.Where(r => r.Forms.Contains(t.Form) && r.Required && r.Code.StartsWith("clause:", StringComparison.Ordinal))
+            .Where(r => !types.Contains(Enum.Parse<ClauseType>(r.Code["clause:".Length..])))
+            .Select(r => new ComplianceItem(r.Code, r.Label, false, true, r.Basis)).ToList();
+    }
+
+    public static async Task<Result<RegionTemplateDetails>> SaveAsync(JalinDb db, CurrentActor actor, string code, RegionTemplateInput input, TimeProvider clock,
+        CancellationToken ct = default)
+    {
+        if (Reader(actor) is { } e) return e;
+        if (!Editor(actor)) return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang mengubah templat daerahnya.");
+        var t = DefaultTemplates.Find(code);
+        if (t is null) return new NotFoundError("Templat tidak ditemukan.");
+        var (clauses, fields) = Validate(input, t.Layout);
+        if (fields.Count > 0) return new ValidationError("Templat belum dapat disimpan.", fields.ToDictionary(f => f.Key, f => f.Value.ToArray()));
+        var copy = await db.RegionTemplates.FirstOrDefaultAsync(x => x.RegionCode == actor.RegionCode && x.Code == code, ct);
+        if ((copy?.Version ?? 0) != input.BasedOnVersion)
+            return new ConflictError("Templat ini telah diubah orang lain. Muat ulang lalu ulangi.");
+        var name = string.IsNullOrWhiteSpace(input.Name) ? t.Name : input.Name.Trim();
+        if (copy is null)
+        {
+            copy = new RegionTemplate { RegionCode = actor.RegionCode!, Code = code, Name = name, UpdatedBy = actor.UserName, UpdatedAt = clock.GetUtcNow(), Version = 1, Clauses = clauses };
+            db.RegionTemplates.Add(copy);
+        }
+        else
+        {
+            copy.Name = name;
+            copy.Clauses = clauses;
+            copy.UpdatedBy = actor.UserName;
+            copy.UpdatedAt = clock.GetUtcNow();
+            copy.Version++;
+        }
+        db.ActingAs(actor);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { return new ConflictError("Templat ini disimpan orang lain pada saat yang sama. Muat ulang lalu ulangi."); }
+        return await GetAsync(db, actor, code, ct);
+    }
+
+    /// <summary>Back to Jalin's default: the region's copy is removed (drafts already made keep their text).</summary>
+    public static async Task<Result<RegionTemplateDetails>> ResetAsync(JalinDb db, CurrentActor actor, string code, CancellationToken ct = default)
+    {
+        if (Reader(actor) is { } e) return e;
+        if (!Editor(actor)) return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang mengubah templat daerahnya.");
+        if (DefaultTemplates.Find(code) is null) return new NotFoundError("Templat tidak ditemukan.");
+        var copy = await db.RegionTemplates.FirstOrDefaultAsync(x => x.RegionCode == actor.RegionCode && x.Code == code, ct);
+        if (copy is null) return new ConflictError("Daerah Anda memakai templat bawaan; tidak ada salinan yang dikembalikan.");
+        db.ActingAs(actor).RegionTemplates.Remove(copy);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(db, actor, code, ct);
+    }
+
+    internal static (List<DraftClause> Clauses, Dictionary<string, List<string>> Fields) Validate(RegionTemplateInput input, TemplateLayout layout)
+    {
+        var fields = AgreementRules.Annotations(input).GroupBy(x => x.field).ToDictionary(g => g.Key, g => g.Select(x => x.message).ToList());
+        void Add(string f, string m) { if (!fields.TryGetValue(f, out var l)) fields[f] = l = []; if (!l.Contains(m)) l.Add(m); }
+        var clauses = new List<DraftClause>();
+        var list = input.Clauses ?? [];
+        if (input.Clauses is not null && list.Count == 0) Add("clauses", "Templat harus berisi sekurang-kurangnya satu pasal.");
+        if (list.Count > 200) Add("clauses", "Templat paling banyak 200 pasal.");
+        for (var i = 0; i < list.Count && i < 200; i++)
+        {
+            var c = list[i];
+            if (c is null) { Add($"clauses[{i}]", "Pasal kosong."); continue; }
+            foreach (var (f, m) in AgreementRules.Annotations(c)) Add($"clauses[{i}].{f}", m);
+            if (c.Type is { } type && !Enum.IsDefined(type)) Add($"clauses[{i}].type", "Jenis muatan tidak dikenal.");
+            var paragraphs = (c.Paragraphs ?? []).Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
+            if (layout != TemplateLayout.Letter && string.IsNullOrWhiteSpace(c.Heading)) Add($"clauses[{i}].heading", "Judul pasal wajib diisi.");
+            if (paragraphs.Count == 0) Add($"clauses[{i}].paragraphs", "Pasal harus berisi sekurang-kurangnya satu ayat.");
+            if (paragraphs.Any(p => p.Length > 8000)) Add($"clauses[{i}].paragraphs", "Satu ayat paling banyak 8000 karakter.");
+            var unknown = paragraphs.SelectMany(DraftFields.Unknown).Concat(DraftFields.Unknown(c.Heading ?? "")).Distinct().ToList();
+            if (unknown.Count > 0) Add($"clauses[{i}].paragraphs", "Isian tidak dikenal: " + string.Join(", ", unknown.Select(u => "{{" + u + "}}")) + ".");
+            clauses.Add(new DraftClause { Key = c.Key ?? Guid.NewGuid(), Type = c.Type, Heading = (c.Heading ?? "").Trim(), Paragraphs = paragraphs });
+        }
+        return (clauses, fields);
+    }
+
+    public static async Task<Result<LetterheadView>> LetterheadAsync(JalinDb db, CurrentActor actor, CancellationToken ct = default)
+    {
+        if (Reader(actor) is { } e) return e;
+        var sha = await db.RegionSettings.AsNoTracking().Where(s => s.RegionCode == actor.RegionCode && s.Key == LetterheadSetting).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        var size = sha is null ? null : await db.StoredFiles.AsNoTracking().Where(f => f.Sha256 == sha).Select(f => (long?)f.Size).FirstOrDefaultAsync(ct);
+        return new LetterheadView(sha is not null, sha, size);
+    }
+
+    /// <summary>Stores the region's letterhead: a DOCX whose first-page/default header (the kop)
+    /// is copied into the region's letters. Refused when the file is not a DOCX with a header.</summary>
+    public static async Task<Result<LetterheadView>> SetLetterheadAsync(JalinDb db, FileStore files, CurrentActor actor, byte[]? content, TimeProvider clock,
+        CancellationToken ct = default)
+    {
+        if (Reader(actor) is { } e) return e;
+        if (!Editor(actor)) return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang mengatur kop surat daerahnya.");
+        if (content is null || content.Length == 0) return ValidationError.Of("file", "Unggah berkas DOCX berisi kop surat daerah.");
+        if (content.LongLength > files.MaxBytes) return new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB).");
+        if (FileSniffer.Detect(content) != FileSniffer.Docx) return ValidationError.Of("file", "Kop surat harus berkas DOCX (Word).");
+        if (!Letterhead.HasHeader(content)) return ValidationError.Of("file", "Berkas DOCX ini tidak memiliki header. Buat kop surat di bagian Header dokumen Word, lalu unggah lagi.");
+        var blob = await files.SaveAsync(content, FileSniffer.Docx, ct);
+        if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
+            db.StoredFiles.Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, ContentType = blob.ContentType, CreatedAt = clock.GetUtcNow() });
+        var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == actor.RegionCode && s.Key == LetterheadSetting, ct);
+        if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = actor.RegionCode!, Key = LetterheadSetting, Value = blob.Sha256 });
+        else row.Value = blob.Sha256;
+        db.ActingAs(actor);
+        await db.SaveChangesAsync(ct);
+        return new LetterheadView(true, blob.Sha256, blob.Size);
+    }
+
+    /// <summary>The region's letterhead DOCX bytes, or null.</summary>
+    public static async Task<byte[]?> LetterheadBytesAsync(JalinDb db, FileStore files, string regionCode, CancellationToken ct)
+    {
+        var sha = await db.RegionSettings.AsNoTracking().Where(s => s.RegionCode == regionCode && s.Key == LetterheadSetting).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        if (sha is null) return null;
+        await using var stream = files.Open(sha);
+        if (stream is null) return null;
+        using var ms = new MemoryStream();
+        await stream.CopyToAsync(ms, ct);
+        return ms.ToArray();
+    }
+}
