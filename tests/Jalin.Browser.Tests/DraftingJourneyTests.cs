@@ -56,7 +56,8 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         var sentence = $"Kalimat {token} ditambahkan dalam uji peramban.";
 
         await LogIn("kerjasama.cimahi");
-        await OpenAgreement("Program Kampung Iklim");
+        // Kampung Iklim already has a PKS draft in the demo data; the e-parking agreement has none.
+        await OpenAgreement("Elektronifikasi Penarikan Retribusi Parkir");
         await Expect(TestId("drafts-card")).ToBeVisibleAsync();
         var draftUrl = await CreatePksDraft();
 
