@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jalin.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using TestApi = Jalin.Web.Tests.Infrastructure.Api;
 
 namespace Jalin.Web.Tests.Security;
@@ -319,6 +320,43 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.True(CellCount >= 700, $"matrix has {CellCount} cells");
         foreach (var r in AllRows) Assert.Equal(AuthzWorld.Columns.Count, r.Expected().Count);
+    }
+
+    /// <summary>Every drafting and verification endpoint (method and route) → the matrix row that covers it.</summary>
+    private static readonly Dictionary<string, string> DraftingEndpointRows = new()
+    {
+        ["GET /api/v1/agreements/{id:guid}/templates"] = "GET shared KSDD templates",
+        ["GET /api/v1/agreements/{id:guid}/drafts"] = "GET shared KSDD drafts",
+        ["POST /api/v1/agreements/{id:guid}/drafts"] = "POST draft on shared KSDD",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}"] = "GET shared KSDD draft",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/versions"] = "POST draft version (save) on shared KSDD",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/restore"] = "POST restore draft version on shared KSDD",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/compare"] = "GET compare draft versions",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/comments"] = "POST comment on shared KSDD draft",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/override"] = "POST override on shared KSDD draft",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/docx"] = "GET draft DOCX",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/pdf"] = "GET draft PDF",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/finalize"] = "POST finalize draft on shared KSDD",
+        ["GET /api/v1/drafting/settings"] = "GET /drafting/settings",
+        ["PUT /api/v1/drafting/settings"] = "PUT /drafting/settings",
+        ["GET /api/v1/drafting/clauses"] = "GET /drafting/clauses",
+        ["GET /api/v1/drafting/fields"] = "GET /drafting/fields",
+        ["GET /api/v1/verifikasi/{code}"] = "GET /verifikasi/{code}",
+        ["POST /api/v1/verifikasi/{code}"] = "POST /verifikasi/{code} (file check)",
+    };
+
+    [Fact]
+    public void Matrix_HasARowForEveryDraftingEndpoint()
+    {
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/") && (raw.Contains("/drafts") || raw.Contains("/templates")
+                || raw.Contains("/drafting/") || raw.Contains("/verifikasi/")))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        Assert.Equal(DraftingEndpointRows.Keys.Order(), endpoints.Order());
+        var names = AllRows.Select(r => r.Name).ToHashSet();
+        Assert.All(DraftingEndpointRows.Values, row => Assert.Contains(row, names));
     }
 
     [Fact]
