@@ -153,12 +153,13 @@ public static class Signing
         if (actor.Role == Role.SystemAdmin) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
         var a = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking, ct);
         if (a is null) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
+        var form = await db.Drafts.Where(d => d.Id == draftId && d.AgreementId == a.Id).Select(d => (DocumentKind?)d.Form).FirstOrDefaultAsync(ct);
+        if (form is null || !DraftAccess.CanSee(actor, a, form.Value)) return (a, null, new NotFoundError("Rancangan tidak ditemukan."));
         var q = db.SigningRecords.Where(s => s.DraftId == draftId && s.AgreementId == a.Id);
         var r = await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
         if (r is null)
         {
-            var exists = await db.Drafts.AnyAsync(d => d.Id == draftId && d.AgreementId == a.Id, ct);
-            return (a, null, new NotFoundError(exists ? "Penandatanganan dimulai setelah naskah final diterbitkan." : "Rancangan tidak ditemukan."));
+            return (a, null, new NotFoundError("Penandatanganan dimulai setelah naskah final diterbitkan."));
         }
         return (a, r, null);
     }

@@ -80,6 +80,43 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
     // Drafting: who reads the shared KSDD, and who of them may not edit its drafts.
     private const string Readers = "officer,opd,tkksd,leader,dprd,auditor,prov,nat,garut";
     private const string NotEditors = "tkksd,leader,dprd,auditor,prov,nat,garut";
+    private const string InternalReaders = "officer,opd,tkksd,leader,dprd,auditor,nat";
+
+    /// <summary>Paraf the next step of a final's chain (read by the officer, so the one allowed caller succeeds).</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> NextParaf(string draftKey) => async (w, alias) =>
+    {
+        var s = await w.Client("officer").GetAsync(w.Fill(V1 + "/agreements/{shared}/drafts/{" + draftKey + "}/signing")).OkJson();
+        var next = s["nextParaf"]?.GetValue<int>() ?? 1;
+        return new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + "/agreements/{shared}/drafts/{" + draftKey + "}/signing/paraf"))
+        {
+            Content = JsonContent.Create(new { order = next, name = $"Pejabat uji ({alias})" }),
+        };
+    };
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> RecordSigning(string draftKey) => (w, alias) =>
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Jalin.Core.Common.Wib.Today(w.App.Clock).ToString("yyyy-MM-dd")), "signedOn" }, { new StringContent("Cimahi"), "place" },
+            { new StringContent("DeskToDesk"), "ceremony" }, { new StringContent("true"), "parafOnEveryPage" }, { new StringContent("true"), "meterai" },
+            { new StringContent("true"), "stempel" },
+        };
+        var file = new ByteArrayContent(TestApi.Pdf("pindaian bertanda tangan " + alias));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "ditandatangani.pdf");
+        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + "/agreements/{shared}/drafts/{" + draftKey + "}/signing")) { Content = form });
+    };
+
+    /// <summary>Save a region copy of a template on the caller's own current version.</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> PutTemplate(string code) => async (w, alias) =>
+    {
+        var read = await w.Client(alias).GetAsync($"{V1}/drafting/templates/{code}");
+        var t = read.IsSuccessStatusCode ? System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())! : await w.Client("officer").GetAsync($"{V1}/drafting/templates/{code}").OkJson();
+        return new HttpRequestMessage(HttpMethod.Put, $"{V1}/drafting/templates/{code}")
+        {
+            Content = JsonContent.Create(new { name = $"KAK daerah ({alias})", basedOnVersion = t["version"]!.GetValue<int>(), clauses = Drafts.ClauseInputs(t) }),
+        };
+    };
     private const string SharedDraft = "/agreements/{shared}/drafts/{sharedDraft}";
 
     /// <summary>Save the latest version of the shared draft again, read by the officer (so every allowed caller saves on the latest).</summary>
@@ -237,8 +274,29 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST override on shared KSDD draft", "404; leader=2xx officer,opd,tkksd,dprd,auditor,prov,nat,garut=403", OverrideLatest),
         new("GET draft DOCX", $"404; {Readers}=2xx", Get(SharedDraft + "/docx?version=1")),
         new("GET draft PDF", $"404; {Readers}=2xx", Get(SharedDraft + "/pdf?version=1")),
-        new("POST finalize draft on shared KSDD", "404; officer=2xx opd,tkksd,leader,dprd,auditor,prov,nat,garut=403",
+        new("POST finalize draft on shared KSDD (surat kuasa: internal)", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403",
             Post("/agreements/{shared}/drafts/{finalDraft}/finalize", (_, _) => new { version = 1 }), w => w.DraftOnSharedAsync("finalDraft", "surat-kuasa")),
+        // Letters, KAK and studies are the owning region's internal papers: the party region, the
+        // partner and the province supervisor do not see their drafts (only naskah are negotiated).
+        new("GET internal letter draft (DPRD request)", $"404; {InternalReaders}=2xx", Get("/agreements/{shared}/drafts/{letterDraft}")),
+        new("GET signing of the issued DPRD letter", $"404; {InternalReaders}=2xx", Get("/agreements/{shared}/drafts/{letterDraft}/signing")),
+        new("POST paraf on the issued DPRD letter", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403", NextParaf("letterDraft")),
+        new("POST signing record of an issued addendum", "404; officer=2xx opd,tkksd,leader,dprd,auditor,prov,nat,garut=403", RecordSigning("signDraft"),
+            w => w.ParafedFinalOnSharedAsync("signDraft")),
+        new("GET /drafting/templates", "2xx; admin,mitra,nat=403", Get("/drafting/templates")),
+        new("GET /drafting/templates/{code}", "2xx; admin,mitra,nat=403", Get("/drafting/templates/kb")),
+        new("PUT /drafting/templates/{code}", "403; officer,garut,bandung,kupang=2xx admin,mitra,nat=403", PutTemplate("kak")),
+        new("DELETE /drafting/templates/{code}", "403; officer,garut,bandung,kupang=2xx",
+            (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, V1 + "/drafting/templates/nk")), w => w.TemplateCopiesAsync("nk")),
+        new("GET /drafting/letterhead", "2xx; admin,mitra,nat=403", Get("/drafting/letterhead")),
+        new("PUT /drafting/letterhead", "403; officer,garut,bandung,kupang=2xx", (_, alias) =>
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(AuthzWorld.LetterheadDocx($"PEMERINTAH DAERAH UJI ({alias})"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            form.Add(file, "file", "kop.docx");
+            return Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/drafting/letterhead") { Content = form });
+        }),
         new("GET /drafting/settings", "2xx; admin,mitra,nat=403", Get("/drafting/settings")),
         new("PUT /drafting/settings", "403; officer,garut,bandung,kupang=2xx",
             (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/drafting/settings") { Content = JsonContent.Create(new { numberPattern = "{urut}/KS/{tahun}" }) })),
@@ -336,7 +394,16 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/override"] = "POST override on shared KSDD draft",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/docx"] = "GET draft DOCX",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/pdf"] = "GET draft PDF",
-        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/finalize"] = "POST finalize draft on shared KSDD",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/finalize"] = "POST finalize draft on shared KSDD (surat kuasa: internal)",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/signing"] = "GET signing of the issued DPRD letter",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/signing/paraf"] = "POST paraf on the issued DPRD letter",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/signing"] = "POST signing record of an issued addendum",
+        ["GET /api/v1/drafting/templates"] = "GET /drafting/templates",
+        ["GET /api/v1/drafting/templates/{code}"] = "GET /drafting/templates/{code}",
+        ["PUT /api/v1/drafting/templates/{code}"] = "PUT /drafting/templates/{code}",
+        ["DELETE /api/v1/drafting/templates/{code}"] = "DELETE /drafting/templates/{code}",
+        ["GET /api/v1/drafting/letterhead"] = "GET /drafting/letterhead",
+        ["PUT /api/v1/drafting/letterhead"] = "PUT /drafting/letterhead",
         ["GET /api/v1/drafting/settings"] = "GET /drafting/settings",
         ["PUT /api/v1/drafting/settings"] = "PUT /drafting/settings",
         ["GET /api/v1/drafting/clauses"] = "GET /drafting/clauses",

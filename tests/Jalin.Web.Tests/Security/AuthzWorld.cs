@@ -94,6 +94,7 @@ public sealed class AuthzWorld
         var letter = await officer.CreateDraft(shared, "surat-dprd");
         var final = await officer.PostAsJsonAsync(Drafts.Url(shared, letter["id"], "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
         w.Ids["verifyCode"] = final["verificationCode"]!.GetValue<string>();
+        w.Ids["letterDraft"] = letter["id"]!.GetValue<string>();
 
         // Registry rows the matrix may edit without touching the demo's own.
         var partner = await officer.PostAsJsonAsync("/api/v1/partners", new { kind = "University", name = "Politeknik Uji Matriks Wewenang " + Guid.NewGuid().ToString("N")[..6] }).OkJson();
@@ -103,6 +104,55 @@ public sealed class AuthzWorld
         var created = await w.Client("admin").PostAsJsonAsync("/api/v1/users", NewUser("TeamMember")).OkJson();
         w.Ids["worldUser"] = created["id"]!.GetValue<string>();
         return w;
+    }
+
+    /// <summary>An addendum of the shared KSDD issued as final with every paraf recorded, ready for
+    /// the signing to be recorded; its id is stored under <paramref name="key"/>.</summary>
+    public async Task ParafedFinalOnSharedAsync(string key)
+    {
+        var officer = Client("officer");
+        var draft = await officer.CreateDraft(Id("shared"), "addendum");
+        var id = draft["id"]!.GetValue<string>();
+        await officer.PostAsJsonAsync(Drafts.Url(Id("shared"), id, "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
+        var signing = await officer.GetAsync(Drafts.Url(Id("shared"), id, "/signing")).OkJson();
+        foreach (var step in signing["paraf"]!.AsArray())
+            await officer.PostAsJsonAsync(Drafts.Url(Id("shared"), id, "/signing/paraf"), new { order = step!["order"]!.GetValue<int>(), name = "Pejabat uji" }, TestApi.Json).OkJson();
+        Ids[key] = id;
+    }
+
+    /// <summary>A region copy of <paramref name="code"/> for every regional officer column, so resetting it has something to reset.</summary>
+    public async Task TemplateCopiesAsync(string code)
+    {
+        foreach (var alias in new[] { "officer", "garut", "bandung", "kupang" })
+        {
+            var t = await Client(alias).GetAsync($"/api/v1/drafting/templates/{code}").OkJson();
+            await Client(alias).PutAsJsonAsync($"/api/v1/drafting/templates/{code}", new
+            {
+                name = $"Salinan uji ({alias})", basedOnVersion = t["version"]!.GetValue<int>(), clauses = Drafts.ClauseInputs(t),
+            }, TestApi.Json).OkJson();
+        }
+    }
+
+    /// <summary>A DOCX whose header is a kop surat.</summary>
+    public static byte[] LetterheadDocx(string text)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var header = main.AddNewPart<DocumentFormat.OpenXml.Packaging.HeaderPart>();
+            header.Header = new DocumentFormat.OpenXml.Wordprocessing.Header(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))));
+            header.Header.Save();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(),
+                new DocumentFormat.OpenXml.Wordprocessing.SectionProperties(new DocumentFormat.OpenXml.Wordprocessing.HeaderReference
+                {
+                    Type = DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default, Id = main.GetIdOfPart(header),
+                })));
+            main.Document.Save();
+        }
+        return ms.ToArray();
     }
 
     /// <summary>A fresh draft of <paramref name="templateCode"/> on the shared KSDD by the officer; its id is stored under <paramref name="key"/>.</summary>
