@@ -18,7 +18,7 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
 
     /// <summary>Row counts of everything a write could touch, plus the files on disk.</summary>
     private sealed record Snapshot(int Agreements, int Parties, int Documents, int History, int Audit, int Partners, int Agencies, int Users, int StoredFiles, int FilesOnDisk,
-        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings);
+        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings, int SigningRecords, int RegionTemplates);
 
     private async Task<Snapshot> SnapshotAsync()
     {
@@ -27,7 +27,8 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         return new Snapshot(await db.Agreements.CountAsync(), await db.AgreementParties.CountAsync(), await db.AgreementDocuments.CountAsync(),
             await db.StageChanges.CountAsync(), await db.AuditEntries.CountAsync(), await db.Partners.CountAsync(), await db.Agencies.CountAsync(),
             await db.Users.CountAsync(), await db.StoredFiles.CountAsync(), onDisk, await db.Drafts.CountAsync(), await db.DraftVersions.CountAsync(),
-            await db.DraftComments.CountAsync(), await db.DocumentVerifications.CountAsync(), await db.RegionSettings.CountAsync());
+            await db.DraftComments.CountAsync(), await db.DocumentVerifications.CountAsync(), await db.RegionSettings.CountAsync(),
+            await db.SigningRecords.CountAsync(), await db.RegionTemplates.CountAsync());
     }
 
     private async Task NothingSaved(Snapshot before, string context)
@@ -755,6 +756,87 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         var after = await officer.GetDraft(id, draftId);
         Assert.Equal("Open", after["status"]!.GetValue<string>());
         Assert.Null(after["number"]);
+    }
+
+    private static MultipartFormDataContent SigningForm(byte[]? file, string? signedOn = "2026-11-20", string? ceremony = "Ceremonial", bool checks = true)
+    {
+        var form = new MultipartFormDataContent();
+        if (signedOn is not null) form.Add(new StringContent(signedOn), "signedOn");
+        form.Add(new StringContent("Cimahi"), "place");
+        if (ceremony is not null) form.Add(new StringContent(ceremony), "ceremony");
+        foreach (var flag in new[] { "parafOnEveryPage", "meterai", "stempel" }) form.Add(new StringContent(checks ? "true" : "false"), flag);
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(content, "file", "ditandatangani.pdf");
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task SigningParafTemplatesAndLetterhead_BadInput_Are4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(NumberedAgreement());
+        var draft = await officer.CreateDraft(id, "surat-dprd");
+        var draftId = draft["id"]!.GetValue<string>();
+        var signingUrl = Drafts.Url(id, draftId, "/signing");
+        var parafUrl = Drafts.Url(id, draftId, "/signing/paraf");
+
+        // Before the final: no signing record yet.
+        await AssertClientError(await officer.GetAsync(signingUrl), "signing before final", HttpStatusCode.NotFound);
+        await officer.PostAsJsonAsync(Drafts.Url(id, draftId, "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
+        var before = await SnapshotAsync();
+
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["name"] = "Kabag" }), "order", "paraf without order");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["order"] = 1 }), "name", "paraf without name");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["order"] = 99, ["name"] = "Kabag" }), "order", "paraf of no step");
+        await AssertClientError(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["order"] = 2, ["name"] = "Kabag Hukum" }), "paraf out of order", HttpStatusCode.Conflict);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, parafUrl, "{\"order\":\"satu\"}"), "paraf order as text", HttpStatusCode.BadRequest);
+        var early = await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("pindaian")));
+        await AssertClientError(early, "signing before paraf", HttpStatusCode.Conflict);
+        Assert.Contains("Paraf belum lengkap", (await early.ReadJson())["detail"]!.GetValue<string>());
+        await NothingSaved(before, "paraf and early signing");
+
+        var signing = await officer.GetAsync(signingUrl).OkJson();
+        foreach (var step in signing["paraf"]!.AsArray())
+            await officer.PostAsJsonAsync(parafUrl, new { order = step!["order"]!.GetValue<int>(), name = "Pejabat " + step["order"] }, TestApi.Json).OkJson();
+        before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(null)), "file", "signing without scan");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(Encoding.ASCII.GetBytes("bukan pdf sama sekali"))), "file", "signing with a text file");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), checks: false)), "parafOnEveryPage", "checklist unticked");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), signedOn: "20-11-2026")), "signedOn", "date format");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), signedOn: "2099-01-01")), "signedOn", "future date");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), ceremony: "Zoom")), "ceremony", "unknown ceremony");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), ceremony: null)), "ceremony", "no ceremony");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, signingUrl, "{}"), "signing as JSON", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "signing");
+
+        // Region templates and the letterhead.
+        const string kak = "/api/v1/drafting/templates/kak";
+        var t = await officer.GetAsync(kak).OkJson();
+        var version = t["version"]!.GetValue<int>();
+        var clauses = Drafts.ClauseInputs(t);
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["basedOnVersion"] = version, ["clauses"] = new JsonArray() }), "clauses", "template without clauses");
+        var unknown = (JsonArray)clauses.DeepClone();
+        unknown[0]!["paragraphs"]!.AsArray().Add("{{tidak_dikenal}}");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["basedOnVersion"] = version, ["clauses"] = unknown }), "clauses[0].paragraphs", "template unknown field");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["clauses"] = clauses.DeepClone() }), "basedOnVersion", "template without version");
+        await AssertClientError(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["basedOnVersion"] = version + 7, ["clauses"] = clauses.DeepClone() }), "template stale version", HttpStatusCode.Conflict);
+        await AssertClientError(await Json(officer, HttpMethod.Put, "/api/v1/drafting/templates/tidak-ada", new JsonObject { ["basedOnVersion"] = 0, ["clauses"] = clauses.DeepClone() }), "unknown template", HttpStatusCode.NotFound);
+        await AssertClientError(await officer.DeleteAsync("/api/v1/drafting/templates/studi-kelayakan"), "reset a template never copied", HttpStatusCode.Conflict);
+        var noHeader = Jalin.Core.Drafting.NaskahDocx.Write(new Jalin.Core.Drafting.NaskahModel("Uji", "Uji", [], null, "Cimahi", []));
+        foreach (var (name, bytes) in new[] { ("letterhead as PDF", TestApi.Pdf("kop")), ("letterhead DOCX without header", noHeader) })
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "file", "kop.docx");
+            await ProblemAssert.IsValidationProblem(await officer.PutAsync("/api/v1/drafting/letterhead", form), "file", name);
+        }
+        await ProblemAssert.IsValidationProblem(await officer.PutAsync("/api/v1/drafting/letterhead", new MultipartFormDataContent { { new StringContent("x"), "nama" } }), "file", "letterhead without file");
+        await NothingSaved(before, "templates and letterhead");
     }
 
     [Fact]
