@@ -105,6 +105,10 @@ public static class DraftAccess
         actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.AgencyUser or Role.Leader or Role.PartnerUser;
 
     public static bool CanOverride(CurrentActor actor, Agreement a) => actor.Role == Role.Leader && actor.RegionCode == a.RegionCode;
+
+    /// <summary>A naskah is negotiated with the other parties, so they read its drafts; letters,
+    /// KAK and studies are the owning region's internal papers (like their filed documents).</summary>
+    public static bool CanSee(CurrentActor actor, Agreement a, DocumentKind form) => form.IsNaskah() || AgreementAccess.SeesInternal(actor, a);
 }
 
 public static class DraftUseCases
@@ -131,7 +135,7 @@ public static class DraftUseCases
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.AgreementId == a.Id).ToListAsync(ct);
-        return drafts.OrderBy(d => d.CreatedAt)
+        return drafts.Where(d => DraftAccess.CanSee(actor, a, d.Form)).OrderBy(d => d.CreatedAt)
             .Select(d => new DraftSummary(d.Id, d.Form, d.Form.Label(), d.Title, d.Status, d.LatestVersion, d.TemplateCode, d.UpdatedAt, d.Number)).ToList();
     }
 
@@ -183,7 +187,7 @@ public static class DraftUseCases
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var d = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == draftId && x.AgreementId == a.Id, ct);
-        if (d is null) return new NotFoundError("Rancangan tidak ditemukan.");
+        if (d is null || !DraftAccess.CanSee(actor, a, d.Form)) return new NotFoundError("Rancangan tidak ditemukan.");
         var shown = version ?? d.LatestVersion;
         var versions = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == d.Id).OrderBy(v => v.Number).ToListAsync(ct);
         var v = versions.FirstOrDefault(x => x.Number == shown);
@@ -209,7 +213,7 @@ public static class DraftUseCases
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
         var d = await db.Drafts.FirstOrDefaultAsync(x => x.Id == draftId && x.AgreementId == a.Id, ct);
-        if (d is null) return (a, null, new NotFoundError("Rancangan tidak ditemukan."));
+        if (d is null || !DraftAccess.CanSee(actor, a, d.Form)) return (a, null, new NotFoundError("Rancangan tidak ditemukan."));
         return (a, d, null);
     }
 
@@ -306,7 +310,8 @@ public static class DraftUseCases
     {
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
-        if (!await db.Drafts.AnyAsync(x => x.Id == draftId && x.AgreementId == a.Id, ct)) return new NotFoundError("Rancangan tidak ditemukan.");
+        var form = await db.Drafts.Where(x => x.Id == draftId && x.AgreementId == a.Id).Select(x => (DocumentKind?)x.Form).FirstOrDefaultAsync(ct);
+        if (form is null || !DraftAccess.CanSee(actor, a, form.Value)) return new NotFoundError("Rancangan tidak ditemukan.");
         var versions = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == draftId && (v.Number == from || v.Number == to)).ToListAsync(ct);
         var older = versions.FirstOrDefault(v => v.Number == from);
         var newer = versions.FirstOrDefault(v => v.Number == to);
@@ -426,7 +431,7 @@ public static class DraftUseCases
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var d = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == draftId && x.AgreementId == a.Id, ct);
-        if (d is null) return new NotFoundError("Rancangan tidak ditemukan.");
+        if (d is null || !DraftAccess.CanSee(actor, a, d.Form)) return new NotFoundError("Rancangan tidak ditemukan.");
         var n = version ?? d.LatestVersion;
         var v = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(x => x.DraftId == d.Id && x.Number == n, ct);
         if (v is null) return new NotFoundError($"Versi {n} tidak ada pada rancangan ini.");

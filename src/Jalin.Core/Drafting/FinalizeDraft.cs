@@ -164,7 +164,7 @@ public static class FinalizeDraft
         var a = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: true, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var d = await db.Drafts.FirstOrDefaultAsync(x => x.Id == draftId && x.AgreementId == a.Id, ct);
-        if (d is null) return new NotFoundError("Rancangan tidak ditemukan.");
+        if (d is null || !DraftAccess.CanSee(actor, a, d.Form)) return new NotFoundError("Rancangan tidak ditemukan.");
         if (!AgreementAccess.CanManage(actor, a)) return new ForbiddenError("Naskah final diterbitkan oleh petugas Bagian Kerja Sama daerah pemilik.");
         if (request.Version is null) return ValidationError.Of("version", "Sebutkan versi yang diterbitkan (versi terakhir).");
         if (a.IsEnded) return new ConflictError("Kerja sama telah berakhir.");

@@ -153,12 +153,13 @@ public static class Signing
         if (actor.Role == Role.SystemAdmin) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
         var a = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking, ct);
         if (a is null) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
+        var form = await db.Drafts.Where(d => d.Id == draftId && d.AgreementId == a.Id).Select(d => (DocumentKind?)d.Form).FirstOrDefaultAsync(ct);
+        if (form is null || !DraftAccess.CanSee(actor, a, form.Value)) return (a, null, new NotFoundError("Rancangan tidak ditemukan."));
         var q = db.SigningRecords.Where(s => s.DraftId == draftId && s.AgreementId == a.Id);
         var r = await (tracking ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
         if (r is null)
         {
-            var exists = await db.Drafts.AnyAsync(d => d.Id == draftId && d.AgreementId == a.Id, ct);
-            return (a, null, new NotFoundError(exists ? "Penandatanganan dimulai setelah naskah final diterbitkan." : "Rancangan tidak ditemukan."));
+            return (a, null, new NotFoundError("Penandatanganan dimulai setelah naskah final diterbitkan."));
         }
         return (a, r, null);
     }
@@ -192,6 +193,22 @@ public static class Signing
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Paraf ini dicatat orang lain pada saat yang sama. Muat ulang lalu ulangi."); }
         return View(r, actor, a, esign);
+    }
+
+    /// <summary>Who signed for each party on <paramref name="on"/>: for a partner, its registered
+    /// signatory in office that day (the registry keeps from/until); otherwise the party's recorded signatory.</summary>
+    public static async Task<List<SignatoryEntry>> SignatoriesOnAsync(JalinDb db, Agreement a, DateOnly on, CancellationToken ct)
+    {
+        var partnerIds = a.Parties.Where(p => p.PartnerId is not null).Select(p => p.PartnerId!.Value).ToList();
+        var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return a.Parties.OrderBy(p => p.Order).Select(p =>
+        {
+            var inOffice = p.PartnerId is { } pid && partners.TryGetValue(pid, out var partner)
+                ? partner.Signatories.Where(s => (s.From is null || s.From <= on) && (s.Until is null || s.Until >= on))
+                    .OrderByDescending(s => s.Office == p.SignatoryOffice).ThenByDescending(s => s.From).FirstOrDefault()
+                : null;
+            return new SignatoryEntry { PartyOrder = p.Order, Party = p.Name, Name = inOffice?.Name ?? p.SignatoryName, Office = inOffice?.Office ?? p.SignatoryOffice };
+        }).ToList();
     }
 
     public static async Task<Result<SigningView>> RecordAsync(JalinDb db, FileStore files, IElectronicSignatureProvider esign, CurrentActor actor, Guid agreementId,
@@ -235,7 +252,7 @@ public static class Signing
         r.SignedOn = request.SignedOn;
         r.Place = request.Place!.Trim();
         r.Ceremony = request.Ceremony;
-        r.Signatories = a.Parties.OrderBy(p => p.Order).Select(p => new SignatoryEntry { PartyOrder = p.Order, Party = p.Name, Name = p.SignatoryName, Office = p.SignatoryOffice }).ToList();
+        r.Signatories = await SignatoriesOnAsync(db, a, request.SignedOn!.Value, ct);
         r.ParafOnEveryPage = request.ParafOnEveryPage;
         r.Meterai = request.Meterai;
         r.Stempel = request.Stempel;

@@ -178,7 +178,7 @@ public static class DraftsApi
         if (form["ceremony"].ToString() is { Length: > 0 } c)
         {
             if (Enum.TryParse<CeremonyType>(c, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) ceremony = parsed;
-            else fields["ceremony"] = [$"Cara penandatanganan: {string.Join(", ", Enum.GetNames<CeremonyType>())}."];
+            else fields["ceremony"] = ["Cara penandatanganan tidak dikenal. Pilih salah satu: DeskToDesk (dari meja ke meja), Ceremonial (seremonial), Hybrid (hibrida)."];
         }
         bool Flag(string name)
         {

@@ -335,3 +335,44 @@ public class DraftCompareTests
         Assert.Equal("Objek\ndua", string.Concat(cmp.Clauses[1].Segments.Where(s => s.Kind == ChangeKind.Deleted).Select(s => s.Text)));
     }
 }
+
+/// <summary>The signing record names the office holder on the signing date, from the partner registry.</summary>
+public sealed class SignatoriesOnTests : IAsyncLifetime
+{
+    private readonly TestClock _clock = TestClock.At(new DateOnly(2026, 11, 23));
+    private TestDb _db = null!;
+    private Scenario _s = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDb.CreateAsync(_clock);
+        _s = new Scenario(_db, _clock);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task The_partners_signatory_is_the_one_in_office_on_the_signing_day()
+    {
+        var partner = await _s.AddPartnerAsync(Jalin.Core.Partners.PartnerKind.University, "Universitas Uji Tanda Tangan");
+        await using (var db = _db.NewDb())
+        {
+            var p = await db.Partners.SingleAsync(x => x.Id == partner.Id);
+            p.Signatories.Add(new Jalin.Core.Partners.PartnerSignatory { Name = "Prof. Lama", Office = "Rektor", From = new DateOnly(2020, 1, 1), Until = new DateOnly(2026, 8, 31) });
+            p.Signatories.Add(new Jalin.Core.Partners.PartnerSignatory { Name = "Prof. Baru", Office = "Rektor", From = new DateOnly(2026, 9, 1) });
+            await db.SaveChangesAsync();
+        }
+        var id = await _s.RegisterAsync(new AgreementInput
+        {
+            Kind = CooperationKind.Ksdpk, Title = "Uji penanda tangan", Initiative = Initiative.Region, BudgetedInApbd = true, SignatoryName = "Ngatiyana", SignatoryOffice = "Wali Kota Cimahi",
+            Parties = [new PartyInput { PartnerId = partner.Id, SignatoryName = "Prof. Lama", SignatoryOffice = "Rektor" }],
+        });
+        var a = await _s.LoadAsync(id);
+        await using var db2 = _db.NewDb();
+        var after = await Signing.SignatoriesOnAsync(db2, a, new DateOnly(2026, 11, 20), CancellationToken.None);
+        Assert.Equal(["Ngatiyana", "Prof. Baru"], after.Select(x => x.Name));
+        var before = await Signing.SignatoriesOnAsync(db2, a, new DateOnly(2026, 3, 2), CancellationToken.None);
+        Assert.Equal("Prof. Lama", before[1].Name);
+        Assert.Equal("Wali Kota Cimahi", before[0].Office);
+    }
+}

@@ -15,6 +15,7 @@ public static partial class ProblemAssert
         "dapat", "muat", "ulang", "mitra", "perangkat", "jejak", "hanya", "sistem", "dikenal", "valid", "karakter", "angka", "lebih", "setelah",
         "sebelum", "sudah", "telah", "pihak", "berkas", "kirim", "diubah", "orang", "lain", "alasan", "keputusan", "catatan", "banyak", "tahun",
         "jangka", "waktu", "negara", "kode", "wilayah", "akun", "tahapan", "dijalankan", "pemilik", "sebagai", "bukan", "alamat",
+        "pasal", "ayat", "ganda", "rancangan", "naskah", "templat", "komentar", "verifikasi", "muatan", "pola", "nomor",
     ];
 
     private static readonly string[] EnglishMarkers =

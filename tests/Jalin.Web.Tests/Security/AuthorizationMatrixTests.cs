@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jalin.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using TestApi = Jalin.Web.Tests.Infrastructure.Api;
 
 namespace Jalin.Web.Tests.Security;
@@ -75,6 +76,68 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             Content = JsonContent.Create(LifecycleWalker.ToInput(d)),
         };
     };
+
+    // Drafting: who reads the shared KSDD, and who of them may not edit its drafts.
+    private const string Readers = "officer,opd,tkksd,leader,dprd,auditor,prov,nat,garut";
+    private const string NotEditors = "tkksd,leader,dprd,auditor,prov,nat,garut";
+    private const string InternalReaders = "officer,opd,tkksd,leader,dprd,auditor,nat";
+
+    /// <summary>Paraf the next step of a final's chain (read by the officer, so the one allowed caller succeeds).</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> NextParaf(string draftKey) => async (w, alias) =>
+    {
+        var s = await w.Client("officer").GetAsync(w.Fill(V1 + "/agreements/{shared}/drafts/{" + draftKey + "}/signing")).OkJson();
+        var next = s["nextParaf"]?.GetValue<int>() ?? 1;
+        return new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + "/agreements/{shared}/drafts/{" + draftKey + "}/signing/paraf"))
+        {
+            Content = JsonContent.Create(new { order = next, name = $"Pejabat uji ({alias})" }),
+        };
+    };
+
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> RecordSigning(string draftKey) => (w, alias) =>
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Jalin.Core.Common.Wib.Today(w.App.Clock).ToString("yyyy-MM-dd")), "signedOn" }, { new StringContent("Cimahi"), "place" },
+            { new StringContent("DeskToDesk"), "ceremony" }, { new StringContent("true"), "parafOnEveryPage" }, { new StringContent("true"), "meterai" },
+            { new StringContent("true"), "stempel" },
+        };
+        var file = new ByteArrayContent(TestApi.Pdf("pindaian bertanda tangan " + alias));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "ditandatangani.pdf");
+        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + "/agreements/{shared}/drafts/{" + draftKey + "}/signing")) { Content = form });
+    };
+
+    /// <summary>Save a region copy of a template on the caller's own current version.</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> PutTemplate(string code) => async (w, alias) =>
+    {
+        var read = await w.Client(alias).GetAsync($"{V1}/drafting/templates/{code}");
+        var t = read.IsSuccessStatusCode ? System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())! : await w.Client("officer").GetAsync($"{V1}/drafting/templates/{code}").OkJson();
+        return new HttpRequestMessage(HttpMethod.Put, $"{V1}/drafting/templates/{code}")
+        {
+            Content = JsonContent.Create(new { name = $"KAK daerah ({alias})", basedOnVersion = t["version"]!.GetValue<int>(), clauses = Drafts.ClauseInputs(t) }),
+        };
+    };
+    private const string SharedDraft = "/agreements/{shared}/drafts/{sharedDraft}";
+
+    /// <summary>Save the latest version of the shared draft again, read by the officer (so every allowed caller saves on the latest).</summary>
+    private static async Task<HttpRequestMessage> SaveLatest(AuthzWorld w, string alias)
+    {
+        var d = await w.Client("officer").GetAsync(w.Fill(V1 + SharedDraft)).OkJson();
+        return new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + SharedDraft + "/versions"))
+        {
+            Content = JsonContent.Create(Drafts.SaveBody(d, note: $"Uji matriks: simpan ({alias})")),
+        };
+    }
+
+    /// <summary>Override the latest version of the shared draft (its muatan stays incomplete: v2 and v3 lack dispute resolution).</summary>
+    private static async Task<HttpRequestMessage> OverrideLatest(AuthzWorld w, string alias)
+    {
+        var d = await w.Client("officer").GetAsync(w.Fill(V1 + SharedDraft)).OkJson();
+        return new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + SharedDraft + "/override"))
+        {
+            Content = JsonContent.Create(new { reason = $"Uji matriks ({alias}): diteruskan tanpa pasal perselisihan atas arahan pimpinan", version = d["latestVersion"]!.GetValue<int>() }),
+        };
+    }
 
     private static async Task<HttpRequestMessage> PutAgency(AuthzWorld w, string _)
     {
@@ -191,6 +254,67 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST record-dprd-approval (Kupang)", "404; kupang=422 nat=403", Act("kupangDprd", "record-dprd-approval"),
             w => w.AwaitingDprdAsync("kupangDprd", "kupang", "53.01")),
 
+        // Drafting (ISSUE #3) on the shared KSDD led by DLH. Every reader of the agreement reads its
+        // drafts; the owner's officers and the lead OPD edit; officers, TKKSD, the OPD, leaders and
+        // the party region's officers comment; only the owner's leader overrides; only the owner's
+        // officer issues the final. The system administrator gets 404 (no agreement content).
+        new("GET shared KSDD templates", $"404; {Readers}=2xx", Get("/agreements/{shared}/templates")),
+        new("GET shared KSDD drafts", $"404; {Readers}=2xx", Get("/agreements/{shared}/drafts")),
+        new("POST draft on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403",
+            Post("/agreements/{shared}/drafts", (_, alias) => new { templateCode = alias == "opd" ? "kak" : "surat-penawaran" })),
+        new("GET shared KSDD draft", $"404; {Readers}=2xx", Get(SharedDraft)),
+        new("GET shared KSDD draft version 1", $"404; {Readers}=2xx", Get(SharedDraft + "?version=1")),
+        new("GET unknown draft of shared KSDD", "404", Get("/agreements/{shared}/drafts/" + Guid.Empty)),
+        new("POST draft version (save) on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403", SaveLatest),
+        new("POST restore draft version on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403",
+            Post(SharedDraft + "/restore", (_, alias) => new { version = 2, note = $"Uji matriks: pulihkan versi 2 ({alias})" })),
+        new("GET compare draft versions", $"404; {Readers}=2xx", Get(SharedDraft + "/compare?from=1&to=2")),
+        new("POST comment on shared KSDD draft", "404; officer,opd,tkksd,leader,garut=2xx dprd,auditor,prov,nat=403",
+            Post(SharedDraft + "/comments", (w, alias) => new { clauseKey = w.Ids["sharedClause"], text = $"Komentar uji matriks dari {alias}" })),
+        new("POST override on shared KSDD draft", "404; leader=2xx officer,opd,tkksd,dprd,auditor,prov,nat,garut=403", OverrideLatest),
+        new("GET draft DOCX", $"404; {Readers}=2xx", Get(SharedDraft + "/docx?version=1")),
+        new("GET draft PDF", $"404; {Readers}=2xx", Get(SharedDraft + "/pdf?version=1")),
+        new("POST finalize draft on shared KSDD (surat kuasa: internal)", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403",
+            Post("/agreements/{shared}/drafts/{finalDraft}/finalize", (_, _) => new { version = 1 }), w => w.DraftOnSharedAsync("finalDraft", "surat-kuasa")),
+        // Letters, KAK and studies are the owning region's internal papers: the party region, the
+        // partner and the province supervisor do not see their drafts (only naskah are negotiated).
+        new("GET internal letter draft (DPRD request)", $"404; {InternalReaders}=2xx", Get("/agreements/{shared}/drafts/{letterDraft}")),
+        new("GET signing of the issued DPRD letter", $"404; {InternalReaders}=2xx", Get("/agreements/{shared}/drafts/{letterDraft}/signing")),
+        new("POST paraf on the issued DPRD letter", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403", NextParaf("letterDraft")),
+        new("POST signing record of an issued addendum", "404; officer=2xx opd,tkksd,leader,dprd,auditor,prov,nat,garut=403", RecordSigning("signDraft"),
+            w => w.ParafedFinalOnSharedAsync("signDraft")),
+        new("GET /drafting/templates", "2xx; admin,mitra,nat=403", Get("/drafting/templates")),
+        new("GET /drafting/templates/{code}", "2xx; admin,mitra,nat=403", Get("/drafting/templates/kb")),
+        new("PUT /drafting/templates/{code}", "403; officer,garut,bandung,kupang=2xx admin,mitra,nat=403", PutTemplate("kak")),
+        new("DELETE /drafting/templates/{code}", "403; officer,garut,bandung,kupang=2xx",
+            (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, V1 + "/drafting/templates/nk")), w => w.TemplateCopiesAsync("nk")),
+        new("GET /drafting/letterhead", "2xx; admin,mitra,nat=403", Get("/drafting/letterhead")),
+        new("PUT /drafting/letterhead", "403; officer,garut,bandung,kupang=2xx", (_, alias) =>
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(AuthzWorld.LetterheadDocx($"PEMERINTAH DAERAH UJI ({alias})"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            form.Add(file, "file", "kop.docx");
+            return Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/drafting/letterhead") { Content = form });
+        }),
+        new("GET /drafting/settings", "2xx; admin,mitra,nat=403", Get("/drafting/settings")),
+        new("PUT /drafting/settings", "403; officer,garut,bandung,kupang=2xx",
+            (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/drafting/settings") { Content = JsonContent.Create(new { numberPattern = "{urut}/KS/{tahun}" }) })),
+        new("GET /drafting/clauses", "2xx", Get("/drafting/clauses")),
+        new("GET /drafting/fields", "2xx", Get("/drafting/fields")),
+
+        // Public verification of an issued final: no account needed.
+        new("GET /verifikasi/{code}", "2xx; anon=2xx", Get("/verifikasi/{verifyCode}")),
+        new("POST /verifikasi/{code} (file check)", "2xx; anon=2xx", (w, alias) =>
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(TestApi.Pdf("bukan naskah final " + alias));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "naskah.pdf");
+            return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + "/verifikasi/{verifyCode}")) { Content = form });
+        }),
+        new("GET /verifikasi/{unknown code}", "404; anon=404", Get("/verifikasi/AAAA-BBBB-CCCC")),
+
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
         new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
@@ -254,6 +378,52 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.True(CellCount >= 700, $"matrix has {CellCount} cells");
         foreach (var r in AllRows) Assert.Equal(AuthzWorld.Columns.Count, r.Expected().Count);
+    }
+
+    /// <summary>Every drafting and verification endpoint (method and route) → the matrix row that covers it.</summary>
+    private static readonly Dictionary<string, string> DraftingEndpointRows = new()
+    {
+        ["GET /api/v1/agreements/{id:guid}/templates"] = "GET shared KSDD templates",
+        ["GET /api/v1/agreements/{id:guid}/drafts"] = "GET shared KSDD drafts",
+        ["POST /api/v1/agreements/{id:guid}/drafts"] = "POST draft on shared KSDD",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}"] = "GET shared KSDD draft",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/versions"] = "POST draft version (save) on shared KSDD",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/restore"] = "POST restore draft version on shared KSDD",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/compare"] = "GET compare draft versions",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/comments"] = "POST comment on shared KSDD draft",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/override"] = "POST override on shared KSDD draft",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/docx"] = "GET draft DOCX",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/pdf"] = "GET draft PDF",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/finalize"] = "POST finalize draft on shared KSDD (surat kuasa: internal)",
+        ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/signing"] = "GET signing of the issued DPRD letter",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/signing/paraf"] = "POST paraf on the issued DPRD letter",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/signing"] = "POST signing record of an issued addendum",
+        ["GET /api/v1/drafting/templates"] = "GET /drafting/templates",
+        ["GET /api/v1/drafting/templates/{code}"] = "GET /drafting/templates/{code}",
+        ["PUT /api/v1/drafting/templates/{code}"] = "PUT /drafting/templates/{code}",
+        ["DELETE /api/v1/drafting/templates/{code}"] = "DELETE /drafting/templates/{code}",
+        ["GET /api/v1/drafting/letterhead"] = "GET /drafting/letterhead",
+        ["PUT /api/v1/drafting/letterhead"] = "PUT /drafting/letterhead",
+        ["GET /api/v1/drafting/settings"] = "GET /drafting/settings",
+        ["PUT /api/v1/drafting/settings"] = "PUT /drafting/settings",
+        ["GET /api/v1/drafting/clauses"] = "GET /drafting/clauses",
+        ["GET /api/v1/drafting/fields"] = "GET /drafting/fields",
+        ["GET /api/v1/verifikasi/{code}"] = "GET /verifikasi/{code}",
+        ["POST /api/v1/verifikasi/{code}"] = "POST /verifikasi/{code} (file check)",
+    };
+
+    [Fact]
+    public void Matrix_HasARowForEveryDraftingEndpoint()
+    {
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/") && (raw.Contains("/drafts") || raw.Contains("/templates")
+                || raw.Contains("/drafting/") || raw.Contains("/verifikasi/")))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        Assert.Equal(DraftingEndpointRows.Keys.Order(), endpoints.Order());
+        var names = AllRows.Select(r => r.Name).ToHashSet();
+        Assert.All(DraftingEndpointRows.Values, row => Assert.Contains(row, names));
     }
 
     [Fact]

@@ -80,6 +80,22 @@ public sealed class AuthzWorld
         await officer.Act(shared, "add-note", new { note = InternalNote, @internal = true }).OkJson();
         await officer.Act(shared, "add-note", new { note = SharedNote }).OkJson();
 
+        // Drafts on the shared KSDD (ISSUE #3): a KB whose dispute-resolution clause was removed
+        // (v2) and then edited (v3), so its muatan is incomplete (a leader may override) and v2 can
+        // be restored; and a DPRD letter issued as final, for its public verification code.
+        var kb = await officer.CreateDraft(shared, "kb");
+        w.Ids["sharedDraft"] = kb["id"]!.GetValue<string>();
+        w.Ids["sharedClause"] = kb["clauses"]![0]!["key"]!.GetValue<string>();
+        var v2 = await officer.PostAsJsonAsync(Drafts.Url(shared, w.Ids["sharedDraft"], "/versions"),
+            Drafts.SaveBody(kb, c => !Drafts.IsType(c, "DisputeResolution"), "Pasal penyelesaian perselisihan dihapus"), TestApi.Json).OkJson();
+        Assert.False(v2["complete"]!.GetValue<bool>());
+        var v3 = await officer.PostAsJsonAsync(Drafts.Url(shared, w.Ids["sharedDraft"], "/versions"), Drafts.SaveBody(v2, note: "Disimpan ulang"), TestApi.Json).OkJson();
+        Assert.Equal(3, v3["latestVersion"]!.GetValue<int>());
+        var letter = await officer.CreateDraft(shared, "surat-dprd");
+        var final = await officer.PostAsJsonAsync(Drafts.Url(shared, letter["id"], "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
+        w.Ids["verifyCode"] = final["verificationCode"]!.GetValue<string>();
+        w.Ids["letterDraft"] = letter["id"]!.GetValue<string>();
+
         // Registry rows the matrix may edit without touching the demo's own.
         var partner = await officer.PostAsJsonAsync("/api/v1/partners", new { kind = "University", name = "Politeknik Uji Matriks Wewenang " + Guid.NewGuid().ToString("N")[..6] }).OkJson();
         w.Ids["worldPartner"] = partner["partner"]!["id"]!.GetValue<string>();
@@ -89,6 +105,59 @@ public sealed class AuthzWorld
         w.Ids["worldUser"] = created["id"]!.GetValue<string>();
         return w;
     }
+
+    /// <summary>An addendum of the shared KSDD issued as final with every paraf recorded, ready for
+    /// the signing to be recorded; its id is stored under <paramref name="key"/>.</summary>
+    public async Task ParafedFinalOnSharedAsync(string key)
+    {
+        var officer = Client("officer");
+        var draft = await officer.CreateDraft(Id("shared"), "addendum");
+        var id = draft["id"]!.GetValue<string>();
+        await officer.PostAsJsonAsync(Drafts.Url(Id("shared"), id, "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
+        var signing = await officer.GetAsync(Drafts.Url(Id("shared"), id, "/signing")).OkJson();
+        foreach (var step in signing["paraf"]!.AsArray())
+            await officer.PostAsJsonAsync(Drafts.Url(Id("shared"), id, "/signing/paraf"), new { order = step!["order"]!.GetValue<int>(), name = "Pejabat uji" }, TestApi.Json).OkJson();
+        Ids[key] = id;
+    }
+
+    /// <summary>A region copy of <paramref name="code"/> for every regional officer column, so resetting it has something to reset.</summary>
+    public async Task TemplateCopiesAsync(string code)
+    {
+        foreach (var alias in new[] { "officer", "garut", "bandung", "kupang" })
+        {
+            var t = await Client(alias).GetAsync($"/api/v1/drafting/templates/{code}").OkJson();
+            await Client(alias).PutAsJsonAsync($"/api/v1/drafting/templates/{code}", new
+            {
+                name = $"Salinan uji ({alias})", basedOnVersion = t["version"]!.GetValue<int>(), clauses = Drafts.ClauseInputs(t),
+            }, TestApi.Json).OkJson();
+        }
+    }
+
+    /// <summary>A DOCX whose header is a kop surat.</summary>
+    public static byte[] LetterheadDocx(string text)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var header = main.AddNewPart<DocumentFormat.OpenXml.Packaging.HeaderPart>();
+            header.Header = new DocumentFormat.OpenXml.Wordprocessing.Header(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))));
+            header.Header.Save();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(),
+                new DocumentFormat.OpenXml.Wordprocessing.SectionProperties(new DocumentFormat.OpenXml.Wordprocessing.HeaderReference
+                {
+                    Type = DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default, Id = main.GetIdOfPart(header),
+                })));
+            main.Document.Save();
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>A fresh draft of <paramref name="templateCode"/> on the shared KSDD by the officer; its id is stored under <paramref name="key"/>.</summary>
+    public async Task DraftOnSharedAsync(string key, string templateCode) =>
+        Ids[key] = (await Client("officer").CreateDraft(Id("shared"), templateCode))["id"]!.GetValue<string>();
 
     /// <summary>A fresh unbudgeted KSDD of <paramref name="owner"/>'s region, walked to DPRD approval
     /// and requested, the decision letter not yet attached; its id is stored under <paramref name="key"/>.</summary>

@@ -17,7 +17,8 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
     private const string Officer = "kerjasama.cimahi";
 
     /// <summary>Row counts of everything a write could touch, plus the files on disk.</summary>
-    private sealed record Snapshot(int Agreements, int Parties, int Documents, int History, int Audit, int Partners, int Agencies, int Users, int StoredFiles, int FilesOnDisk);
+    private sealed record Snapshot(int Agreements, int Parties, int Documents, int History, int Audit, int Partners, int Agencies, int Users, int StoredFiles, int FilesOnDisk,
+        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings, int SigningRecords, int RegionTemplates);
 
     private async Task<Snapshot> SnapshotAsync()
     {
@@ -25,7 +26,9 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         var onDisk = Directory.Exists(app.FilesRoot) ? Directory.EnumerateFiles(app.FilesRoot, "*", SearchOption.AllDirectories).Count() : 0;
         return new Snapshot(await db.Agreements.CountAsync(), await db.AgreementParties.CountAsync(), await db.AgreementDocuments.CountAsync(),
             await db.StageChanges.CountAsync(), await db.AuditEntries.CountAsync(), await db.Partners.CountAsync(), await db.Agencies.CountAsync(),
-            await db.Users.CountAsync(), await db.StoredFiles.CountAsync(), onDisk);
+            await db.Users.CountAsync(), await db.StoredFiles.CountAsync(), onDisk, await db.Drafts.CountAsync(), await db.DraftVersions.CountAsync(),
+            await db.DraftComments.CountAsync(), await db.DocumentVerifications.CountAsync(), await db.RegionSettings.CountAsync(),
+            await db.SigningRecords.CountAsync(), await db.RegionTemplates.CountAsync());
     }
 
     private async Task NothingSaved(Snapshot before, string context)
@@ -543,6 +546,346 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         await ProblemAssert.IsValidationProblem(await officer.Act(dprd, "record-dprd-rejection"), "decision", "no decision");
         await NothingSaved(before, "dprd decision");
         Assert.Equal("DprdApproval", await walker.StageAsync());
+    }
+
+    // ---------------------------------------------------------------- drafting (ISSUE #3)
+
+    /// <summary>A KSDD whose every party has its number, so a KB draft from the template has all required muatan.</summary>
+    private static JsonObject NumberedAgreement()
+    {
+        var input = ValidAgreement();
+        input["title"] = "Uji masukan buruk: penyusunan naskah " + Guid.NewGuid().ToString("N")[..6];
+        input["documentNumber"] = "415.4/77/Bag.KS";
+        input["parties"]![0]!["documentNumber"] = "119/KB/05/2026";
+        return input;
+    }
+
+    private static string LongParagraph(int length) => "Ayat panjang " + new string('a', length - 13);
+
+    [Fact]
+    public async Task CreateDraft_BadInput_Is4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        var url = Drafts.Url(id);
+        var before = await SnapshotAsync();
+
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject()), "templateCode", "no templateCode");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["templateCode"] = "" }), "templateCode", "empty templateCode");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["templateCode"] = "tidak-ada" }), "templateCode", "unknown template");
+        var nk = await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["templateCode"] = "nk" }), "templateCode", "NK on a KSDD");
+        Assert.Contains("Nota Kesepakatan", nk["errors"]!["templateCode"]![0]!.GetValue<string>());
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["templateCode"] = "pks-ksdpk" }), "templateCode", "KSDPK PKS on a KSDD");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, new JsonObject { ["templateCode"] = "kb", ["title"] = new string('j', 501) }), "title", "long title");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, "templateCode=kb"), "not JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, ""), "empty body", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"templateCode": 5}"""), "number for templateCode", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(officer, HttpMethod.Post, Drafts.Url(Guid.NewGuid()), new JsonObject { ["templateCode"] = "kb" }), "unknown agreement", HttpStatusCode.NotFound);
+        await NothingSaved(before, "create draft");
+
+        // The same request with a template of this kind goes through; a second open KB is a conflict.
+        await officer.CreateDraft(id, "kb");
+        before = await SnapshotAsync();
+        await AssertClientError(await Json(officer, HttpMethod.Post, url, new JsonObject { ["templateCode"] = "kb" }), "second open KB", HttpStatusCode.Conflict);
+        await NothingSaved(before, "second open KB");
+    }
+
+    [Fact]
+    public async Task SaveDraft_BadInput_Is4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        var draft = await officer.CreateDraft(id, "kb");
+        var url = Drafts.Url(id, draft["id"], "/versions");
+        var before = await SnapshotAsync();
+
+        async Task Bad(string name, string? field, Action<JsonObject> change, HttpStatusCode status = HttpStatusCode.BadRequest)
+        {
+            var body = Drafts.SaveBody(draft, note: name);
+            change(body);
+            var response = await Json(officer, HttpMethod.Post, url, body);
+            if (field is not null) await ProblemAssert.IsValidationProblem(response, field, name);
+            else await AssertClientError(response, name, status);
+            await NothingSaved(before, name);
+        }
+
+        JsonObject Clause(JsonObject body, int i) => body["clauses"]![i]!.AsObject();
+        await Bad("clauses empty", "clauses", b => b["clauses"] = new JsonArray());
+        await Bad("clauses missing", "clauses", b => b.Remove("clauses"));
+        await Bad("clause without heading", "clauses[1].heading", b => Clause(b, 1)["heading"] = " ");
+        await Bad("heading too long", "clauses[0].heading", b => Clause(b, 0)["heading"] = new string('h', 301));
+        await Bad("paragraphs empty", "clauses[0].paragraphs", b => Clause(b, 0)["paragraphs"] = new JsonArray());
+        await Bad("paragraphs only blank", "clauses[0].paragraphs", b => Clause(b, 0)["paragraphs"] = new JsonArray("  ", ""));
+        var unknown = await Json(officer, HttpMethod.Post, url, With(Drafts.SaveBody(draft), b => Clause(b, 2)["paragraphs"] = new JsonArray("Dilaksanakan oleh {{tidak_ada}}.")));
+        var problem = await ProblemAssert.IsValidationProblem(unknown, "clauses[2].paragraphs", "unknown field");
+        Assert.Contains("{{tidak_ada}}", problem["errors"]!["clauses[2].paragraphs"]![0]!.GetValue<string>());
+        await NothingSaved(before, "unknown field");
+        await Bad("paragraph over 8000 characters", "clauses[0].paragraphs", b => Clause(b, 0)["paragraphs"] = new JsonArray(LongParagraph(8001)));
+        await Bad("201 clauses", "clauses", b =>
+        {
+            var many = new JsonArray();
+            for (var i = 0; i < 201; i++) many.Add(new JsonObject { ["heading"] = $"Pasal {i}", ["paragraphs"] = new JsonArray($"Ayat pasal {i}.") });
+            b["clauses"] = many;
+        });
+        await Bad("duplicate keys", "clauses[1].key", b => Clause(b, 1)["key"] = Clause(b, 0)["key"]!.DeepClone());
+        await Bad("note too long", "note", b => b["note"] = new string('n', 1001));
+        await Bad("place too long", "place", b => b["place"] = new string('p', 201));
+        await Bad("basedOnVersion missing", "basedOnVersion", b => b.Remove("basedOnVersion"));
+        await Bad("stale basedOnVersion", null, b => b["basedOnVersion"] = 0, HttpStatusCode.Conflict);
+        await Bad("future basedOnVersion", null, b => b["basedOnVersion"] = 7, HttpStatusCode.Conflict);
+
+        // Unreadable bodies: the JSON binding refuses them before the use case.
+        var typeText = Drafts.SaveBody(draft).ToJsonString().Replace("\"type\":\"Purpose\"", "\"type\":\"Pasal Palsu\"", StringComparison.Ordinal);
+        Assert.Contains("Pasal Palsu", typeText);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, typeText), "type not an enum value", HttpStatusCode.BadRequest);
+        var typeNumber = Drafts.SaveBody(draft).ToJsonString().Replace("\"type\":\"Purpose\"", "\"type\":99", StringComparison.Ordinal);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, typeNumber), "type as an undefined number", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"basedOnVersion":"satu","clauses":[]}"""), "string for basedOnVersion", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"basedOnVersion":1,"clauses":[{"heading":"Judul","paragraphs":"bukan daftar"}]}"""),
+            "string for paragraphs", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"basedOnVersion":1,"clauses":[{"key":"bukan-guid","heading":"Judul","paragraphs":["Ayat"]}]}"""),
+            "key not a GUID", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, "{"), "invalid JSON", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, ""), "empty body", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(officer, HttpMethod.Post, Drafts.Url(id, Guid.NewGuid(), "/versions"), Drafts.SaveBody(draft)), "unknown draft", HttpStatusCode.NotFound);
+        await NothingSaved(before, "unreadable saves");
+        var after = await officer.GetDraft(id, draft["id"]!);
+        Assert.Equal(1, after["latestVersion"]!.GetValue<int>());
+
+        // The untouched body saves (the cases above differ only in what they break).
+        var saved = await officer.PostAsJsonAsync(url, Drafts.SaveBody(draft), TestApi.Json).OkJson();
+        Assert.Equal(2, saved["latestVersion"]!.GetValue<int>());
+    }
+
+    private static JsonObject With(JsonObject body, Action<JsonObject> change)
+    {
+        change(body);
+        return body;
+    }
+
+    [Fact]
+    public async Task DraftRestoreCompareComment_BadInput_Is4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        var draft = await officer.CreateDraft(id, "kb");
+        var draftId = draft["id"]!.GetValue<string>();
+        await officer.PostAsJsonAsync(Drafts.Url(id, draftId, "/versions"), Drafts.SaveBody(draft, note: "versi 2"), TestApi.Json).OkJson();
+        var before = await SnapshotAsync();
+
+        var restore = Drafts.Url(id, draftId, "/restore");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, restore, new JsonObject()), "version", "restore without version");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, restore, new JsonObject { ["version"] = 9 }), "version", "restore unknown version");
+        await AssertClientError(await Json(officer, HttpMethod.Post, restore, new JsonObject { ["version"] = 2 }), "restore the latest", HttpStatusCode.Conflict);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, restore, """{"version":"satu"}"""), "restore version as text", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, restore, ""), "restore empty body", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "restore");
+
+        var compare = Drafts.Url(id, draftId, "/compare");
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync(compare + "?to=2"), "from", "compare without from");
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync(compare + "?from=1"), "to", "compare without to");
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync(compare), "from", "compare without both");
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync(compare + "?from=1&to=9"), "to", "compare unknown to");
+        await ProblemAssert.IsValidationProblem(await officer.GetAsync(compare + "?from=8&to=2"), "from", "compare unknown from");
+        await AssertClientError(await officer.GetAsync(compare + "?from=satu&to=2"), "compare from not an integer", HttpStatusCode.BadRequest);
+        await AssertClientError(await officer.GetAsync(Drafts.Url(id, draftId) + "?version=9"), "GET unknown version", HttpStatusCode.NotFound);
+        await AssertClientError(await officer.GetAsync(Drafts.Url(id, draftId) + "?version=dua"), "GET version not an integer", HttpStatusCode.BadRequest);
+        await AssertClientError(await officer.GetAsync(Drafts.Url(id, draftId, "/docx") + "?version=9"), "DOCX of unknown version", HttpStatusCode.NotFound);
+
+        var comments = Drafts.Url(id, draftId, "/comments");
+        var key = draft["clauses"]![0]!["key"]!.GetValue<string>();
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments, new JsonObject { ["clauseKey"] = key, ["text"] = "" }), "text", "empty comment");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments, new JsonObject { ["clauseKey"] = key, ["text"] = "   " }), "text", "blank comment");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments, new JsonObject { ["clauseKey"] = key }), "text", "no text");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments, new JsonObject { ["clauseKey"] = Guid.NewGuid().ToString(), ["text"] = "Pasal ini perlu ditinjau." }),
+            "clauseKey", "unknown clause");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments, new JsonObject { ["text"] = "Pasal ini perlu ditinjau." }), "clauseKey", "no clause");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments, new JsonObject { ["clauseKey"] = key, ["text"] = new string('k', 4001) }), "text", "long comment");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, comments, """{"clauseKey":"bukan-guid","text":"Pasal ini"}"""), "clauseKey not a GUID", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, comments, ""), "comment empty body", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "comments");
+
+        // Valid ones go through.
+        await officer.PostAsJsonAsync(comments, new { clauseKey = key, text = "Pasal ini perlu ditinjau." }, TestApi.Json).OkJson();
+        await officer.GetAsync(compare + "?from=1&to=2").OkJson();
+    }
+
+    [Fact]
+    public async Task OverrideAndFinalize_BadInput_Are4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var leader = await app.ClientForAsync("pimpinan.cimahi");
+        var id = await officer.CreateAgreement(NumberedAgreement());
+        var draft = await officer.CreateDraft(id, "kb");
+        var draftId = draft["id"]!.GetValue<string>();
+        Assert.True(draft["complete"]!.GetValue<bool>(), draft["compliance"]!.ToJsonString());
+        var overrideUrl = Drafts.Url(id, draftId, "/override");
+        var finalize = Drafts.Url(id, draftId, "/finalize");
+        const string reason = "Pimpinan meneruskan naskah tanpa pasal ini setelah rapat TKKSD";
+        var before = await SnapshotAsync();
+
+        var complete = await Json(leader, HttpMethod.Post, overrideUrl, new JsonObject { ["reason"] = reason, ["version"] = 1 });
+        await AssertClientError(complete, "override of a complete draft", HttpStatusCode.Conflict);
+        await NothingSaved(before, "override of a complete draft");
+
+        var incomplete = await officer.PostAsJsonAsync(Drafts.Url(id, draftId, "/versions"),
+            Drafts.SaveBody(draft, c => !Drafts.IsType(c, "DisputeResolution"), "tanpa pasal perselisihan"), TestApi.Json).OkJson();
+        Assert.False(incomplete["complete"]!.GetValue<bool>());
+        before = await SnapshotAsync();
+
+        await ProblemAssert.IsValidationProblem(await Json(leader, HttpMethod.Post, overrideUrl, new JsonObject { ["reason"] = "terlalu singkat", ["version"] = 2 }), "reason", "short reason");
+        await ProblemAssert.IsValidationProblem(await Json(leader, HttpMethod.Post, overrideUrl, new JsonObject { ["reason"] = new string('r', 2001), ["version"] = 2 }), "reason", "long reason");
+        await ProblemAssert.IsValidationProblem(await Json(leader, HttpMethod.Post, overrideUrl, new JsonObject { ["version"] = 2 }), "reason", "no reason");
+        await ProblemAssert.IsValidationProblem(await Json(leader, HttpMethod.Post, overrideUrl, new JsonObject { ["reason"] = reason }), "version", "override without version");
+        var stale = await Json(leader, HttpMethod.Post, overrideUrl, new JsonObject { ["reason"] = reason, ["version"] = 1 });
+        await AssertClientError(stale, "override of an older version", HttpStatusCode.Conflict);
+        Assert.Contains("versi terakhir", (await stale.ReadJson())["detail"]!.GetValue<string>());
+        await AssertClientError(await Raw(leader, HttpMethod.Post, overrideUrl, ""), "override empty body", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "override");
+        Assert.Null((await officer.GetDraft(id, draftId))["override"]);
+
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, finalize, new JsonObject()), "version", "finalize without version");
+        await AssertClientError(await Json(officer, HttpMethod.Post, finalize, new JsonObject { ["version"] = 1 }), "finalize an older version", HttpStatusCode.Conflict);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, finalize, """{"version":"dua"}"""), "finalize version as text", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, finalize, ""), "finalize empty body", HttpStatusCode.BadRequest);
+        var refused = await Json(officer, HttpMethod.Post, finalize, new JsonObject { ["version"] = 2 });
+        await AssertClientError(refused, "finalize with muatan missing", HttpStatusCode.UnprocessableEntity);
+        var missing = (await refused.ReadJson())["missing"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
+        Assert.Equal(new[] { "Penyelesaian perselisihan" }, missing);
+        await NothingSaved(before, "finalize");
+        var after = await officer.GetDraft(id, draftId);
+        Assert.Equal("Open", after["status"]!.GetValue<string>());
+        Assert.Null(after["number"]);
+    }
+
+    private static MultipartFormDataContent SigningForm(byte[]? file, string? signedOn = "2026-11-20", string? ceremony = "Ceremonial", bool checks = true)
+    {
+        var form = new MultipartFormDataContent();
+        if (signedOn is not null) form.Add(new StringContent(signedOn), "signedOn");
+        form.Add(new StringContent("Cimahi"), "place");
+        if (ceremony is not null) form.Add(new StringContent(ceremony), "ceremony");
+        foreach (var flag in new[] { "parafOnEveryPage", "meterai", "stempel" }) form.Add(new StringContent(checks ? "true" : "false"), flag);
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(content, "file", "ditandatangani.pdf");
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task SigningParafTemplatesAndLetterhead_BadInput_Are4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(NumberedAgreement());
+        var draft = await officer.CreateDraft(id, "surat-dprd");
+        var draftId = draft["id"]!.GetValue<string>();
+        var signingUrl = Drafts.Url(id, draftId, "/signing");
+        var parafUrl = Drafts.Url(id, draftId, "/signing/paraf");
+
+        // Before the final: no signing record yet.
+        await AssertClientError(await officer.GetAsync(signingUrl), "signing before final", HttpStatusCode.NotFound);
+        await officer.PostAsJsonAsync(Drafts.Url(id, draftId, "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
+        var before = await SnapshotAsync();
+
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["name"] = "Kabag" }), "order", "paraf without order");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["order"] = 1 }), "name", "paraf without name");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["order"] = 99, ["name"] = "Kabag" }), "order", "paraf of no step");
+        await AssertClientError(await Json(officer, HttpMethod.Post, parafUrl, new JsonObject { ["order"] = 2, ["name"] = "Kabag Hukum" }), "paraf out of order", HttpStatusCode.Conflict);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, parafUrl, "{\"order\":\"satu\"}"), "paraf order as text", HttpStatusCode.BadRequest);
+        var early = await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("pindaian")));
+        await AssertClientError(early, "signing before paraf", HttpStatusCode.Conflict);
+        Assert.Contains("Paraf belum lengkap", (await early.ReadJson())["detail"]!.GetValue<string>());
+        await NothingSaved(before, "paraf and early signing");
+
+        var signing = await officer.GetAsync(signingUrl).OkJson();
+        foreach (var step in signing["paraf"]!.AsArray())
+            await officer.PostAsJsonAsync(parafUrl, new { order = step!["order"]!.GetValue<int>(), name = "Pejabat " + step["order"] }, TestApi.Json).OkJson();
+        before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(null)), "file", "signing without scan");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(Encoding.ASCII.GetBytes("bukan pdf sama sekali"))), "file", "signing with a text file");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), checks: false)), "parafOnEveryPage", "checklist unticked");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), signedOn: "20-11-2026")), "signedOn", "date format");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), signedOn: "2099-01-01")), "signedOn", "future date");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), ceremony: "Zoom")), "ceremony", "unknown ceremony");
+        await ProblemAssert.IsValidationProblem(await officer.PostAsync(signingUrl, SigningForm(TestApi.Pdf("x"), ceremony: null)), "ceremony", "no ceremony");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, signingUrl, "{}"), "signing as JSON", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "signing");
+
+        // Region templates and the letterhead.
+        const string kak = "/api/v1/drafting/templates/kak";
+        var t = await officer.GetAsync(kak).OkJson();
+        var version = t["version"]!.GetValue<int>();
+        var clauses = Drafts.ClauseInputs(t);
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["basedOnVersion"] = version, ["clauses"] = new JsonArray() }), "clauses", "template without clauses");
+        var unknown = (JsonArray)clauses.DeepClone();
+        unknown[0]!["paragraphs"]!.AsArray().Add("{{tidak_dikenal}}");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["basedOnVersion"] = version, ["clauses"] = unknown }), "clauses[0].paragraphs", "template unknown field");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["clauses"] = clauses.DeepClone() }), "basedOnVersion", "template without version");
+        await AssertClientError(await Json(officer, HttpMethod.Put, kak, new JsonObject { ["basedOnVersion"] = version + 7, ["clauses"] = clauses.DeepClone() }), "template stale version", HttpStatusCode.Conflict);
+        await AssertClientError(await Json(officer, HttpMethod.Put, "/api/v1/drafting/templates/tidak-ada", new JsonObject { ["basedOnVersion"] = 0, ["clauses"] = clauses.DeepClone() }), "unknown template", HttpStatusCode.NotFound);
+        await AssertClientError(await officer.DeleteAsync("/api/v1/drafting/templates/studi-kelayakan"), "reset a template never copied", HttpStatusCode.Conflict);
+        var noHeader = Jalin.Core.Drafting.NaskahDocx.Write(new Jalin.Core.Drafting.NaskahModel("Uji", "Uji", [], null, "Cimahi", []));
+        foreach (var (name, bytes) in new[] { ("letterhead as PDF", TestApi.Pdf("kop")), ("letterhead DOCX without header", noHeader) })
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "file", "kop.docx");
+            await ProblemAssert.IsValidationProblem(await officer.PutAsync("/api/v1/drafting/letterhead", form), "file", name);
+        }
+        await ProblemAssert.IsValidationProblem(await officer.PutAsync("/api/v1/drafting/letterhead", new MultipartFormDataContent { { new StringContent("x"), "nama" } }), "file", "letterhead without file");
+        await NothingSaved(before, "templates and letterhead");
+    }
+
+    [Fact]
+    public async Task DraftingSettings_BadPattern_Is400_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        const string url = "/api/v1/drafting/settings";
+        var current = (await officer.GetAsync(url).OkJson())["numberPattern"]!.GetValue<string>();
+        var before = await SnapshotAsync();
+        foreach (var (name, pattern) in new[]
+                 {
+                     ("without {urut}", "PKS/{kode}/{tahun}"), ("unknown token", "{urut}/{xyz}/{tahun}"), ("over 100 characters", "{urut}/" + new string('K', 94)),
+                     ("empty", ""), ("blank", "   "),
+                 })
+        {
+            var problem = await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, new JsonObject { ["numberPattern"] = pattern }), "numberPattern", name);
+            if (name == "unknown token") Assert.Contains("{xyz}", problem["errors"]!["numberPattern"]![0]!.GetValue<string>());
+        }
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, new JsonObject()), "numberPattern", "no pattern");
+        await AssertClientError(await Raw(officer, HttpMethod.Put, url, """{"numberPattern": 7}"""), "number for pattern", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Put, url, ""), "empty body", HttpStatusCode.BadRequest);
+        await NothingSaved(before, "settings");
+        Assert.Equal(current, (await officer.GetAsync(url).OkJson())["numberPattern"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Verification_BadRequests_Are4xx_AndNothingSaved()
+    {
+        var anon = app.CreateClient();
+        var code = Jalin.Core.Drafting.VerificationMark.NewCode();
+        var before = await SnapshotAsync();
+
+        MultipartFormDataContent WithFile(byte[] bytes)
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "naskah.pdf");
+            return form;
+        }
+
+        await ProblemAssert.IsValidationProblem(await anon.PostAsJsonAsync($"/api/v1/verifikasi/{code}", new { file = "bukan berkas" }), "file", "JSON, not multipart");
+        await ProblemAssert.IsValidationProblem(await anon.PostAsync($"/api/v1/verifikasi/{code}", new MultipartFormDataContent { { new StringContent("x"), "catatan" } }), "file", "multipart without file");
+        await AssertClientError(await anon.PostAsync($"/api/v1/verifikasi/{code}", WithFile(TestApi.Pdf("naskah"))), "unknown code", HttpStatusCode.NotFound);
+        await AssertClientError(await anon.PostAsync("/api/v1/verifikasi/%21%21%21%21-%3F%3F%3F%3F-%24%24%24%24", WithFile(TestApi.Pdf("naskah"))), "code with wrong characters", HttpStatusCode.NotFound);
+        await AssertClientError(await anon.PostAsync("/api/v1/verifikasi/ABCD-EFGH", WithFile(TestApi.Pdf("naskah"))), "code too short", HttpStatusCode.NotFound);
+        await AssertClientError(await anon.GetAsync($"/api/v1/verifikasi/{code}"), "GET unknown code", HttpStatusCode.NotFound);
+        await AssertClientError(await anon.GetAsync("/api/v1/verifikasi/UUUU-UUUU-UUUU"), "GET code with a letter outside the alphabet", HttpStatusCode.NotFound);
+        await NothingSaved(before, "verification");
     }
 
     // ---------------------------------------------------------------- token
