@@ -219,4 +219,37 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(Page.Locator("#clause-1-para-0")).Not.ToHaveValueAsync("Maksud yang ditulis di tab lain.");
         await Step("draft-restored");
     });
+
+    [Fact]
+    public Task Officer_issues_a_final_records_the_first_paraf_and_the_public_page_verifies_its_code() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await OpenAgreement("Kelas Khusus Vokasi Manufaktur");
+        await TestId("new-draft").ClickAsync();
+        await Choose("template-select", "Surat penawaran");
+        await TestId("create-draft").ClickAsync();
+        await UrlIs(DraftUrl);
+        await Interactive();
+
+        // a letter has no muatan rules: it may be issued at once, after a confirmation
+        await Expect(TestId("finalize")).ToBeEnabledAsync();
+        await TestId("finalize").ClickAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Terbitkan" }).ClickAsync();
+        await UrlIs(new Regex(@"/penandatanganan$"));
+        await Interactive();
+        await Expect(TestId("paraf-table")).ToContainTextAsync("Kepala Bagian Kerja Sama");
+        await TestId("paraf-name").Locator("input").FillAsync("Drs. Asep Kabag KS");
+        await TestId("paraf-record").ClickAsync();
+        await Expect(TestId("paraf-table")).ToContainTextAsync("Drs. Asep Kabag KS");
+        var code = (await TestId("verify-link").InnerTextAsync()).Trim();
+        Assert.Matches(new Regex("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$"), code);
+        await Step("signing-paraf");
+
+        // the public verification page, without an account
+        await Page.Context.ClearCookiesAsync();
+        await Open("/verifikasi/" + code.ToLowerInvariant().Replace("-", ""));
+        await Expect(TestId("verify-record")).ToContainTextAsync("Surat penawaran");
+        await Expect(TestId("verify-record")).ToContainTextAsync("Kelas Khusus Vokasi Manufaktur");
+        await Step("verify-public");
+    });
 }

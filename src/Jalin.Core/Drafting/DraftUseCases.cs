@@ -102,7 +102,8 @@ public static class DraftAccess
         || (actor.Role == Role.AgencyUser && actor.RegionCode == a.RegionCode && a.Parties.Any(p => p.LeadAgencyId == actor.AgencyId && actor.AgencyId != null));
 
     public static bool CanComment(CurrentActor actor, Agreement a) =>
-        actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.AgencyUser or Role.Leader or Role.PartnerUser;
+        actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader or Role.PartnerUser
+        || (actor.Role == Role.AgencyUser && actor.AgencyId is not null && a.Parties.Any(p => p.LeadAgencyId == actor.AgencyId));
 
     public static bool CanOverride(CurrentActor actor, Agreement a) => actor.Role == Role.Leader && actor.RegionCode == a.RegionCode;
 
@@ -240,8 +241,10 @@ public static class DraftUseCases
                 if (d!.Layout != TemplateLayout.Letter && string.IsNullOrWhiteSpace(c.Heading)) Add(fields, $"clauses[{i}].heading", "Judul pasal wajib diisi.");
                 if (paragraphs.Count == 0) Add(fields, $"clauses[{i}].paragraphs", "Pasal harus berisi sekurang-kurangnya satu ayat.");
                 if (paragraphs.Any(p => p.Length > MaxParagraph)) Add(fields, $"clauses[{i}].paragraphs", $"Satu ayat paling banyak {MaxParagraph} karakter.");
-                var unknown = paragraphs.SelectMany(DraftFields.Unknown).Concat(DraftFields.Unknown(c.Heading ?? "")).Distinct().ToList();
+                var unknown = paragraphs.SelectMany(DraftFields.Unknown).Distinct().ToList();
                 if (unknown.Count > 0) Add(fields, $"clauses[{i}].paragraphs", "Isian tidak dikenal: " + string.Join(", ", unknown.Select(u => "{{" + u + "}}")) + ".");
+                var unknownInHeading = DraftFields.Unknown(c.Heading ?? "");
+                if (unknownInHeading.Count > 0) Add(fields, $"clauses[{i}].heading", "Isian tidak dikenal: " + string.Join(", ", unknownInHeading.Select(u => "{{" + u + "}}")) + ".");
                 var key = c.Key ?? Guid.NewGuid();
                 if (!keys.Add(key)) Add(fields, $"clauses[{i}].key", "Kunci pasal ganda.");
                 clauses.Add(new DraftClause { Key = key, Type = c.Type, Heading = (c.Heading ?? "").Trim(), Paragraphs = paragraphs });
@@ -357,7 +360,7 @@ public static class DraftUseCases
             var oldText = o is null ? "" : Full(o);
             var newText = n is null ? "" : Full(n);
             var segments = VersionCompare.Words(oldText, newText);
-            var change = o is null ? ClauseChange.Added : n is null ? ClauseChange.Removed : oldText == newText ? ClauseChange.Same : ClauseChange.Changed;
+            var change = o is null ? ClauseChange.Added : n is null ? ClauseChange.Removed : oldText == newText && o.Type == n.Type ? ClauseChange.Same : ClauseChange.Changed;
             return new ClauseDiff((n ?? o)!.Key, (n ?? o)!.Heading, change, segments);
         }
 
@@ -395,6 +398,8 @@ public static class DraftUseCases
         if (error is not null) return error;
         if (!DraftAccess.CanOverride(actor, a!)) return new ForbiddenError("Pengecualian muatan hanya dapat diberikan pimpinan daerah pemilik.");
         var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
+        if (fields.Count == 0 && request.Reason!.Trim().Length < 20)
+            fields["reason"] = ["Alasan 20 sampai 2000 karakter: jelaskan mengapa naskah tetap diteruskan."];
         if (fields.Count > 0) return new ValidationError("Pengecualian belum dapat dicatat.", fields);
         if (a!.IsEnded) return new ConflictError("Kerja sama telah berakhir.");
         if (d!.Status != DraftStatus.Open) return new ConflictError("Rancangan ini sudah final.");

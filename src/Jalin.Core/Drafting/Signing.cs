@@ -92,7 +92,7 @@ public sealed record ParafStepView(int Order, string Office, int PartyOrder, str
 
 public sealed record SigningView(Guid DraftId, IReadOnlyList<ParafStepView> Paraf, bool ParafComplete, int? NextParaf, CeremonyType? Ceremony, string? CeremonyLabel,
     DateOnly? SignedOn, string? Place, IReadOnlyList<SignatoryEntry> Signatories, Guid? SignedDocumentId, bool ParafOnEveryPage, bool Meterai, bool Stempel,
-    bool CanRecord, string ElectronicSignature, int Version);
+    bool CanRecord, string ElectronicSignature, int Version, string? VerificationCode = null);
 
 public sealed record ParafRequest
 {
@@ -148,6 +148,12 @@ public static class Signing
         r.ParafOnEveryPage, r.Meterai, r.Stempel, AgreementAccess.CanManage(actor, a) && !r.IsSigned && !a.IsEnded,
         esign.IsConfigured ? esign.Name : "belum dikonfigurasi (tanda tangan basah dan pindaian)", r.Version);
 
+    private static async Task<SigningView> ViewAsync(JalinDb db, SigningRecord r, CurrentActor actor, Agreement a, IElectronicSignatureProvider esign, CancellationToken ct)
+    {
+        var code = await db.DocumentVerifications.AsNoTracking().Where(v => v.DraftId == r.DraftId).Select(v => v.Code).FirstOrDefaultAsync(ct);
+        return View(r, actor, a, esign) with { VerificationCode = code };
+    }
+
     private static async Task<(Agreement? a, SigningRecord? r, Error? e)> LoadAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, bool tracking, CancellationToken ct)
     {
         if (actor.Role == Role.SystemAdmin) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
@@ -168,7 +174,8 @@ public static class Signing
         CancellationToken ct = default)
     {
         var (a, r, e) = await LoadAsync(db, actor, agreementId, draftId, false, ct);
-        return e is not null ? e : View(r!, actor, a!, esign);
+        if (e is not null) return e;
+        return await ViewAsync(db, r!, actor, a!, esign, ct);
     }
 
     public static async Task<Result<SigningView>> ParafAsync(JalinDb db, IElectronicSignatureProvider esign, CurrentActor actor, Guid agreementId, Guid draftId,
@@ -192,7 +199,7 @@ public static class Signing
         db.ActingAs(actor);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Paraf ini dicatat orang lain pada saat yang sama. Muat ulang lalu ulangi."); }
-        return View(r, actor, a, esign);
+        return await ViewAsync(db, r, actor, a, esign, ct);
     }
 
     /// <summary>Who signed for each party on <paramref name="on"/>: for a partner, its registered
@@ -269,6 +276,6 @@ public static class Signing
         db.ActingAs(actor);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Penandatanganan ini dicatat orang lain pada saat yang sama. Muat ulang lalu ulangi."); }
-        return View(r, actor, a, esign);
+        return await ViewAsync(db, r, actor, a, esign, ct);
     }
 }

@@ -20,6 +20,37 @@ public partial class DraftPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private Jalin.Core.Files.FileStore Files { get; set; } = default!;
+    [Inject] private PdfConverter Pdf { get; set; } = default!;
+    [Inject] private IConfiguration Config { get; set; } = default!;
+
+    private bool _finalizing;
+
+    /// <summary>Issue the final: the region's number, the verification code and QR, the PDF; then on to paraf and signing.</summary>
+    private async Task FinalizeAsync()
+    {
+        if (_d is null || _actor is null) return;
+        var ok = await Dialogs.ShowMessageBoxAsync("Terbitkan naskah final?",
+            $"Versi {_d.LatestVersion} diberi nomor menurut pola daerah, kode verifikasi dan kode QR, lalu disimpan sebagai dokumen {_d.FormLabel}. Setelah itu rancangan tidak dapat diubah lagi.",
+            yesText: "Terbitkan", cancelText: "Batal");
+        if (ok != true) return;
+        _finalizing = true;
+        try
+        {
+            var baseUrl = Config["Jalin:PublicBaseUrl"] is { Length: > 0 } configured ? configured : Nav.BaseUri;
+            await using var db = await Dbs.CreateDbContextAsync();
+            var r = await FinalizeDraft.HandleAsync(db, Files, Pdf, _actor, AgreementId, DraftId, new FinalizeDraftRequest { Version = _d.LatestVersion }, baseUrl, Clock);
+            if (!r.Ok)
+            {
+                _error = r.Error!.Message;
+                return;
+            }
+            Snackbar.Add($"Naskah final diterbitkan: nomor {r.Value!.Draft.Number}, kode verifikasi {r.Value.VerificationCode}.", Severity.Success);
+            if (r.Value.Warning is { } warning) Snackbar.Add(warning, Severity.Warning);
+            Nav.NavigateTo($"/app/kerja-sama/{AgreementId}/rancangan/{DraftId}/penandatanganan");
+        }
+        finally { _finalizing = false; }
+    }
 
     [Parameter] public Guid AgreementId { get; set; }
     [Parameter] public Guid DraftId { get; set; }
