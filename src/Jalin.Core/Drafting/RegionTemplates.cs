@@ -186,3 +186,94 @@ public static class RegionTemplates
         return ms.ToArray();
     }
 }
+
+public sealed record ClauseWordingView(string Id, ClauseType Type, string TypeLabel, string Name, string Heading, IReadOnlyList<string> Paragraphs, bool RegionOwn,
+    string? UpdatedBy, DateTimeOffset? UpdatedAt);
+
+public sealed record LibraryClauseInput
+{
+    [Required(ErrorMessage = "Jenis muatan wajib dipilih.")]
+    public ClauseType? Type { get; init; }
+    [Required(ErrorMessage = "Nama rumusan wajib diisi.")]
+    [StringLength(300, ErrorMessage = "Nama rumusan paling banyak 300 karakter.")]
+    public string? Name { get; init; }
+    [Required(ErrorMessage = "Judul pasal wajib diisi.")]
+    [StringLength(300, ErrorMessage = "Judul pasal paling banyak 300 karakter.")]
+    public string? Heading { get; init; }
+    [Required(ErrorMessage = "Ayat wajib diisi.")]
+    public List<string>? Paragraphs { get; init; }
+}
+
+/// <summary>The clause library a region drafts from: Jalin's wordings plus the region's own
+/// (ISSUE #3 §2), each marked with the muatan it satisfies.</summary>
+public static class RegionClauses
+{
+    public static async Task<Result<IReadOnlyList<ClauseWordingView>>> ListAsync(JalinDb db, CurrentActor actor, CancellationToken ct = default)
+    {
+        var own = actor.RegionCode is null || actor.Role == Role.SystemAdmin
+            ? []
+            : await db.LibraryClauses.AsNoTracking().Where(c => c.RegionCode == actor.RegionCode).ToListAsync(ct);
+        return ClauseLibrary.All.Select(w => new ClauseWordingView(w.Id, w.Type, w.Type.Label(), w.Name, w.Heading, w.Paragraphs, false, null, null))
+            .Concat(own.OrderBy(c => c.Name).Select(c => new ClauseWordingView(c.Id.ToString(), c.Type, c.Type.Label(), c.Name, c.Heading, c.Paragraphs, true, c.UpdatedBy, c.UpdatedAt)))
+            .OrderBy(w => w.Type).ThenBy(w => w.RegionOwn).ToList();
+    }
+
+    private static (List<string> Paragraphs, Dictionary<string, string[]> Fields) Validate(LibraryClauseInput input)
+    {
+        var fields = AgreementRules.Annotations(input).GroupBy(x => x.field).ToDictionary(g => g.Key, g => g.Select(x => x.message).ToArray());
+        if (input.Type is { } t && !Enum.IsDefined(t)) fields["type"] = ["Jenis muatan tidak dikenal."];
+        var paragraphs = (input.Paragraphs ?? []).Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
+        if (input.Paragraphs is not null && paragraphs.Count == 0) fields["paragraphs"] = ["Rumusan harus berisi sekurang-kurangnya satu ayat."];
+        else if (paragraphs.Count > 30 || paragraphs.Any(p => p.Length > 8000)) fields["paragraphs"] = ["Paling banyak 30 ayat, masing-masing paling banyak 8000 karakter."];
+        else if (paragraphs.SelectMany(DraftFields.Unknown).Distinct().ToList() is { Count: > 0 } unknown)
+            fields["paragraphs"] = ["Isian tidak dikenal: " + string.Join(", ", unknown.Select(u => "{{" + u + "}}")) + "."];
+        return (paragraphs, fields);
+    }
+
+    public static async Task<Result<ClauseWordingView>> SaveAsync(JalinDb db, CurrentActor actor, Guid? id, LibraryClauseInput input, TimeProvider clock,
+        CancellationToken ct = default)
+    {
+        if (actor.Role != Role.CooperationOfficer || actor.RegionCode is null)
+            return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang menambah rumusan pasal daerahnya.");
+        LibraryClause? row = null;
+        if (id is { } existing)
+        {
+            row = await db.LibraryClauses.FirstOrDefaultAsync(c => c.Id == existing && c.RegionCode == actor.RegionCode, ct);
+            if (row is null) return new NotFoundError("Rumusan pasal tidak ditemukan.");
+        }
+        var (paragraphs, fields) = Validate(input);
+        if (fields.Count > 0) return new ValidationError("Rumusan pasal belum dapat disimpan.", fields);
+        if (row is null)
+        {
+            row = new LibraryClause
+            {
+                RegionCode = actor.RegionCode, Type = input.Type!.Value, Name = input.Name!.Trim(), Heading = input.Heading!.Trim(), Paragraphs = paragraphs,
+                UpdatedBy = actor.UserName, UpdatedAt = clock.GetUtcNow(),
+            };
+            db.LibraryClauses.Add(row);
+        }
+        else
+        {
+            row.Type = input.Type!.Value;
+            row.Name = input.Name!.Trim();
+            row.Heading = input.Heading!.Trim();
+            row.Paragraphs = paragraphs;
+            row.UpdatedBy = actor.UserName;
+            row.UpdatedAt = clock.GetUtcNow();
+        }
+        db.ActingAs(actor);
+        await db.SaveChangesAsync(ct);
+        return new ClauseWordingView(row.Id.ToString(), row.Type, row.Type.Label(), row.Name, row.Heading, row.Paragraphs, true, row.UpdatedBy, row.UpdatedAt);
+    }
+
+    public static async Task<Result<Unit>> DeleteAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.CooperationOfficer || actor.RegionCode is null)
+            return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang menghapus rumusan pasal daerahnya.");
+        var row = await db.LibraryClauses.FirstOrDefaultAsync(c => c.Id == id && c.RegionCode == actor.RegionCode, ct);
+        if (row is null) return new NotFoundError("Rumusan pasal tidak ditemukan.");
+        db.ActingAs(actor).LibraryClauses.Remove(row);
+        await db.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}

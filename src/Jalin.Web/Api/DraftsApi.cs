@@ -58,10 +58,18 @@ public static class DraftsApi
             await file.CopyToAsync(ms, ct);
             return (await RegionTemplates.SetLetterheadAsync(db, files, actor, ms.ToArray(), clock, ct)).ToHttp();
         }).WithSummary("Unggah kop surat (DOCX dengan header) untuk surat-surat daerah Anda.");
-        d.MapGet("/clauses", (Actor actor) => TypedResults.Ok(ClauseLibrary.All.Select(c => new
-        {
-            c.Id, c.Type, typeLabel = c.Type.Label(), c.Name, c.Heading, c.Paragraphs,
-        }))).WithSummary("Pustaka klausul bawaan: rumusan per muatan.");
+        d.MapGet("/clauses", async (Actor actor, JalinDb db, CancellationToken ct) => (await RegionClauses.ListAsync(db, actor, ct)).ToHttp())
+            .WithSummary("Pustaka klausul: rumusan bawaan Jalin dan rumusan daerah Anda, per muatan.");
+        d.MapPost("/clauses", async (Actor actor, JalinDb db, TimeProvider clock, LibraryClauseInput? body, CancellationToken ct) =>
+                body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong."))
+                    : (await RegionClauses.SaveAsync(db, actor, null, body, clock, ct)).ToHttp(c => TypedResults.Created($"/api/v1/drafting/clauses/{c.Id}", c)))
+            .WithSummary("Tambah rumusan pasal daerah Anda.");
+        d.MapPut("/clauses/{clauseId:guid}", async (Actor actor, JalinDb db, TimeProvider clock, Guid clauseId, LibraryClauseInput? body, CancellationToken ct) =>
+                body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong.")) : (await RegionClauses.SaveAsync(db, actor, clauseId, body, clock, ct)).ToHttp())
+            .WithSummary("Ubah rumusan pasal daerah Anda.");
+        d.MapDelete("/clauses/{clauseId:guid}", async (Actor actor, JalinDb db, Guid clauseId, CancellationToken ct) =>
+                (await RegionClauses.DeleteAsync(db, actor, clauseId, ct)).ToHttp(_ => TypedResults.NoContent()))
+            .WithSummary("Hapus rumusan pasal daerah Anda (rancangan yang memakainya tidak berubah).");
         d.MapGet("/fields", (Actor actor) => TypedResults.Ok(DraftFields.Catalog.Select(f => new { name = "{{" + f.Name + "}}", description = f.Description })))
             .WithSummary("Isian templat yang diambil dari data kerja sama.");
     }

@@ -115,3 +115,43 @@ public sealed class RegionTemplatesTests : IAsyncLifetime
         Assert.IsType<HeaderPart>(doc.MainDocumentPart.GetPartById(refId));
     }
 }
+
+public sealed class RegionClausesTests : IAsyncLifetime
+{
+    private readonly TestClock _clock = TestClock.At(new DateOnly(2026, 11, 23));
+    private TestDb _db = null!;
+    private static readonly CurrentActor Tkksd = new("tkksd-cimahi", "tkksd.cimahi", "Anggota TKKSD Cimahi", Role.TeamMember, Actors.Cimahi);
+
+    public async Task InitializeAsync() => _db = await TestDb.CreateAsync(_clock);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_region_adds_its_own_wordings_next_to_jalins_and_only_it_changes_them()
+    {
+        await using var db = _db.NewDb();
+        var input = new LibraryClauseInput
+        {
+            Type = Jalin.Core.Drafting.ClauseType.DisputeResolution, Name = "Mediasi Bagian Hukum", Heading = "Penyelesaian Perselisihan",
+            Paragraphs = ["Perselisihan dimediasi oleh Bagian Hukum Setda {{daerah}}.", "  "],
+        };
+        Assert.IsType<ForbiddenError>((await RegionClauses.SaveAsync(db, Tkksd, null, input, _clock)).Error);
+        var bad = await RegionClauses.SaveAsync(db, Actors.Officer, null, input with { Paragraphs = ["{{bukan_isian}}"] }, _clock);
+        Assert.Contains("paragraphs", Assert.IsType<ValidationError>(bad.Error).Fields.Keys);
+        Assert.IsType<ValidationError>((await RegionClauses.SaveAsync(db, Actors.Officer, null, input with { Type = null }, _clock)).Error);
+
+        var saved = (await RegionClauses.SaveAsync(db, Actors.Officer, null, input, _clock)).Value!;
+        Assert.Equal(["Perselisihan dimediasi oleh Bagian Hukum Setda {{daerah}}."], saved.Paragraphs);
+        var cimahi = (await RegionClauses.ListAsync(db, Actors.Officer)).Value!;
+        Assert.Contains(cimahi, w => w.RegionOwn && w.Name == "Mediasi Bagian Hukum");
+        Assert.Equal(ClauseLibrary.All.Count + 1, cimahi.Count);
+        var garut = (await RegionClauses.ListAsync(db, Actors.Stranger)).Value!;
+        Assert.DoesNotContain(garut, w => w.RegionOwn);
+
+        var id = Guid.Parse(saved.Id);
+        Assert.IsType<NotFoundError>((await RegionClauses.SaveAsync(db, Actors.Stranger, id, input, _clock)).Error);
+        Assert.IsType<NotFoundError>((await RegionClauses.DeleteAsync(db, Actors.Stranger, id)).Error);
+        Assert.True((await RegionClauses.DeleteAsync(db, Actors.Officer, id)).Ok);
+        Assert.DoesNotContain((await RegionClauses.ListAsync(db, Actors.Officer)).Value!, w => w.RegionOwn);
+    }
+}

@@ -82,6 +82,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
     private const string NotEditors = "tkksd,leader,dprd,auditor,prov,nat,garut";
     private const string InternalReaders = "officer,opd,tkksd,leader,dprd,auditor,nat";
 
+
     /// <summary>Paraf the next step of a final's chain (read by the officer, so the one allowed caller succeeds).</summary>
     private static Func<AuthzWorld, string, Task<HttpRequestMessage>> NextParaf(string draftKey) => async (w, alias) =>
     {
@@ -301,6 +302,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("PUT /drafting/settings", "403; officer,garut,bandung,kupang=2xx",
             (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/drafting/settings") { Content = JsonContent.Create(new { numberPattern = "{urut}/KS/{tahun}" }) })),
         new("GET /drafting/clauses", "2xx", Get("/drafting/clauses")),
+        new("POST /drafting/clauses", "403; officer,garut,bandung,kupang=2xx", Post("/drafting/clauses", (_, alias) => AuthzWorld.RegionClause(alias))),
+        new("PUT /drafting/clauses/{id} (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404",
+            (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/drafting/clauses/{regionClause}")) { Content = JsonContent.Create(AuthzWorld.RegionClause(alias)) }),
+            w => w.RegionClauseAsync("regionClause")),
+        new("DELETE /drafting/clauses/{id} (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404",
+            (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, w.Fill(V1 + "/drafting/clauses/{regionClauseDel}"))), w => w.RegionClauseAsync("regionClauseDel")),
         new("GET /drafting/fields", "2xx", Get("/drafting/fields")),
 
         // Public verification of an issued final: no account needed.
@@ -404,6 +411,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["DELETE /api/v1/drafting/templates/{code}"] = "DELETE /drafting/templates/{code}",
         ["GET /api/v1/drafting/letterhead"] = "GET /drafting/letterhead",
         ["PUT /api/v1/drafting/letterhead"] = "PUT /drafting/letterhead",
+        ["POST /api/v1/drafting/clauses"] = "POST /drafting/clauses",
+        ["PUT /api/v1/drafting/clauses/{clauseId:guid}"] = "PUT /drafting/clauses/{id} (Cimahi's)",
+        ["DELETE /api/v1/drafting/clauses/{clauseId:guid}"] = "DELETE /drafting/clauses/{id} (Cimahi's)",
         ["GET /api/v1/drafting/settings"] = "GET /drafting/settings",
         ["PUT /api/v1/drafting/settings"] = "PUT /drafting/settings",
         ["GET /api/v1/drafting/clauses"] = "GET /drafting/clauses",

@@ -133,6 +133,16 @@ public sealed class AuthzWorld
         }
     }
 
+    /// <summary>A clause wording of Cimahi's library, stored under <paramref name="key"/>.</summary>
+    public async Task RegionClauseAsync(string key) =>
+        Ids[key] = (await Client("officer").PostAsJsonAsync("/api/v1/drafting/clauses", RegionClause("setup"), TestApi.Json).OkJson())["id"]!.GetValue<string>();
+
+    public static object RegionClause(string alias) => new
+    {
+        type = "DisputeResolution", name = $"Rumusan uji matriks ({alias})", heading = "Penyelesaian Perselisihan",
+        paragraphs = new[] { "Perselisihan diselesaikan melalui mediasi oleh Bagian Hukum Setda {{daerah}}." },
+    };
+
     /// <summary>A DOCX whose header is a kop surat.</summary>
     public static byte[] LetterheadDocx(string text)
     {

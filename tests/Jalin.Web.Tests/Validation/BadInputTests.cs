@@ -18,7 +18,7 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
 
     /// <summary>Row counts of everything a write could touch, plus the files on disk.</summary>
     private sealed record Snapshot(int Agreements, int Parties, int Documents, int History, int Audit, int Partners, int Agencies, int Users, int StoredFiles, int FilesOnDisk,
-        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings, int SigningRecords, int RegionTemplates);
+        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings, int SigningRecords, int RegionTemplates, int LibraryClauses);
 
     private async Task<Snapshot> SnapshotAsync()
     {
@@ -28,7 +28,7 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
             await db.StageChanges.CountAsync(), await db.AuditEntries.CountAsync(), await db.Partners.CountAsync(), await db.Agencies.CountAsync(),
             await db.Users.CountAsync(), await db.StoredFiles.CountAsync(), onDisk, await db.Drafts.CountAsync(), await db.DraftVersions.CountAsync(),
             await db.DraftComments.CountAsync(), await db.DocumentVerifications.CountAsync(), await db.RegionSettings.CountAsync(),
-            await db.SigningRecords.CountAsync(), await db.RegionTemplates.CountAsync());
+            await db.SigningRecords.CountAsync(), await db.RegionTemplates.CountAsync(), await db.LibraryClauses.CountAsync());
     }
 
     private async Task NothingSaved(Snapshot before, string context)
@@ -836,6 +836,20 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
             await ProblemAssert.IsValidationProblem(await officer.PutAsync("/api/v1/drafting/letterhead", form), "file", name);
         }
         await ProblemAssert.IsValidationProblem(await officer.PutAsync("/api/v1/drafting/letterhead", new MultipartFormDataContent { { new StringContent("x"), "nama" } }), "file", "letterhead without file");
+        const string clausesUrl = "/api/v1/drafting/clauses";
+        JsonObject Wording() => new() { ["type"] = "Sanctions", ["name"] = "Sanksi daerah", ["heading"] = "Sanksi", ["paragraphs"] = new JsonArray("Teguran tertulis.") };
+        var noType = Wording(); noType.Remove("type");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, clausesUrl, noType), "type", "wording without type");
+        var noName = Wording(); noName["name"] = "";
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, clausesUrl, noName), "name", "wording without name");
+        var blank = Wording(); blank["paragraphs"] = new JsonArray("   ");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, clausesUrl, blank), "paragraphs", "wording with blank paragraphs");
+        var field = Wording(); field["paragraphs"] = new JsonArray("{{tidak_ada}}");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, clausesUrl, field), "paragraphs", "wording with unknown field");
+        var badType = Wording(); badType["type"] = "Hukuman";
+        await AssertClientError(await Json(officer, HttpMethod.Post, clausesUrl, badType), "wording with unknown type", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(officer, HttpMethod.Put, $"{clausesUrl}/{Guid.NewGuid()}", Wording()), "update unknown wording", HttpStatusCode.NotFound);
+        await AssertClientError(await officer.DeleteAsync($"{clausesUrl}/{Guid.NewGuid()}"), "delete unknown wording", HttpStatusCode.NotFound);
         await NothingSaved(before, "templates and letterhead");
     }
 

@@ -23,6 +23,18 @@ public sealed class ClauseEdit
         Key = c.Key, Type = c.Type, Heading = c.Heading, Paragraphs = c.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList(),
     };
 
+    public static ClauseEdit From(ClauseWordingView w) => new()
+    {
+        Type = w.Type, Heading = w.Heading, Paragraphs = w.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList(),
+    };
+
+    public void ReplaceWith(ClauseWordingView w)
+    {
+        Type = w.Type;
+        Heading = w.Heading;
+        Paragraphs = w.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList();
+    }
+
     public static ClauseEdit From(ClauseWording w) => new()
     {
         Type = w.Type, Heading = w.Heading, Paragraphs = w.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList(),

@@ -60,6 +60,7 @@ public partial class DraftPage
     private DraftDetails? _d;
     private List<ClauseEdit> _clauses = [];
     private List<DraftCommentView> _comments = [];
+    private IReadOnlyList<ClauseWordingView> _library = [];
     private string? _note;
     private string? _place;
     private bool _dirty;
@@ -88,6 +89,7 @@ public partial class DraftPage
         _actor ??= await Ui.GetAsync();
         if (_actor is null) { _fatal = "Sesi Anda berakhir. Silakan masuk kembali."; return; }
         await using var db = await Dbs.CreateDbContextAsync();
+        if (_library.Count == 0) _library = (await RegionClauses.ListAsync(db, _actor)).Value ?? [];
         var r = await DraftUseCases.GetAsync(db, _actor, AgreementId, DraftId, version);
         if (!r.Ok) { _fatal = r.Error!.Message; _d = null; return; }
         _fatal = null;
@@ -138,7 +140,7 @@ public partial class DraftPage
         Changed();
     }
 
-    private void AddFromLibrary(ClauseWording w)
+    private void AddFromLibrary(ClauseWordingView w)
     {
         _clauses.Add(ClauseEdit.From(w));
         Changed();
