@@ -25,9 +25,12 @@ public static class DraftDocx
     public static NaskahModel ToNaskah(DraftRender r)
     {
         var owner = r.Agreement.RegionCode;
-        var parties = r.Agreement.Parties.OrderBy(p => p.Order).Select(p => new NaskahParty(p.Name,
+        // A region party is named as its government in the title and the identities ("PEMERINTAH KOTA CIMAHI").
+        static string Named(Agreements.AgreementParty p) =>
+            p.RegionCode is not null && !p.Name.StartsWith("Pemerintah", StringComparison.OrdinalIgnoreCase) ? "Pemerintah " + p.Name : p.Name;
+        var parties = r.Agreement.Parties.OrderBy(p => p.Order).Select(p => new NaskahParty(Named(p),
             p.RegionCode == owner && r.Number is not null ? r.Number : p.DocumentNumber,
-            p.SignatoryName, p.SignatoryOffice, p.RegionCode is not null ? "Pemerintah " + p.Name : p.Name)).ToList();
+            p.SignatoryName, p.SignatoryOffice, Named(p))).ToList();
         var articles = r.Clauses.Select(c => new NaskahArticle(c.Heading, c.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).ToList())).ToList();
         return new NaskahModel(r.Template.FormTitle, r.Agreement.Title, parties, r.Date, r.Place, articles);
     }

@@ -101,6 +101,22 @@ public class TemplatesTests
     }
 
     [Fact]
+    public void A_region_party_is_named_as_its_government_and_the_owner_carries_the_issued_number()
+    {
+        var t = DefaultTemplates.Find("pks-ksdpk")!;
+        var a = AgreementFor(t);
+        a.Parties[0].Name = "Kota Cimahi";
+        a.Parties[1].DocumentNumber = "014/PKS/2026";
+        var model = DraftDocx.ToNaskah(Render(t, a));
+        Assert.Equal("Pemerintah Kota Cimahi", model.Parties[0].Name);
+        Assert.Equal("Mitra Uji", model.Parties[1].Name);
+        Assert.Equal("7/KS/2026", model.Parties[0].DocumentNumber);
+        Assert.Equal("014/PKS/2026", model.Parties[1].DocumentNumber);
+        a.Parties[0].Name = "Pemerintah Kota Cimahi";
+        Assert.Equal("Pemerintah Kota Cimahi", DraftDocx.ToNaskah(Render(t, a)).Parties[0].Name);
+    }
+
+    [Fact]
     public void Templates_apply_to_the_kinds_of_cooperation_they_are_for()
     {
         Assert.True(DefaultTemplates.Find("pks-ksdpk")!.AppliesTo(CooperationKind.Ksdpk));
