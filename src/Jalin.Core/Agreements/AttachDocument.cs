@@ -56,9 +56,7 @@ public static class AttachDocument
                 return new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB).");
             var type = FileSniffer.Detect(request.Content);
             if (type is null) return ValidationError.Of("file", "Jenis berkas tidak diterima. Isi berkas harus PDF, DOCX, PNG atau JPEG.");
-            blob = await files.SaveAsync(request.Content, type, ct);
-            if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-                db.StoredFiles.Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, ContentType = blob.ContentType, CreatedAt = clock.GetUtcNow() });
+            blob = await db.StoreAsync(files, request.Content, type, clock, ct);
         }
         else if (request.SignedOn is not null)
             return ValidationError.Of("file", "Dokumen yang ditandatangani harus disertai pindaian berkasnya.");

@@ -112,10 +112,50 @@ public static class DraftAccess
     public static bool CanSee(CurrentActor actor, Agreement a, DocumentKind form) => form.IsNaskah() || AgreementAccess.SeesInternal(actor, a);
 }
 
+/// <summary>The rules for a list of clauses sent by an editor (drafts and region templates).</summary>
+public static class ClauseInputs
+{
+    public const int MaxClauses = 200;
+    public const int MaxParagraph = 8000;
+
+    /// <summary>Validates <paramref name="input"/> into clauses, adding messages to <paramref name="fields"/>
+    /// under <c>clauses[i].heading</c> etc.; <paramref name="what"/> is "Rancangan" or "Templat".</summary>
+    public static List<DraftClause> Validate(IReadOnlyList<ClauseInput?>? input, TemplateLayout layout, string what, Dictionary<string, List<string>> fields)
+    {
+        void Add(string key, string message)
+        {
+            if (!fields.TryGetValue(key, out var list)) fields[key] = list = [];
+            if (!list.Contains(message)) list.Add(message);
+        }
+        var clauses = new List<DraftClause>();
+        if (input is null) return clauses;
+        if (input.Count == 0) Add("clauses", $"{what} harus berisi sekurang-kurangnya satu pasal.");
+        if (input.Count > MaxClauses) Add("clauses", $"{what} paling banyak {MaxClauses} pasal.");
+        var keys = new HashSet<Guid>();
+        for (var i = 0; i < input.Count && i < MaxClauses; i++)
+        {
+            var c = input[i];
+            if (c is null) { Add($"clauses[{i}]", "Pasal kosong."); continue; }
+            foreach (var (f, m) in AgreementRules.Annotations(c)) Add($"clauses[{i}].{f}", m);
+            if (c.Type is { } t && !Enum.IsDefined(t)) Add($"clauses[{i}].type", "Jenis muatan tidak dikenal.");
+            var paragraphs = (c.Paragraphs ?? []).Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
+            if (layout != TemplateLayout.Letter && string.IsNullOrWhiteSpace(c.Heading)) Add($"clauses[{i}].heading", "Judul pasal wajib diisi.");
+            if (paragraphs.Count == 0) Add($"clauses[{i}].paragraphs", "Pasal harus berisi sekurang-kurangnya satu ayat.");
+            if (paragraphs.Any(p => p.Length > MaxParagraph)) Add($"clauses[{i}].paragraphs", $"Satu ayat paling banyak {MaxParagraph} karakter.");
+            if (paragraphs.SelectMany(DraftFields.Unknown).Distinct().ToList() is { Count: > 0 } unknown)
+                Add($"clauses[{i}].paragraphs", "Isian tidak dikenal: " + string.Join(", ", unknown.Select(u => "{{" + u + "}}")) + ".");
+            if (DraftFields.Unknown(c.Heading ?? "") is { Count: > 0 } inHeading)
+                Add($"clauses[{i}].heading", "Isian tidak dikenal: " + string.Join(", ", inHeading.Select(u => "{{" + u + "}}")) + ".");
+            var key = c.Key ?? Guid.NewGuid();
+            if (!keys.Add(key)) Add($"clauses[{i}].key", "Kunci pasal ganda.");
+            clauses.Add(new DraftClause { Key = key, Type = c.Type, Heading = (c.Heading ?? "").Trim(), Paragraphs = paragraphs });
+        }
+        return clauses;
+    }
+}
+
 public static class DraftUseCases
 {
-    private const int MaxClauses = 200;
-    private const int MaxParagraph = 8000;
 
     private static async Task<Agreement?> LoadAsync(JalinDb db, CurrentActor actor, Guid agreementId, CancellationToken ct) =>
         actor.Role == Role.SystemAdmin ? null : await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: false, ct);
@@ -225,31 +265,7 @@ public static class DraftUseCases
         if (error is not null) return error;
         if (!DraftAccess.CanEdit(actor, a!)) return new ForbiddenError("Hanya petugas kerja sama daerah pemilik atau OPD pelaksana yang menyunting rancangan.");
         var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToList());
-        var clauses = new List<DraftClause>();
-        if (request.Clauses is { } input)
-        {
-            if (input.Count == 0) Add(fields, "clauses", "Rancangan harus berisi sekurang-kurangnya satu pasal.");
-            if (input.Count > MaxClauses) Add(fields, "clauses", $"Rancangan paling banyak {MaxClauses} pasal.");
-            var keys = new HashSet<Guid>();
-            for (var i = 0; i < input.Count && i < MaxClauses; i++)
-            {
-                var c = input[i];
-                if (c is null) { Add(fields, $"clauses[{i}]", "Pasal kosong."); continue; }
-                foreach (var (f, m) in AgreementRules.Annotations(c)) Add(fields, $"clauses[{i}].{f}", m);
-                if (c.Type is { } t && !Enum.IsDefined(t)) Add(fields, $"clauses[{i}].type", "Jenis muatan tidak dikenal.");
-                var paragraphs = (c.Paragraphs ?? []).Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
-                if (d!.Layout != TemplateLayout.Letter && string.IsNullOrWhiteSpace(c.Heading)) Add(fields, $"clauses[{i}].heading", "Judul pasal wajib diisi.");
-                if (paragraphs.Count == 0) Add(fields, $"clauses[{i}].paragraphs", "Pasal harus berisi sekurang-kurangnya satu ayat.");
-                if (paragraphs.Any(p => p.Length > MaxParagraph)) Add(fields, $"clauses[{i}].paragraphs", $"Satu ayat paling banyak {MaxParagraph} karakter.");
-                var unknown = paragraphs.SelectMany(DraftFields.Unknown).Distinct().ToList();
-                if (unknown.Count > 0) Add(fields, $"clauses[{i}].paragraphs", "Isian tidak dikenal: " + string.Join(", ", unknown.Select(u => "{{" + u + "}}")) + ".");
-                var unknownInHeading = DraftFields.Unknown(c.Heading ?? "");
-                if (unknownInHeading.Count > 0) Add(fields, $"clauses[{i}].heading", "Isian tidak dikenal: " + string.Join(", ", unknownInHeading.Select(u => "{{" + u + "}}")) + ".");
-                var key = c.Key ?? Guid.NewGuid();
-                if (!keys.Add(key)) Add(fields, $"clauses[{i}].key", "Kunci pasal ganda.");
-                clauses.Add(new DraftClause { Key = key, Type = c.Type, Heading = (c.Heading ?? "").Trim(), Paragraphs = paragraphs });
-            }
-        }
+        var clauses = ClauseInputs.Validate(request.Clauses, d!.Layout, "Rancangan", fields);
         if (fields.Count > 0) return new ValidationError("Rancangan belum dapat disimpan.", fields.ToDictionary(f => f.Key, f => f.Value.ToArray()));
         if (a!.IsEnded) return new ConflictError("Kerja sama telah berakhir; rancangan tidak dapat diubah.");
         if (d!.Status != DraftStatus.Open) return new ConflictError("Rancangan ini sudah final dan tidak dapat diubah.");
@@ -447,12 +463,6 @@ public static class DraftUseCases
             DraftFields.From(a, owner, affair, Wib.Today(clock)),
             template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null);
         return (render, $"{d.TemplateCode}-v{n}");
-    }
-
-    private static void Add(Dictionary<string, List<string>> fields, string key, string message)
-    {
-        if (!fields.TryGetValue(key, out var list)) fields[key] = list = [];
-        if (!list.Contains(message)) list.Add(message);
     }
 }
 

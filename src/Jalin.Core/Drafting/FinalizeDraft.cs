@@ -205,9 +205,7 @@ public static class FinalizeDraft
         }
         else warning = PdfConverter.NotInstalledMessage + " Naskah final disimpan sebagai DOCX.";
 
-        var blob = await files.SaveAsync(content, kind, ct);
-        if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-            db.StoredFiles.Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, ContentType = blob.ContentType, CreatedAt = clock.GetUtcNow() });
+        var blob = await db.StoreAsync(files, content, kind, clock, ct);
         var parent = d.Form == DocumentKind.PerjanjianKerjaSama
             ? a.Documents.Where(x => x.Kind == DocumentKind.KesepakatanBersama).OrderBy(x => x.CreatedAt).LastOrDefault()?.Id
             : null;

@@ -122,26 +122,7 @@ public static class RegionTemplates
     internal static (List<DraftClause> Clauses, Dictionary<string, List<string>> Fields) Validate(RegionTemplateInput input, TemplateLayout layout)
     {
         var fields = AgreementRules.Annotations(input).GroupBy(x => x.field).ToDictionary(g => g.Key, g => g.Select(x => x.message).ToList());
-        void Add(string f, string m) { if (!fields.TryGetValue(f, out var l)) fields[f] = l = []; if (!l.Contains(m)) l.Add(m); }
-        var clauses = new List<DraftClause>();
-        var list = input.Clauses ?? [];
-        if (input.Clauses is not null && list.Count == 0) Add("clauses", "Templat harus berisi sekurang-kurangnya satu pasal.");
-        if (list.Count > 200) Add("clauses", "Templat paling banyak 200 pasal.");
-        for (var i = 0; i < list.Count && i < 200; i++)
-        {
-            var c = list[i];
-            if (c is null) { Add($"clauses[{i}]", "Pasal kosong."); continue; }
-            foreach (var (f, m) in AgreementRules.Annotations(c)) Add($"clauses[{i}].{f}", m);
-            if (c.Type is { } type && !Enum.IsDefined(type)) Add($"clauses[{i}].type", "Jenis muatan tidak dikenal.");
-            var paragraphs = (c.Paragraphs ?? []).Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
-            if (layout != TemplateLayout.Letter && string.IsNullOrWhiteSpace(c.Heading)) Add($"clauses[{i}].heading", "Judul pasal wajib diisi.");
-            if (paragraphs.Count == 0) Add($"clauses[{i}].paragraphs", "Pasal harus berisi sekurang-kurangnya satu ayat.");
-            if (paragraphs.Any(p => p.Length > 8000)) Add($"clauses[{i}].paragraphs", "Satu ayat paling banyak 8000 karakter.");
-            var unknown = paragraphs.SelectMany(DraftFields.Unknown).Concat(DraftFields.Unknown(c.Heading ?? "")).Distinct().ToList();
-            if (unknown.Count > 0) Add($"clauses[{i}].paragraphs", "Isian tidak dikenal: " + string.Join(", ", unknown.Select(u => "{{" + u + "}}")) + ".");
-            clauses.Add(new DraftClause { Key = c.Key ?? Guid.NewGuid(), Type = c.Type, Heading = (c.Heading ?? "").Trim(), Paragraphs = paragraphs });
-        }
-        return (clauses, fields);
+        return (ClauseInputs.Validate(input.Clauses, layout, "Templat", fields), fields);
     }
 
     public static async Task<Result<LetterheadView>> LetterheadAsync(JalinDb db, CurrentActor actor, CancellationToken ct = default)
@@ -163,9 +144,7 @@ public static class RegionTemplates
         if (content.LongLength > files.MaxBytes) return new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB).");
         if (FileSniffer.Detect(content) != FileSniffer.Docx) return ValidationError.Of("file", "Kop surat harus berkas DOCX (Word).");
         if (!Letterhead.HasHeader(content)) return ValidationError.Of("file", "Berkas DOCX ini tidak memiliki header. Buat kop surat di bagian Header dokumen Word, lalu unggah lagi.");
-        var blob = await files.SaveAsync(content, FileSniffer.Docx, ct);
-        if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-            db.StoredFiles.Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, ContentType = blob.ContentType, CreatedAt = clock.GetUtcNow() });
+        var blob = await db.StoreAsync(files, content, FileSniffer.Docx, clock, ct);
         var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == actor.RegionCode && s.Key == LetterheadSetting, ct);
         if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = actor.RegionCode!, Key = LetterheadSetting, Value = blob.Sha256 });
         else row.Value = blob.Sha256;

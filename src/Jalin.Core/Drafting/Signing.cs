@@ -245,9 +245,7 @@ public static class Signing
 
         var draft = await db.Drafts.FirstAsync(d => d.Id == draftId, ct);
         var final = await db.AgreementDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draft.FinalDocumentId, ct);
-        var blob = await files.SaveAsync(request.Scan!, type!, ct);
-        if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == blob.Sha256, ct))
-            db.StoredFiles.Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, ContentType = blob.ContentType, CreatedAt = clock.GetUtcNow() });
+        var blob = await db.StoreAsync(files, request.Scan!, type!, clock, ct);
         var signed = new AgreementDocument
         {
             AgreementId = a.Id, Kind = draft.Form, Title = $"{draft.Form.Label()} — ditandatangani", ParentDocumentId = final?.ParentDocumentId ?? final?.Id,

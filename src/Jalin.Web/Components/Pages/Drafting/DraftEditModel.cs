@@ -35,18 +35,6 @@ public sealed class ClauseEdit
         Paragraphs = w.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList();
     }
 
-    public static ClauseEdit From(ClauseWording w) => new()
-    {
-        Type = w.Type, Heading = w.Heading, Paragraphs = w.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList(),
-    };
-
-    public void ReplaceWith(ClauseWording w)
-    {
-        Type = w.Type;
-        Heading = w.Heading;
-        Paragraphs = w.Paragraphs.Select(p => new ParagraphEdit { Text = p }).ToList();
-    }
-
     public ClauseInput ToInput() => new() { Key = Key, Type = Type, Heading = Heading, Paragraphs = Paragraphs.Select(p => p.Text).ToList() };
 
     public bool SameAs(DraftClauseView c) =>
