@@ -77,7 +77,7 @@ public static class DraftsApi
     /// <summary>Public (no account): what a verification code stands for, and the check of a file.</summary>
     public static void MapVerificationApi(this RouteGroupBuilder api)
     {
-        var v = api.MapGroup("/verifikasi").WithTags("Verifikasi (publik)").AllowAnonymous();
+        var v = api.MapGroup("/verifikasi").WithTags("Verifikasi (publik)").AllowAnonymous().RequireRateLimiting(LoginLimits.VerifyPolicy);
         v.MapGet("/{code}", async (JalinDb db, string code, CancellationToken ct) => (await VerifyDocument.FindAsync(db, code, ct)).ToHttp())
             .WithSummary("Apa yang ditandatangani: judul, para pihak, nomor, tanggal, SHA-256 berkas.");
         v.MapPost("/{code}", async (JalinDb db, FileStore files, string code, HttpRequest request, CancellationToken ct) =>

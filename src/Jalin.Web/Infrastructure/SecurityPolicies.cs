@@ -16,22 +16,28 @@ public sealed class TwoFactorPolicy(IConfiguration configuration)
 public static class LoginLimits
 {
     public const string Policy = "login";
+    /// <summary>Public verification (no account): lookups and file checks per client address per minute.</summary>
+    public const string VerifyPolicy = "verify";
 
     /// <summary>Sign-in attempts per client address per minute (token endpoint and login form).</summary>
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = Math.Max(1, configuration.GetValue("Security:LoginRateLimitPerMinute", 20));
+        var verifyPerMinute = Math.Max(1, configuration.GetValue("Security:VerifyRateLimitPerMinute", 30));
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "application/problem+json";
+                var what = ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1/verifikasi") ? "pemeriksaan dokumen" : "percobaan masuk";
                 await ctx.HttpContext.Response.WriteAsync(
-                    """{"title":"Terlalu banyak percobaan","status":429,"detail":"Terlalu banyak percobaan masuk. Tunggu satu menit lalu coba lagi."}""", ct);
+                    $$"""{"title":"Terlalu banyak percobaan","status":429,"detail":"Terlalu banyak {{what}}. Tunggu satu menit lalu coba lagi."}""", ct);
             };
             o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 }

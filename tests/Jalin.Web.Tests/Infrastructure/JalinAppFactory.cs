@@ -66,6 +66,7 @@ public class JalinAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Security:LoginRateLimitPerMinute", "100000");
+        builder.UseSetting("Security:VerifyRateLimitPerMinute", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
