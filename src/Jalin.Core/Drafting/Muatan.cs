@@ -65,7 +65,11 @@ public sealed record MuatanContext(Agreement Agreement, DocumentKind Form, IRead
 /// <summary>One required (or usual) element of a naskah, with where the law says so and how sure
 /// that is ([V] verified, [V-local] one region's practice, [I] inferred, [U] unknown).</summary>
 public sealed record MuatanRule(string Code, string Label, IReadOnlyList<DocumentKind> Forms, bool Required, string Basis,
-    Func<MuatanContext, bool> IsMet, Func<MuatanContext, bool>? AppliesWhen = null);
+    Func<MuatanContext, bool> IsMet, Func<MuatanContext, bool>? AppliesWhen = null)
+{
+    /// <summary>For a rule that asks for a pasal: its type (what a template must contain).</summary>
+    public ClauseType? Clause { get; init; }
+}
 
 public sealed record ComplianceItem(string Code, string Label, bool Met, bool Required, string Basis);
 
@@ -81,7 +85,7 @@ public static class Muatan
     private static readonly DocumentKind[] Rks = [DocumentKind.RencanaKerjaSama];
 
     private static MuatanRule Clause(ClauseType type, DocumentKind[] forms, bool required, string basis) =>
-        new($"clause:{type}", type.Label(), forms, required, basis, ctx => ctx.Clauses.Contains(type));
+        new($"clause:{type}", type.Label(), forms, required, basis, ctx => ctx.Clauses.Contains(type)) { Clause = type };
 
     public static IReadOnlyList<MuatanRule> Rules { get; } =
     [

@@ -69,8 +69,7 @@ public static class RegionTemplates
     private static IReadOnlyList<ComplianceItem> Missing(TemplateDefinition t, IReadOnlyList<DraftClause> clauses)
     {
         var types = DraftCompliance.Types(t.Layout, clauses);
-        return Muatan.Rules.Where(r => r.Forms.Contains(t.Form) && r.Required && r.Code.StartsWith("clause:", StringComparison.Ordinal))
-            .Where(r => !types.Contains(Enum.Parse<ClauseType>(r.Code["clause:".Length..])))
+        return Muatan.Rules.Where(r => r.Forms.Contains(t.Form) && r.Required && r.Clause is { } type && !types.Contains(type))
             .Select(r => new ComplianceItem(r.Code, r.Label, false, true, r.Basis)).ToList();
     }
 
