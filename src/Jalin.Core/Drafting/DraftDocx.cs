@@ -11,6 +11,19 @@ namespace Jalin.Core.Drafting;
 public sealed record DraftRender(TemplateDefinition Template, Agreement Agreement, Region Owner, IReadOnlyList<DraftClause> Clauses, string Place,
     string? Number, DateOnly? Date, IReadOnlyDictionary<string, string?> Fields, byte[]? Letterhead = null);
 
+public static class DraftRenders
+{
+    /// <summary>Everything to write <paramref name="clauses"/> of an agreement's draft: the owner,
+    /// the field values and, for letters, the region's letterhead.</summary>
+    public static async Task<DraftRender> ForAsync(Data.JalinDb db, Files.FileStore files, TemplateDefinition template, Agreement a,
+        IReadOnlyList<DraftClause> clauses, string place, string? number, DateOnly? date, DateOnly today, CancellationToken ct)
+    {
+        var (owner, values) = await DraftFields.ForAsync(db, a, today, ct);
+        var letterhead = template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null;
+        return new DraftRender(template, a, owner, clauses, place, number, date, values, letterhead);
+    }
+}
+
 /// <summary>Writes a draft in its layout: naskah (through <see cref="NaskahDocx"/>), letter
 /// (kop, nomor, perihal, yth., body, signature of the regional head) or outline (BAB I, II ...).</summary>
 public static class DraftDocx

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Jalin.Core.Agreements;
 using Jalin.Core.Regions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Core.Drafting;
 
@@ -46,6 +47,14 @@ public static partial class DraftFields
 
     public static string Fill(string text, IReadOnlyDictionary<string, string?> values) =>
         FieldPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) && !string.IsNullOrWhiteSpace(v) ? v : Blank);
+
+    /// <summary>The owning region and the field values of <paramref name="a"/>, loaded once for a use case.</summary>
+    public static async Task<(Region Owner, Dictionary<string, string?> Values)> ForAsync(Data.JalinDb db, Agreement a, DateOnly today, CancellationToken ct)
+    {
+        var owner = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == a.RegionCode, ct);
+        var affair = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(x => x.Code == a.AffairCode, ct);
+        return (owner, From(a, owner, affair, today));
+    }
 
     public static Dictionary<string, string?> From(Agreement a, Region owner, GovernmentAffair? affair, DateOnly today)
     {

@@ -97,13 +97,15 @@ public sealed record DraftComparison(int From, int To, IReadOnlyList<ClauseDiff>
 /// region overrides the muatan block.</summary>
 public static class DraftAccess
 {
+    /// <summary>An OPD user whose agency leads one of the parties.</summary>
+    private static bool LeadsAParty(CurrentActor actor, Agreement a) =>
+        actor.Role == Role.AgencyUser && actor.AgencyId is { } agency && a.Parties.Any(p => p.LeadAgencyId == agency);
+
     public static bool CanEdit(CurrentActor actor, Agreement a) =>
-        AgreementAccess.CanManage(actor, a)
-        || (actor.Role == Role.AgencyUser && actor.RegionCode == a.RegionCode && a.Parties.Any(p => p.LeadAgencyId == actor.AgencyId && actor.AgencyId != null));
+        AgreementAccess.CanManage(actor, a) || (LeadsAParty(actor, a) && actor.RegionCode == a.RegionCode);
 
     public static bool CanComment(CurrentActor actor, Agreement a) =>
-        actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader or Role.PartnerUser
-        || (actor.Role == Role.AgencyUser && actor.AgencyId is not null && a.Parties.Any(p => p.LeadAgencyId == actor.AgencyId));
+        actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader or Role.PartnerUser || LeadsAParty(actor, a);
 
     public static bool CanOverride(CurrentActor actor, Agreement a) => actor.Role == Role.Leader && actor.RegionCode == a.RegionCode;
 
@@ -195,9 +197,7 @@ public static class DraftUseCases
         if (await db.Drafts.AnyAsync(d => d.AgreementId == a.Id && d.Form == template.Form && d.Status == DraftStatus.Open, ct))
             return new ConflictError($"Sudah ada rancangan {template.Form.Label()} yang masih disusun. Lanjutkan rancangan itu.");
 
-        var owner = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == a.RegionCode, ct);
-        var (affair, _) = await DraftCompliance.FactsAsync(db, a, ct);
-        var values = DraftFields.From(a, owner, affair, Wib.Today(clock));
+        var (owner, values) = await DraftFields.ForAsync(db, a, Wib.Today(clock), ct);
         var copy = await db.RegionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.RegionCode == a.RegionCode && t.Code == template.Code, ct);
         var source = copy?.Clauses ?? template.Clauses.Select(c => c.ToDraftClause()).ToList();
         var clauses = source.Select(c => new DraftClause
@@ -272,9 +272,7 @@ public static class DraftUseCases
         if (request.BasedOnVersion != d.LatestVersion)
             return new ConflictError($"Rancangan ini telah disimpan orang lain (versi terakhir {d.LatestVersion}). Muat ulang, bandingkan, lalu simpan lagi.");
 
-        var owner = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == a.RegionCode, ct);
-        var (affair, _) = await DraftCompliance.FactsAsync(db, a, ct);
-        var values = DraftFields.From(a, owner, affair, Wib.Today(clock));
+        var (_, values) = await DraftFields.ForAsync(db, a, Wib.Today(clock), ct);
         foreach (var c in clauses)
         {
             c.Heading = DraftFields.Fill(c.Heading, values);
@@ -456,12 +454,8 @@ public static class DraftUseCases
         var n = version ?? d.LatestVersion;
         var v = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(x => x.DraftId == d.Id && x.Number == n, ct);
         if (v is null) return new NotFoundError($"Versi {n} tidak ada pada rancangan ini.");
-        var owner = await db.Regions.AsNoTracking().FirstAsync(x => x.Code == a.RegionCode, ct);
-        var (affair, _) = await DraftCompliance.FactsAsync(db, a, ct);
-        var template = DefaultTemplates.Find(d.TemplateCode)!;
-        var render = new DraftRender(template, a, owner, v.Clauses, v.Place, d.Number, d.Status == DraftStatus.Final ? a.SignedOn : null,
-            DraftFields.From(a, owner, affair, Wib.Today(clock)),
-            template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null);
+        var render = await DraftRenders.ForAsync(db, files, DefaultTemplates.Find(d.TemplateCode)!, a, v.Clauses, v.Place, d.Number,
+            d.Status == DraftStatus.Final ? a.SignedOn : null, Wib.Today(clock), ct);
         return (render, $"{d.TemplateCode}-v{n}");
     }
 }

@@ -182,7 +182,6 @@ public static class FinalizeDraft
                 missing);
         }
 
-        var owner = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == a.RegionCode, ct);
         var today = Wib.Today(clock);
         var pattern = await DocumentNumbering.PatternAsync(db, a.RegionCode, ct);
         var sequence = 1 + (await db.Drafts.Where(x => x.RegionCode == a.RegionCode && x.NumberYear == today.Year).MaxAsync(x => x.NumberSequence, ct) ?? 0);
@@ -191,8 +190,7 @@ public static class FinalizeDraft
 
         var code = VerificationMark.NewCode();
         var url = verifyBaseUrl.TrimEnd('/') + "/verifikasi/" + code;
-        var render = new DraftRender(template, a, owner, version.Clauses, version.Place, number, null, DraftFields.From(a, owner, affair, today),
-            template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null);
+        var render = await DraftRenders.ForAsync(db, files, template, a, version.Clauses, version.Place, number, null, today, ct);
         var docx = VerificationMark.Stamp(DraftDocx.Write(render), code, url);
         string? warning = null;
         byte[] content = docx;

@@ -227,5 +227,9 @@ public static class DraftsApi
 
     /// <summary>The address printed under the QR code: Jalin:PublicBaseUrl, or this request's own origin.</summary>
     public static string PublicBaseUrl(IConfiguration config, HttpContext http) =>
-        config["Jalin:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        PublicBaseUrl(config, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}");
+
+    /// <summary>The same for the back office, where the page's own base address is the fallback.</summary>
+    public static string PublicBaseUrl(IConfiguration config, string fallback) =>
+        (config["Jalin:PublicBaseUrl"] is { Length: > 0 } configured ? configured : fallback).TrimEnd('/');
 }

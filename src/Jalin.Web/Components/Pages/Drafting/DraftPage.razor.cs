@@ -37,7 +37,7 @@ public partial class DraftPage
         _finalizing = true;
         try
         {
-            var baseUrl = Config["Jalin:PublicBaseUrl"] is { Length: > 0 } configured ? configured : Nav.BaseUri;
+            var baseUrl = Api.DraftsApi.PublicBaseUrl(Config, Nav.BaseUri);
             await using var db = await Dbs.CreateDbContextAsync();
             var r = await FinalizeDraft.HandleAsync(db, Files, Pdf, _actor, AgreementId, DraftId, new FinalizeDraftRequest { Version = _d.LatestVersion }, baseUrl, Clock);
             if (!r.Ok)
