@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jalin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261127130624_Signing")]
-    partial class Signing
+    [Migration("20261127144341_Drafting")]
+    partial class Drafting
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

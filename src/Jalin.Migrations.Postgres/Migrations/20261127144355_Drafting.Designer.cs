@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jalin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261127125352_Drafting")]
+    [Migration("20261127144355_Drafting")]
     partial class Drafting
     {
         /// <inheritdoc />
@@ -820,6 +820,73 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.ToTable("RegionTemplates");
                 });
 
+            modelBuilder.Entity("Jalin.Core.Drafting.SigningRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ceremony")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Meterai")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Paraf")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ParafOnEveryPage")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SignedDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Stempel")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique();
+
+                    b.ToTable("SigningRecords");
+                });
+
             modelBuilder.Entity("Jalin.Core.Files.StoredFile", b =>
                 {
                     b.Property<string>("Sha256")
@@ -1346,6 +1413,15 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jalin.Core.Drafting.SigningRecord", b =>
+                {
+                    b.HasOne("Jalin.Core.Drafting.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
