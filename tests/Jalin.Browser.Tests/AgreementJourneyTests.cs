@@ -29,7 +29,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.Locator("#party-0-signatory-office").FillAsync("Bupati Sumedang");
 
         await TestId("save").ClickAsync();
-        await Page.WaitForURLAsync(DetailUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await At(DetailUrl);
         await Interactive();
         await Expect(TestId("agreement-title")).ToHaveTextAsync(title);
         return Page.Url;
@@ -98,7 +98,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await Open("/app/kerja-sama?kind=KsddSukarela&q=" + Uri.EscapeDataString(title[^6..]));
         await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
         await TestId("agreement-link").ClickAsync();
-        await Page.WaitForURLAsync(DetailUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await At(DetailUrl);
         await Expect(TestId("agreement-title")).ToHaveTextAsync(title);
     });
 
@@ -128,7 +128,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
 
         // The officer edits the agreement; the change shows on the detail page.
         await TestId("edit-agreement").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/ubah$"), new() { WaitUntil = WaitUntilState.Commit });
+        await At(new Regex("/ubah$"));
         await Interactive();
         await Expect(Page.Locator("#field-title")).ToHaveValueAsync(new Regex("^Uji peramban: aksi terkunci"));
         await Expect(Page.Locator("#party-0-document-number")).ToHaveValueAsync("660/12/DLH/2026");
@@ -136,7 +136,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.Locator("#field-document-number").FillAsync("415.4/77/Pem");
         await Step("form-edit");
         await TestId("save").ClickAsync();
-        await Page.WaitForURLAsync(DetailUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await At(DetailUrl);
         await Interactive();
         await Expect(TestId("agreement-title")).ToHaveTextAsync("Uji peramban: judul diubah");
         await Expect(TestId("parties")).ToContainTextAsync("415.4/77/Pem");

@@ -60,8 +60,13 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await Page.Locator("#username").FillAsync(user);
         await Page.Locator("#password").FillAsync(AppFixture.Password);
         await Page.Locator("button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/app/?$"), new() { WaitUntil = WaitUntilState.Commit });
+        await At(new Regex("/app/?$"));
     }
+
+    /// <summary>Waits until the page's address matches. Polls the address rather than waiting for a
+    /// navigation event: Blazor's in-circuit navigation (history.pushState) may already have
+    /// happened, or happen as a same-document navigation, which a navigation wait can miss.</summary>
+    protected Task At(Regex url) => Microsoft.Playwright.Assertions.Expect(Page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
 
     /// <summary>Opens an interactive page and waits until the Blazor circuit has taken over.</summary>
     protected async Task Open(string path)
