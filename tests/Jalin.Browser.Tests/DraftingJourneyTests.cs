@@ -13,15 +13,13 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
     private static readonly Regex DraftUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}/rancangan/[0-9a-f-]{36}$");
 
     /// <summary>Polls the URL (Blazor navigates client-side, so there may be no navigation event to wait for).</summary>
-    private Task UrlIs(Regex url) => Expect(Page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
-
     /// <summary>Opens a demo agreement of Kota Cimahi found by a words of its title.</summary>
     private async Task OpenAgreement(string words)
     {
         await Open("/app/kerja-sama?q=" + Uri.EscapeDataString(words));
         await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
         await TestId("agreement-link").ClickAsync();
-        await UrlIs(AgreementUrl);
+        await At(AgreementUrl);
         await Interactive();
         await Expect(TestId("agreement-title")).ToContainTextAsync(words);
     }
@@ -33,7 +31,7 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await Choose("template-select", "Pihak Ketiga (KSDPK)");
         await Step("dialog-new-draft");
         await TestId("create-draft").ClickAsync();
-        await UrlIs(DraftUrl);
+        await At(DraftUrl);
         await Interactive();
         await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 1 dari 1");
         return Page.Url;
@@ -79,14 +77,14 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
 
         // the draft is listed on the agreement page
         await TestId("agreement-link").ClickAsync();
-        await UrlIs(AgreementUrl);
+        await At(AgreementUrl);
         await Expect(TestId("drafts")).ToContainTextAsync("Perjanjian Kerja Sama");
         await Expect(TestId("drafts")).ToContainTextAsync("v2");
         await Open(draftUrl);
 
         // compare v1 -> v2: the sentence is an insertion
         await TestId("compare-link").ClickAsync();
-        await UrlIs(new Regex(@"/banding\?dari=1&ke=2$"));
+        await At(new Regex(@"/banding\?dari=1&ke=2$"));
         await Interactive();
         var table = TestId("compare-table");
         await Expect(table.Locator("ins", new() { HasText = token })).ToHaveCountAsync(1);
@@ -204,10 +202,20 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(first.Locator("[data-testid=comment]")).ToContainTextAsync("Permendagri 22/2020");
         await Expect(first.Locator("[data-testid=comment]")).ToContainTextAsync("Rina Marlina");
         await Expect(first.Locator("[data-testid=comment-count]")).ToContainTextAsync("1");
+        // answered in its thread, then marked resolved; the badge turns to "all resolved"
+        await first.Locator("[data-testid=reply]").ClickAsync();
+        await first.Locator("textarea[id^=reply-]").FillAsync("Sudah ditambahkan pada dasar hukum.");
+        await first.Locator("[data-testid=send-reply]").ClickAsync();
+        await Expect(first.Locator("[data-testid=comment-reply]")).ToContainTextAsync("Sudah ditambahkan");
+        await first.Locator("[data-testid=resolve-thread]").ClickAsync();
+        await Expect(first.Locator("[data-testid=comment-thread]")).ToHaveAttributeAsync("data-resolved", "true");
+        await Expect(first.Locator("[data-testid=thread-resolved]")).ToBeVisibleAsync();
+        await Expect(first.Locator("[data-testid=toggle-comments]")).ToHaveAttributeAsync("title", new Regex("semua utas selesai"));
+        await Step("comment-thread-resolved");
 
         // version 1 read-only, then restored as version 3
         await TestId("versions").Locator("[data-version='1'] [data-testid=version-link]").ClickAsync();
-        await UrlIs(new Regex(@"\?versi=1$"));
+        await At(new Regex(@"\?versi=1$"));
         await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 1 dari 2");
         await Expect(TestId("past-version")).ToBeVisibleAsync();
         await Expect(Page.Locator("#clause-0-heading")).ToHaveAttributeAsync("readonly", new Regex(".*"));
@@ -228,14 +236,14 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
         await TestId("new-draft").ClickAsync();
         await Choose("template-select", "Surat penawaran");
         await TestId("create-draft").ClickAsync();
-        await UrlIs(DraftUrl);
+        await At(DraftUrl);
         await Interactive();
 
         // a letter has no muatan rules: it may be issued at once, after a confirmation
         await Expect(TestId("finalize")).ToBeEnabledAsync();
         await TestId("finalize").ClickAsync();
         await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Terbitkan" }).ClickAsync();
-        await UrlIs(new Regex(@"/penandatanganan$"));
+        await At(new Regex(@"/penandatanganan$"));
         await Interactive();
         await Expect(TestId("paraf-table")).ToContainTextAsync("Kepala Bagian Kerja Sama");
         await TestId("paraf-name").Locator("input").FillAsync("Drs. Asep Kabag KS");

@@ -297,7 +297,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(c => c.AuthorRole).HasMaxLength(100);
             e.Property(c => c.Text).HasMaxLength(4000);
             e.Property(c => c.RegionCode).HasMaxLength(13);
+            e.Property(c => c.ResolvedBy).HasMaxLength(200);
             e.HasOne<Draft>().WithMany().HasForeignKey(c => c.DraftId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<DraftComment>().WithMany().HasForeignKey(c => c.ReplyToId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(c => c.DraftId);
         });
         b.Entity<RegionTemplate>(e =>

@@ -89,6 +89,12 @@ public sealed class DraftComment
     public required string Text { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? RegionCode { get; init; }
+    /// <summary>The first comment of the thread this one answers; null for a thread's first comment.</summary>
+    public long? ReplyToId { get; init; }
+    /// <summary>A thread is marked resolved (on its first comment) by the owning region's editors or
+    /// the thread's author, and can be reopened; replies never carry this.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
 }
 
 /// <summary>A region's own copy of a template (the default set lives in <see cref="DefaultTemplates"/>).</summary>

@@ -12,13 +12,20 @@ namespace Jalin.Core.Drafting;
 public sealed record TemplateView(string Code, string Name, DocumentKind Form, string FormLabel, TemplateLayout Layout, bool RegionCopy, int Clauses);
 
 public sealed record DraftSummary(Guid Id, DocumentKind Form, string FormLabel, string Title, DraftStatus Status, int LatestVersion, string TemplateCode,
-    DateTimeOffset UpdatedAt, string? Number);
+    DateTimeOffset UpdatedAt, string? Number, int OpenThreads);
 
 public sealed record DraftVersionView(int Number, string AuthorName, string? Note, int? RestoredFrom, DateTimeOffset CreatedAt);
 
 public sealed record DraftClauseView(Guid Key, ClauseType? Type, string? TypeLabel, string Heading, IReadOnlyList<string> Paragraphs);
 
-public sealed record DraftCommentView(long Id, Guid ClauseKey, int VersionNumber, string AuthorName, string AuthorRole, string Text, DateTimeOffset CreatedAt);
+/// <summary>A comment; <paramref name="ReplyToId"/> names the thread's first comment. Only a
+/// thread's first comment carries the resolved state; <paramref name="CanResolve"/> says whether
+/// the caller may resolve or reopen that thread.</summary>
+public sealed record DraftCommentView(long Id, Guid ClauseKey, int VersionNumber, string AuthorName, string AuthorRole, string Text, DateTimeOffset CreatedAt,
+    long? ReplyToId, DateTimeOffset? ResolvedAt, string? ResolvedBy, bool CanResolve)
+{
+    public bool Resolved => ResolvedAt is not null;
+}
 
 public sealed record DraftOverrideView(int Version, string Reason, string By, DateTimeOffset At);
 
@@ -74,6 +81,14 @@ public sealed record CommentRequest
     [Required(ErrorMessage = "Komentar wajib diisi.")]
     [StringLength(4000, ErrorMessage = "Komentar paling banyak 4000 karakter.")]
     public string? Text { get; init; }
+    /// <summary>The comment this one answers (any comment of the thread); the reply joins that thread.</summary>
+    public long? ReplyTo { get; init; }
+}
+
+public sealed record ResolveCommentRequest
+{
+    [Required(ErrorMessage = "Status wajib diisi: true (selesai) atau false (dibuka kembali).")]
+    public bool? Resolved { get; init; }
 }
 
 public sealed record OverrideRequest
@@ -108,6 +123,10 @@ public static class DraftAccess
         actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader or Role.PartnerUser || LeadsAParty(actor, a);
 
     public static bool CanOverride(CurrentActor actor, Agreement a) => actor.Role == Role.Leader && actor.RegionCode == a.RegionCode;
+
+    /// <summary>A thread is resolved or reopened by those who edit the draft or by the one who opened it.</summary>
+    public static bool CanResolve(CurrentActor actor, Agreement a, DraftComment thread) =>
+        thread.ReplyToId is null && (CanEdit(actor, a) || (thread.AuthorUserId == actor.UserId && CanComment(actor, a)));
 
     /// <summary>A naskah is negotiated with the other parties, so they read its drafts; letters,
     /// KAK and studies are the owning region's internal papers (like their filed documents).</summary>
@@ -178,8 +197,12 @@ public static class DraftUseCases
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.AgreementId == a.Id).ToListAsync(ct);
+        var ids = drafts.Select(d => d.Id).ToList();
+        var open = await db.DraftComments.AsNoTracking().Where(c => ids.Contains(c.DraftId) && c.ReplyToId == null && c.ResolvedAt == null)
+            .GroupBy(c => c.DraftId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return drafts.Where(d => DraftAccess.CanSee(actor, a, d.Form)).OrderBy(d => d.CreatedAt)
-            .Select(d => new DraftSummary(d.Id, d.Form, d.Form.Label(), d.Title, d.Status, d.LatestVersion, d.TemplateCode, d.UpdatedAt, d.Number)).ToList();
+            .Select(d => new DraftSummary(d.Id, d.Form, d.Form.Label(), d.Title, d.Status, d.LatestVersion, d.TemplateCode, d.UpdatedAt, d.Number,
+                open.GetValueOrDefault(d.Id))).ToList();
     }
 
     public static async Task<Result<DraftDetails>> CreateAsync(JalinDb db, CurrentActor actor, Guid agreementId, CreateDraftRequest request, TimeProvider clock,
@@ -242,10 +265,10 @@ public static class DraftUseCases
             d.Number, d.FinalDocumentId,
             v.Clauses.Select(c => new DraftClauseView(c.Key, c.Type, c.Type?.Label(), c.Heading, c.Paragraphs)).ToList(),
             versions.Select(x => new DraftVersionView(x.Number, x.AuthorName, x.Note, x.RestoredFrom, x.CreatedAt)).Reverse().ToList(),
-            comments.Select(c => new DraftCommentView(c.Id, c.ClauseKey, c.VersionNumber, c.AuthorName, c.AuthorRole, c.Text, c.CreatedAt)).ToList(),
+            comments.Select(c => CommentView(c, CommentsOpen(a, d) && DraftAccess.CanResolve(actor, a, c))).ToList(),
             items, Muatan.IsComplete(items), DraftCompliance.IsReady(d, latestItems),
             d.OverrideVersion is { } ov ? new DraftOverrideView(ov, d.OverrideReason!, d.OverrideBy!, d.OverrideAt!.Value) : null,
-            DraftAccess.CanEdit(actor, a) && d.Status == DraftStatus.Open && !a.IsEnded, DraftAccess.CanComment(actor, a) && !a.IsEnded,
+            DraftAccess.CanEdit(actor, a) && d.Status == DraftStatus.Open && !a.IsEnded, DraftAccess.CanComment(actor, a) && CommentsOpen(a, d),
             DraftAccess.CanOverride(actor, a) && d.Status == DraftStatus.Open && !a.IsEnded);
     }
 
@@ -381,6 +404,19 @@ public static class DraftUseCases
         static string Full(DraftClause c) => c.Heading + "\n" + string.Join("\n", c.Paragraphs);
     }
 
+    /// <summary>Comments are taken while the draft is open and the agreement runs; a final is what was signed.</summary>
+    private static bool CommentsOpen(Agreement a, Draft d) => d.Status == DraftStatus.Open && !a.IsEnded;
+
+    private static Error? CommentsClosed(Agreement a, Draft d) =>
+        a.IsEnded ? new ConflictError("Kerja sama telah berakhir.")
+        : d.Status != DraftStatus.Open ? new ConflictError("Rancangan sudah diterbitkan sebagai naskah final; komentar tidak dapat ditambahkan atau diubah.")
+        : null;
+
+    private static DraftCommentView CommentView(DraftComment c, bool canResolve) =>
+        new(c.Id, c.ClauseKey, c.VersionNumber, c.AuthorName, c.AuthorRole, c.Text, c.CreatedAt, c.ReplyToId, c.ResolvedAt, c.ResolvedBy, canResolve);
+
+    /// <summary>A comment on a pasal of the latest version, or a reply in a thread (which reopens
+    /// it if it was resolved: a new remark needs an answer).</summary>
     public static async Task<Result<DraftCommentView>> CommentAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, CommentRequest request, TimeProvider clock,
         CancellationToken ct = default)
     {
@@ -390,17 +426,50 @@ public static class DraftUseCases
         var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
         if (fields.Count > 0) return new ValidationError("Komentar belum benar.", fields);
         if (string.IsNullOrWhiteSpace(request.Text)) return ValidationError.Of("text", "Komentar wajib diisi.");
-        var latest = await db.DraftVersions.AsNoTracking().FirstAsync(v => v.DraftId == d!.Id && v.Number == d.LatestVersion, ct);
-        if (latest.Clauses.All(c => c.Key != request.ClauseKey)) return ValidationError.Of("clauseKey", "Pasal tidak ada pada versi terakhir rancangan ini.");
-        if (a!.IsEnded) return new ConflictError("Kerja sama telah berakhir.");
+        DraftComment? thread = null;
+        if (request.ReplyTo is { } replyTo)
+        {
+            var target = await db.DraftComments.FirstOrDefaultAsync(c => c.Id == replyTo && c.DraftId == d!.Id, ct);
+            if (target is null) return ValidationError.Of("replyTo", "Komentar yang dibalas tidak ada pada rancangan ini.");
+            thread = target.ReplyToId is { } root ? await db.DraftComments.FirstAsync(c => c.Id == root, ct) : target;
+            if (thread.ClauseKey != request.ClauseKey) return ValidationError.Of("clauseKey", "Balasan harus pada pasal yang sama dengan komentar yang dibalas.");
+        }
+        else
+        {
+            var latest = await db.DraftVersions.AsNoTracking().FirstAsync(v => v.DraftId == d!.Id && v.Number == d.LatestVersion, ct);
+            if (latest.Clauses.All(c => c.Key != request.ClauseKey)) return ValidationError.Of("clauseKey", "Pasal tidak ada pada versi terakhir rancangan ini.");
+        }
+        if (CommentsClosed(a!, d!) is { } closed) return closed;
         var comment = new DraftComment
         {
             DraftId = d!.Id, ClauseKey = request.ClauseKey!.Value, VersionNumber = d.LatestVersion, AuthorUserId = actor.UserId, AuthorName = actor.FullName,
-            AuthorRole = actor.Role.Label(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode,
+            AuthorRole = actor.Role.Label(), Text = request.Text.Trim(), CreatedAt = clock.GetUtcNow(), RegionCode = a!.RegionCode, ReplyToId = thread?.Id,
         };
+        if (thread is { ResolvedAt: not null }) { thread.ResolvedAt = null; thread.ResolvedBy = null; }
         db.ActingAs(actor).DraftComments.Add(comment);
         await db.SaveChangesAsync(ct);
-        return new DraftCommentView(comment.Id, comment.ClauseKey, comment.VersionNumber, comment.AuthorName, comment.AuthorRole, comment.Text, comment.CreatedAt);
+        return CommentView(comment, false);
+    }
+
+    /// <summary>Marks a thread resolved (the remark was dealt with) or reopens it.</summary>
+    public static async Task<Result<DraftCommentView>> ResolveCommentAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, long commentId,
+        ResolveCommentRequest request, TimeProvider clock, CancellationToken ct = default)
+    {
+        var (a, d, error) = await LoadForChangeAsync(db, actor, agreementId, draftId, ct);
+        if (error is not null) return error;
+        var c = await db.DraftComments.FirstOrDefaultAsync(x => x.Id == commentId && x.DraftId == d!.Id, ct);
+        if (c is null) return new NotFoundError("Komentar tidak ditemukan.");
+        if (c.ReplyToId is not null) return ValidationError.Of("commentId", "Hanya komentar pertama suatu utas yang dapat ditandai selesai.");
+        if (!DraftAccess.CanResolve(actor, a!, c))
+            return new ForbiddenError("Hanya penyusun rancangan atau penulis komentar yang dapat menandai komentar selesai.");
+        var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
+        if (fields.Count > 0) return new ValidationError("Permintaan belum benar.", fields);
+        if (CommentsClosed(a!, d!) is { } closed) return closed;
+        if (request.Resolved == true && c.ResolvedAt is null) { c.ResolvedAt = clock.GetUtcNow(); c.ResolvedBy = actor.FullName; }
+        else if (request.Resolved == false) { c.ResolvedAt = null; c.ResolvedBy = null; }
+        db.ActingAs(actor);
+        await db.SaveChangesAsync(ct);
+        return CommentView(c, true);
     }
 
     /// <summary>A leader lets the latest version go to signing although required muatan is

@@ -657,6 +657,16 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -668,6 +678,8 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DraftId");
+
+                    b.HasIndex("ReplyToId");
 
                     b.ToTable("DraftComments");
                 });
@@ -1384,6 +1396,11 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jalin.Core.Drafting.DraftComment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Jalin.Core.Drafting.DraftVersion", b =>

@@ -646,6 +646,16 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -657,6 +667,8 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DraftId");
+
+                    b.HasIndex("ReplyToId");
 
                     b.ToTable("DraftComments");
                 });
@@ -1365,6 +1377,11 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jalin.Core.Drafting.DraftComment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Jalin.Core.Drafting.DraftVersion", b =>

@@ -23,6 +23,8 @@ public static class DraftsApi
         g.MapPost("/drafts/{draftId:guid}/restore", Restore).WithSummary("Pulihkan versi lama sebagai versi baru.");
         g.MapGet("/drafts/{draftId:guid}/compare", Compare).WithSummary("Bandingkan dua versi (?from=&to=) pasal demi pasal, kata demi kata.");
         g.MapPost("/drafts/{draftId:guid}/comments", Comment).WithSummary("Komentar pada satu pasal (TKKSD, petugas, OPD, pimpinan, penghubung mitra, petugas daerah mitra).");
+        g.MapPut("/drafts/{draftId:guid}/comments/{commentId:long}/resolved", ResolveComment)
+            .WithSummary("Tandai utas komentar selesai ({\"resolved\": true}) atau buka kembali (false): penyusun rancangan atau penulis komentar.");
         g.MapPost("/drafts/{draftId:guid}/override", Override).WithSummary("Pimpinan daerah pemilik mengecualikan muatan wajib yang belum ada, dengan alasan tercatat.");
         g.MapGet("/drafts/{draftId:guid}/docx", Docx).WithSummary("Unduh DOCX sebuah versi (?version=).");
         g.MapGet("/drafts/{draftId:guid}/pdf", Pdf).WithSummary("Unduh PDF sebuah versi (LibreOffice; 503 bila tidak terpasang).");
@@ -137,6 +139,13 @@ public static class DraftsApi
     {
         if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
         return (await DraftUseCases.CommentAsync(db, actor, id, draftId, body, clock, ct)).ToHttp(c => TypedResults.Created((string?)null, c));
+    }
+
+    private static async Task<IResult> ResolveComment(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, long commentId,
+        ResolveCommentRequest? body, CancellationToken ct)
+    {
+        if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
+        return (await DraftUseCases.ResolveCommentAsync(db, actor, id, draftId, commentId, body, clock, ct)).ToHttp();
     }
 
     private static async Task<IResult> Override(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, OverrideRequest? body, CancellationToken ct)

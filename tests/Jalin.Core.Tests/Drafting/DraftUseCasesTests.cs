@@ -130,6 +130,57 @@ public sealed class DraftUseCasesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Comment_threads_take_replies_are_resolved_by_editors_or_their_author_and_close_with_the_final()
+    {
+        var (id, d) = await KbDraftAsync();
+        var scope = d.Clauses[1].Key;
+        CommentRequest Say(string text, long? replyTo = null, Guid? clause = null) => new() { ClauseKey = clause ?? scope, Text = text, ReplyTo = replyTo };
+
+        var thread = await Ok(db => DraftUseCases.CommentAsync(db, Tkksd, id, d.Id, Say("Ruang lingkup perlu memuat bank sampah."), _clock));
+        Assert.Null(thread.ReplyToId);
+        var answer = await Ok(db => DraftUseCases.CommentAsync(db, Actors.Officer, id, d.Id, Say("Ditambahkan pada ayat (2).", thread.Id), _clock));
+        Assert.Equal(thread.Id, answer.ReplyToId);
+        // A reply to a reply joins the thread's first comment.
+        var again = await Ok(db => DraftUseCases.CommentAsync(db, Actors.PartyOfficer, id, d.Id, Say("Setuju.", answer.Id), _clock));
+        Assert.Equal(thread.Id, again.ReplyToId);
+        Assert.IsType<ValidationError>(await Fails(db => DraftUseCases.CommentAsync(db, Tkksd, id, d.Id, Say("pasal lain", thread.Id, d.Clauses[0].Key), _clock)));
+
+        // Who resolves: the editors (officer) and the thread's author (TKKSD); not a leader who only reads it, not the party region.
+        var resolve = new ResolveCommentRequest { Resolved = true };
+        Assert.IsType<ForbiddenError>(await Fails(db => DraftUseCases.ResolveCommentAsync(db, Actors.Leader, id, d.Id, thread.Id, resolve, _clock)));
+        Assert.IsType<ForbiddenError>(await Fails(db => DraftUseCases.ResolveCommentAsync(db, Actors.PartyOfficer, id, d.Id, thread.Id, resolve, _clock)));
+        Assert.IsType<ValidationError>(await Fails(db => DraftUseCases.ResolveCommentAsync(db, Tkksd, id, d.Id, answer.Id, resolve, _clock)));
+        var done = await Ok(db => DraftUseCases.ResolveCommentAsync(db, Tkksd, id, d.Id, thread.Id, resolve, _clock));
+        Assert.True(done.Resolved);
+        Assert.Equal("Anggota TKKSD Cimahi", done.ResolvedBy);
+        var list = await Ok(db => DraftUseCases.ListAsync(db, Actors.Officer, id));
+        Assert.Equal(0, list.Single(x => x.Id == d.Id).OpenThreads);
+        var seen = await Ok(db => DraftUseCases.GetAsync(db, Actors.Officer, id, d.Id, null));
+        Assert.True(seen.Comments.Single(c => c.Id == thread.Id).CanResolve);
+        Assert.False(seen.Comments.Single(c => c.Id == answer.Id).CanResolve);
+        var byLeader = await Ok(db => DraftUseCases.GetAsync(db, Actors.Leader, id, d.Id, null));
+        Assert.False(byLeader.Comments.Single(c => c.Id == thread.Id).CanResolve);
+
+        // A new reply reopens it; the officer can reopen or resolve too.
+        await Ok(db => DraftUseCases.CommentAsync(db, Actors.PartyOfficer, id, d.Id, Say("Mohon tambahkan juga TPS3R.", thread.Id), _clock));
+        list = await Ok(db => DraftUseCases.ListAsync(db, Actors.Officer, id));
+        Assert.Equal(1, list.Single(x => x.Id == d.Id).OpenThreads);
+        Assert.True((await Ok(db => DraftUseCases.ResolveCommentAsync(db, Actors.Officer, id, d.Id, thread.Id, resolve, _clock))).Resolved);
+        Assert.False((await Ok(db => DraftUseCases.ResolveCommentAsync(db, Actors.Officer, id, d.Id, thread.Id, new ResolveCommentRequest { Resolved = false }, _clock))).Resolved);
+
+        // The final is what was signed: no more comments or changes to threads (without LibreOffice the final is filed as DOCX).
+        var files = new FileStore(new FileStoreOptions { Root = Path.Combine(Path.GetTempPath(), "jalin-core-tests-files", Guid.NewGuid().ToString("N")) });
+        var noPdf = new PdfConverter(new PdfOptions { SofficePath = "/tidak/ada/soffice", SearchPath = false });
+        await Ok(db => FinalizeDraft.HandleAsync(db, files, noPdf, Actors.Officer, id, d.Id, new FinalizeDraftRequest { Version = 1 }, "https://jalin.test", _clock));
+        Assert.IsType<ConflictError>(await Fails(db => DraftUseCases.CommentAsync(db, Tkksd, id, d.Id, Say("Terlambat."), _clock)));
+        Assert.IsType<ConflictError>(await Fails(db => DraftUseCases.ResolveCommentAsync(db, Actors.Officer, id, d.Id, thread.Id, resolve, _clock)));
+        var final = await Ok(db => DraftUseCases.GetAsync(db, Tkksd, id, d.Id, null));
+        Assert.False(final.CanComment);
+        Assert.All(final.Comments, c => Assert.False(c.CanResolve));
+        Assert.Equal(4, final.Comments.Count); // the thread, two replies and the reply that reopened it
+    }
+
+    [Fact]
     public async Task Finalizing_the_kb_is_refused_while_a_jalin_draft_misses_required_muatan_until_a_leader_overrides_with_a_reason()
     {
         var (id, d) = await KbDraftAsync();

@@ -272,6 +272,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET compare draft versions", $"404; {Readers}=2xx", Get(SharedDraft + "/compare?from=1&to=2")),
         new("POST comment on shared KSDD draft", "404; officer,opd,tkksd,leader,garut=2xx dprd,auditor,prov,nat=403",
             Post(SharedDraft + "/comments", (w, alias) => new { clauseKey = w.Ids["sharedClause"], text = $"Komentar uji matriks dari {alias}" })),
+        // A thread is resolved by those who edit the draft and by the one who opened it (here TKKSD).
+        new("PUT comment thread resolved on shared KSDD draft", "404; officer,opd,tkksd=2xx leader,dprd,auditor,prov,nat,garut=403",
+            (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + SharedDraft + "/comments/{sharedThread}/resolved"))
+            {
+                Content = JsonContent.Create(new { resolved = true }, options: TestApi.Json),
+            }), w => w.ThreadOnSharedAsync("sharedThread")),
         new("POST override on shared KSDD draft", "404; leader=2xx officer,opd,tkksd,dprd,auditor,prov,nat,garut=403", OverrideLatest),
         new("GET draft DOCX", $"404; {Readers}=2xx", Get(SharedDraft + "/docx?version=1")),
         new("GET draft PDF", $"404; {Readers}=2xx", Get(SharedDraft + "/pdf?version=1")),
@@ -398,6 +404,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/restore"] = "POST restore draft version on shared KSDD",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/compare"] = "GET compare draft versions",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/comments"] = "POST comment on shared KSDD draft",
+        ["PUT /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/comments/{commentId:long}/resolved"] = "PUT comment thread resolved on shared KSDD draft",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/override"] = "POST override on shared KSDD draft",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/docx"] = "GET draft DOCX",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/pdf"] = "GET draft PDF",

@@ -166,6 +166,11 @@ public sealed class AuthzWorld
     }
 
     /// <summary>A fresh draft of <paramref name="templateCode"/> on the shared KSDD by the officer; its id is stored under <paramref name="key"/>.</summary>
+    /// <summary>A comment thread opened by the TKKSD member on the shared draft; its id is stored under <paramref name="key"/>.</summary>
+    public async Task ThreadOnSharedAsync(string key) =>
+        Ids[key] = (await Client("tkksd").PostAsJsonAsync(Fill("/api/v1/agreements/{shared}/drafts/{sharedDraft}/comments"),
+            new { clauseKey = Ids["sharedClause"], text = "Utas uji matriks: mohon ditinjau." }, TestApi.Json).OkJson())["id"]!.ToString();
+
     public async Task DraftOnSharedAsync(string key, string templateCode) =>
         Ids[key] = (await Client("officer").CreateDraft(Id("shared"), templateCode))["id"]!.GetValue<string>();
 

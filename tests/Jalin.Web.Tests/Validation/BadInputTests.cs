@@ -706,8 +706,36 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         await NothingSaved(before, "comments");
 
         // Valid ones go through.
-        await officer.PostAsJsonAsync(comments, new { clauseKey = key, text = "Pasal ini perlu ditinjau." }, TestApi.Json).OkJson();
+        var thread = await officer.PostAsJsonAsync(comments, new { clauseKey = key, text = "Pasal ini perlu ditinjau." }, TestApi.Json).OkJson();
         await officer.GetAsync(compare + "?from=1&to=2").OkJson();
+
+        // Replies and the resolved state of a thread.
+        var threadId = thread["id"]!.GetValue<long>();
+        var otherKey = draft["clauses"]![1]!["key"]!.GetValue<string>();
+        before = await SnapshotAsync();
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments,
+            new JsonObject { ["clauseKey"] = key, ["text"] = "Sudah diperbaiki.", ["replyTo"] = threadId + 100_000 }), "replyTo", "reply to an unknown comment");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, comments,
+            new JsonObject { ["clauseKey"] = otherKey, ["text"] = "Sudah diperbaiki.", ["replyTo"] = threadId }), "clauseKey", "reply on another pasal");
+        await AssertClientError(await Raw(officer, HttpMethod.Post, comments, $$"""{"clauseKey":"{{key}}","text":"Sudah.","replyTo":"satu"}"""),
+            "replyTo as text", HttpStatusCode.BadRequest);
+        var resolved = Drafts.Url(id, draftId, $"/comments/{threadId}/resolved");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, resolved, new JsonObject()), "resolved", "resolve without a state");
+        await AssertClientError(await Raw(officer, HttpMethod.Put, resolved, """{"resolved":"ya"}"""), "resolved as text", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Put, resolved, ""), "resolve empty body", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(officer, HttpMethod.Put, Drafts.Url(id, draftId, $"/comments/{threadId + 100_000}/resolved"),
+            new JsonObject { ["resolved"] = true }), "resolve an unknown comment", HttpStatusCode.NotFound);
+        await AssertClientError(await Json(officer, HttpMethod.Put, Drafts.Url(id, draftId, "/comments/satu/resolved"),
+            new JsonObject { ["resolved"] = true }), "comment id not a number", HttpStatusCode.NotFound);
+        await NothingSaved(before, "replies and resolve");
+        var open = (await officer.GetAsync(Drafts.Url(id, draftId)).OkJson())["comments"]!.AsArray().Single(c => c!["id"]!.GetValue<long>() == threadId)!;
+        Assert.Null(open["resolvedAt"]?.GetValue<DateTimeOffset?>());
+
+        var reply = await officer.PostAsJsonAsync(comments, new { clauseKey = key, text = "Sudah diperbaiki pada versi 2.", replyTo = threadId }, TestApi.Json).OkJson();
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, Drafts.Url(id, draftId, $"/comments/{reply["id"]}/resolved"),
+            new JsonObject { ["resolved"] = true }), "commentId", "resolve a reply");
+        var done = await officer.PutAsJsonAsync(resolved, new { resolved = true }, TestApi.Json).OkJson();
+        Assert.NotNull(done["resolvedAt"]?.GetValue<DateTimeOffset?>());
     }
 
     [Fact]

@@ -28,13 +28,20 @@ internal static class DemoDrafts
             _ => ["Ruang lingkup Perjanjian Kerja Sama ini meliputi: a. pendampingan 12 (dua belas) RW menuju Kampung Iklim; b. pembentukan dan penguatan bank sampah; c. pengurangan sampah plastik sekali pakai di sekolah dan pasar; d. pelaporan capaian pengurangan emisi kepada PIHAK KESATU."]), clock), "PKS v2");
         var sanctions = v2.Clauses.First(c => c.Type == ClauseType.Sanctions);
         clock.Now = DemoData.DemoClock.At(today.AddDays(-6));
-        await Must(newDb, db => DraftUseCases.CommentAsync(db, tkksd, kampung, pks.Id, new CommentRequest
+        var remark = await Must(newDb, db => DraftUseCases.CommentAsync(db, tkksd, kampung, pks.Id, new CommentRequest
         {
             ClauseKey = sanctions.Key, Text = "Sanksi perlu menyebut pengembalian dana hibah yang belum digunakan bila mitra berhenti sebelum waktunya.",
         }, clock), "komentar TKKSD");
         clock.Now = DemoData.DemoClock.At(today.AddDays(-5));
         await Must(newDb, db => DraftUseCases.SaveAsync(db, officer, kampung, pks.Id, Edit(v2, "Menindaklanjuti catatan TKKSD tentang sanksi", c => c.Key == sanctions.Key,
             p => [.. p, "Apabila PIHAK KEDUA mengakhiri kerja sama sebelum jangka waktu berakhir, dana hibah yang belum digunakan dikembalikan kepada pemberi hibah sesuai ketentuan peraturan perundang-undangan."]), clock), "PKS v3");
+        // The officer answers in the thread and the TKKSD member marks it resolved.
+        await Must(newDb, db => DraftUseCases.CommentAsync(db, officer, kampung, pks.Id, new CommentRequest
+        {
+            ClauseKey = sanctions.Key, ReplyTo = remark.Id, Text = "Sudah ditambahkan sebagai ayat terakhir pasal sanksi pada versi 3.",
+        }, clock), "balasan petugas");
+        await Must(newDb, db => DraftUseCases.ResolveCommentAsync(db, tkksd, kampung, pks.Id, remark.Id, new ResolveCommentRequest { Resolved = true }, clock),
+            "komentar TKKSD selesai");
 
         // Cimahi–Unjani (Implementation): an addendum the partner's liaison commented on.
         clock.Now = DemoData.DemoClock.At(today.AddDays(-4));

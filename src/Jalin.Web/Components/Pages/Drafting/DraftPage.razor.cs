@@ -30,8 +30,10 @@ public partial class DraftPage
     private async Task FinalizeAsync()
     {
         if (_d is null || _actor is null) return;
+        var open = _comments.Count(c => c.ReplyToId is null && !c.Resolved);
+        var openWarning = open > 0 ? $" Perhatian: {open} utas komentar belum ditandai selesai; setelah terbit, komentar ditutup." : "";
         var ok = await Dialogs.ShowMessageBoxAsync("Terbitkan naskah final?",
-            $"Versi {_d.LatestVersion} diberi nomor menurut pola daerah, kode verifikasi dan kode QR, lalu disimpan sebagai dokumen {_d.FormLabel}. Setelah itu rancangan tidak dapat diubah lagi.",
+            $"Versi {_d.LatestVersion} diberi nomor menurut pola daerah, kode verifikasi dan kode QR, lalu disimpan sebagai dokumen {_d.FormLabel}. Setelah itu rancangan tidak dapat diubah lagi.{openWarning}",
             yesText: "Terbitkan", cancelText: "Batal");
         if (ok != true) return;
         _finalizing = true;
@@ -146,10 +148,14 @@ public partial class DraftPage
         Changed();
     }
 
-    private void Commented(DraftCommentView c)
+    /// <summary>Reloads only the comments, so unsaved edits in the editor stay.</summary>
+    private async Task Commented(string message)
     {
-        _comments.Add(c);
-        Snackbar.Add("Komentar terkirim.", Severity.Success);
+        if (_actor is null || _d is null) return;
+        await using var db = await Dbs.CreateDbContextAsync();
+        var r = await DraftUseCases.GetAsync(db, _actor, AgreementId, DraftId, _d.ShownVersion);
+        if (r.Ok) _comments = r.Value!.Comments.ToList();
+        Snackbar.Add(message, Severity.Success);
     }
 
     private async Task SaveAsync()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jalin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261127144341_Drafting")]
+    [Migration("20261127150407_Drafting")]
     partial class Drafting
     {
         /// <inheritdoc />
@@ -649,6 +649,16 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -660,6 +670,8 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DraftId");
+
+                    b.HasIndex("ReplyToId");
 
                     b.ToTable("DraftComments");
                 });
@@ -1368,6 +1380,11 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jalin.Core.Drafting.DraftComment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Jalin.Core.Drafting.DraftVersion", b =>

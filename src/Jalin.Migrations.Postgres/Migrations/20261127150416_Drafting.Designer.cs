@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jalin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261127144355_Drafting")]
+    [Migration("20261127150416_Drafting")]
     partial class Drafting
     {
         /// <inheritdoc />
@@ -660,6 +660,16 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -671,6 +681,8 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DraftId");
+
+                    b.HasIndex("ReplyToId");
 
                     b.ToTable("DraftComments");
                 });
@@ -1387,6 +1399,11 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Jalin.Core.Drafting.DraftComment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Jalin.Core.Drafting.DraftVersion", b =>

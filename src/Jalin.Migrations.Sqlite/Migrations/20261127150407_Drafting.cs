@@ -135,11 +135,20 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     AuthorRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true)
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    ReplyToId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DraftComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DraftComments_DraftComments_ReplyToId",
+                        column: x => x.ReplyToId,
+                        principalTable: "DraftComments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_DraftComments_Drafts_DraftId",
                         column: x => x.DraftId,
@@ -221,6 +230,11 @@ namespace Jalin.Migrations.Sqlite.Migrations
                 name: "IX_DraftComments_DraftId",
                 table: "DraftComments",
                 column: "DraftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DraftComments_ReplyToId",
+                table: "DraftComments",
+                column: "ReplyToId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Drafts_AgreementId_Form",

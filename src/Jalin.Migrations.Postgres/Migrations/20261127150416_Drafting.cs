@@ -136,11 +136,20 @@ namespace Jalin.Migrations.Postgres.Migrations
                     AuthorRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RegionCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true)
+                    RegionCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    ReplyToId = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DraftComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DraftComments_DraftComments_ReplyToId",
+                        column: x => x.ReplyToId,
+                        principalTable: "DraftComments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_DraftComments_Drafts_DraftId",
                         column: x => x.DraftId,
@@ -222,6 +231,11 @@ namespace Jalin.Migrations.Postgres.Migrations
                 name: "IX_DraftComments_DraftId",
                 table: "DraftComments",
                 column: "DraftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DraftComments_ReplyToId",
+                table: "DraftComments",
+                column: "ReplyToId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Drafts_AgreementId_Form",
