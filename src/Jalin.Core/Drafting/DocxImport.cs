@@ -245,8 +245,6 @@ public static partial class DocxImport
 
     // ------------------------------------------------------------------ naskah
 
-    private enum Kind { Plain, Ayat, Item }
-
     private static bool IsPasal(Line l, out string? rest)
     {
         rest = null;
@@ -256,7 +254,15 @@ public static partial class DocxImport
             return true;
         }
         var m = PasalLine().Match(l.Text);
-        if (!m.Success) return false;
+        if (m.Success)
+        {
+            rest = m.Groups["rest"].Value.Trim();
+            return true;
+        }
+        // "Pasal 1 MAKSUD DAN TUJUAN": a heading in capitals without a separator (a sentence
+        // starting "Pasal 6 ayat (2) ..." has lowercase letters and is not a pasal).
+        m = PasalCapitals().Match(l.Text);
+        if (!m.Success || m.Groups["rest"].Value.Length > MaxHeadingLine || m.Groups["rest"].Value.Any(char.IsLower)) return false;
         rest = m.Groups["rest"].Value.Trim();
         return true;
     }
@@ -319,7 +325,9 @@ public static partial class DocxImport
             if (string.IsNullOrEmpty(heading) && i < stop && items[i] is Line next && IsHeadingLine(next))
             {
                 heading = next.Text;
-                i++;
+                // A heading broken over two lines of one paragraph ("MAKSUD" / "DAN TUJUAN").
+                for (i++; i < stop && items[i] is Line { Continues: true } more && heading.Length + more.Text.Length < MaxHeadingLine; i++)
+                    heading += " " + more.Text;
             }
             var lines = new List<Line>();
             var table = false;
@@ -610,6 +618,8 @@ public static partial class DocxImport
     private static partial Regex Spaces();
     [GeneratedRegex(@"^(?i:pasal)\s+(\d{1,3}|[IVXLC]{1,8})(?![\p{L}\d])\s*(?:[–—\-:.]\s*(?<rest>.*))?$")]
     private static partial Regex PasalLine();
+    [GeneratedRegex(@"^(?i:pasal)\s+(\d{1,3}|[IVXLC]{1,8})\s+(?<rest>\p{Lu}.*)$")]
+    private static partial Regex PasalCapitals();
     [GeneratedRegex(@"^(?i:bab)\s+([IVXLC]{1,8}|\d{1,2})(?![\p{L}\d])\s*(?:[–—\-:.]\s*(?<rest>.*))?$")]
     private static partial Regex BabLine();
     [GeneratedRegex(@"^\(\d{1,3}\)\s*")]
@@ -618,7 +628,7 @@ public static partial class DocxImport
     private static partial Regex ItemMarker();
     [GeneratedRegex(@"^(PIHAK\s+KE[A-Z]+|PARA\s+PIHAK)\s*[,:]?$")]
     private static partial Regex SignatureLine();
-    [GeneratedRegex(@"^Demikian\b.*\b(dibuat|ditandatangani)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(Demikian\b.*\b(dibuat|ditandatangani)\b|(Dibuat|Ditandatangani)\s+di\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ClosingLine();
     [GeneratedRegex(@"^(Yth\.|Kepada\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Addressee();

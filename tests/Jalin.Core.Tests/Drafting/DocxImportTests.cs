@@ -177,9 +177,14 @@ public class DocxImportTests
         var d = Ok(new Word().P(
             "Pasal 1 – MAKSUD DAN TUJUAN", "Kerja sama ini dimaksudkan untuk pengelolaan sampah.",
             "Pasal 2 – Ruang Lingkup", "Ruang lingkup meliputi pengangkutan.", "Pengolahan dilakukan di TPPAS.",
-            "Pasal 3: Jangka Waktu", "Berlaku lima tahun.").Import());
-        Assert.Equal(["Maksud dan Tujuan", "Ruang Lingkup", "Jangka Waktu"], d.Clauses.Select(c => c.Heading));
-        Assert.Equal([ClauseType.Purpose, ClauseType.Scope, ClauseType.Term], d.Clauses.Select(c => c.Type));
+            "Pasal 3: Jangka Waktu", "Berlaku lima tahun.",
+            "Pasal 4 KEADAAN KAHAR", "Pasal 6 ayat (2) Peraturan Pemerintah berlaku.",
+            "Pasal 5", "PENYELESAIAN\nPERSELISIHAN", "Musyawarah.").Import());
+        Assert.Equal(["Maksud dan Tujuan", "Ruang Lingkup", "Jangka Waktu", "Keadaan Kahar", "Penyelesaian Perselisihan"], d.Clauses.Select(c => c.Heading));
+        Assert.Equal([ClauseType.Purpose, ClauseType.Scope, ClauseType.Term, ClauseType.ForceMajeure, ClauseType.DisputeResolution], d.Clauses.Select(c => c.Type));
+        Assert.Equal(["Musyawarah."], d.Clauses[4].Paragraphs);
+        // A sentence starting with "Pasal 6 ayat (2)" is text, not a pasal.
+        Assert.Equal(["Pasal 6 ayat (2) Peraturan Pemerintah berlaku."], d.Clauses[3].Paragraphs);
         // Without ayat markers every line is its own paragraph.
         Assert.Equal(["Ruang lingkup meliputi pengangkutan.", "Pengolahan dilakukan di TPPAS."], d.Clauses[1].Paragraphs);
     }
@@ -263,6 +268,9 @@ public class DocxImportTests
 
         var parties = Ok(new Word().P("Pasal 1", "PENUTUP", "Naskah ini berlaku sejak ditandatangani.", "PIHAK KESATU,", "WALI KOTA CIMAHI", "Ngatiyana").Import());
         Assert.Equal(["Naskah ini berlaku sejak ditandatangani."], Assert.Single(parties.Clauses).Paragraphs);
+
+        var place = Ok(new Word().P("Pasal 1", "PENUTUP", "Naskah ini berlaku sejak ditandatangani.", "Ditandatangani di Cimahi pada tanggal 23 November 2026.").Import());
+        Assert.Equal(["Naskah ini berlaku sejak ditandatangani."], Assert.Single(place.Clauses).Paragraphs);
 
         var table = Ok(new Word().P("Pasal 1", "PENUTUP", "Naskah ini berlaku sejak ditandatangani.").Table("Ngatiyana", "Jeje").P("Lampiran: peta lokasi").Import());
         Assert.Equal(["Naskah ini berlaku sejak ditandatangani."], Assert.Single(table.Clauses).Paragraphs);
