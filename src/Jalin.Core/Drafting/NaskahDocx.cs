@@ -113,6 +113,7 @@ public static class NaskahDocx
         return new Paragraph(props, TextRun(text));
     }
 
+    /// <summary>A run of <paramref name="text"/>; each "\n" in it becomes a line break (w:br).</summary>
     internal static Run TextRun(string text, bool bold = false, int? size = null)
     {
         var rp = new RunProperties();
@@ -120,7 +121,13 @@ public static class NaskahDocx
         if (size is { } s) rp.Append(new FontSize { Val = s.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var run = new Run();
         if (rp.HasChildren) run.Append(rp);
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        // A "\n" inside a paragraph (list items a., b. inside an ayat) is a line break, not literal text.
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
         return run;
     }
 

@@ -5,7 +5,10 @@ namespace Jalin.Core.Files;
 public sealed class FileStoreOptions
 {
     public string Root { get; set; } = Path.Combine("data", "files");
-    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>The upload limit when Files:MaxBytes is not configured.</summary>
+    public const long DefaultMaxBytes = 20 * 1024 * 1024;
+
+    public long MaxBytes { get; set; } = DefaultMaxBytes;
 }
 
 public sealed record StoredBlob(string Sha256, long Size, string ContentType, string Extension);
