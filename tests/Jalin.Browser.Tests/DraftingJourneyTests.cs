@@ -109,6 +109,23 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
             using var reader = new StreamReader(entry.Open());
             var xml = await reader.ReadToEndAsync();
             Assert.Contains(token, xml);
+            reader.Dispose();
+            zip.Dispose();
+
+            // the partner edits that sentence in Word and sends the file back: imported as version 3
+            var edited = token + "mitra";
+            using (var update = ZipFile.Open(file, ZipArchiveMode.Update))
+            {
+                update.GetEntry("word/document.xml")!.Delete();
+                await using var writer = new StreamWriter(update.CreateEntry("word/document.xml").Open());
+                await writer.WriteAsync(xml.Replace(token, edited, StringComparison.Ordinal));
+            }
+            await TestId("import-file").Locator("input[type=file]").SetInputFilesAsync(file);
+            await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 3 dari 3");
+            await Expect(TestId("import-notes")).ToContainTextAsync("para pihak");
+            await Expect(Page.Locator("#clause-2-para-0")).ToHaveValueAsync(new Regex(Regex.Escape(edited)));
+            await Expect(TestId("versions").Locator("[data-version='3']")).ToContainTextAsync("Diimpor dari berkas Word");
+            await Step("draft-imported-v3");
         }
         finally
         {

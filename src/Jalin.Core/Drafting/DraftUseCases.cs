@@ -177,6 +177,7 @@ public static class ClauseInputs
 
 public static class DraftUseCases
 {
+    internal const string NotEditor = "Hanya petugas kerja sama daerah pemilik atau OPD pelaksana yang menyunting rancangan.";
 
     private static async Task<Agreement?> LoadAsync(JalinDb db, CurrentActor actor, Guid agreementId, CancellationToken ct) =>
         actor.Role == Role.SystemAdmin ? null : await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: false, ct);
@@ -272,7 +273,7 @@ public static class DraftUseCases
             DraftAccess.CanOverride(actor, a) && d.Status == DraftStatus.Open && !a.IsEnded);
     }
 
-    private static async Task<(Agreement? a, Draft? d, Error? error)> LoadForChangeAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, CancellationToken ct)
+    internal static async Task<(Agreement? a, Draft? d, Error? error)> LoadForChangeAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, CancellationToken ct)
     {
         var a = await LoadAsync(db, actor, agreementId, ct);
         if (a is null) return (null, null, new NotFoundError("Kerja sama tidak ditemukan."));
@@ -286,7 +287,7 @@ public static class DraftUseCases
     {
         var (a, d, error) = await LoadForChangeAsync(db, actor, agreementId, draftId, ct);
         if (error is not null) return error;
-        if (!DraftAccess.CanEdit(actor, a!)) return new ForbiddenError("Hanya petugas kerja sama daerah pemilik atau OPD pelaksana yang menyunting rancangan.");
+        if (!DraftAccess.CanEdit(actor, a!)) return new ForbiddenError(NotEditor);
         var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToList());
         var clauses = ClauseInputs.Validate(request.Clauses, d!.Layout, "Rancangan", fields);
         if (fields.Count > 0) return new ValidationError("Rancangan belum dapat disimpan.", fields.ToDictionary(f => f.Key, f => f.Value.ToArray()));

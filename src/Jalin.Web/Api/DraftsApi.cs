@@ -20,6 +20,8 @@ public static class DraftsApi
         g.MapPost("/drafts", Create).WithSummary("Susun rancangan dari templat; isian diambil dari data kerja sama (versi 1).");
         g.MapGet("/drafts/{draftId:guid}", Get).WithSummary("Rancangan: pasal versi terpilih (?version=), daftar versi, komentar, daftar periksa muatan.");
         g.MapPost("/drafts/{draftId:guid}/versions", Save).WithSummary("Simpan sebagai versi baru (basedOnVersion wajib sama dengan versi terakhir, bila tidak 409).");
+        g.MapPost("/drafts/{draftId:guid}/import", Import)
+            .WithSummary("Impor berkas Word (multipart: file .docx, basedOnVersion, note) sebagai versi baru: pasal, ayat dan jenis muatan dibaca dari naskah.");
         g.MapPost("/drafts/{draftId:guid}/restore", Restore).WithSummary("Pulihkan versi lama sebagai versi baru.");
         g.MapGet("/drafts/{draftId:guid}/compare", Compare).WithSummary("Bandingkan dua versi (?from=&to=) pasal demi pasal, kata demi kata.");
         g.MapPost("/drafts/{draftId:guid}/comments", Comment).WithSummary("Komentar pada satu pasal (TKKSD, petugas, OPD, pimpinan, penghubung mitra, petugas daerah mitra).");
@@ -139,6 +141,25 @@ public static class DraftsApi
     {
         if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
         return (await DraftUseCases.CommentAsync(db, actor, id, draftId, body, clock, ct)).ToHttp(c => TypedResults.Created((string?)null, c));
+    }
+
+    private static async Task<IResult> Import(Actor actor, JalinDb db, FileStore files, TimeProvider clock, Guid id, Guid draftId, HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'file' (DOCX) dan 'basedOnVersion'."));
+        var form = await request.ReadFormAsync(ct);
+        int? basedOn = null;
+        if (form["basedOnVersion"].ToString() is { Length: > 0 } b)
+        {
+            if (int.TryParse(b, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) basedOn = parsed;
+            else return Problems.From(ValidationError.Of("basedOnVersion", "Versi dasar berupa bilangan bulat."));
+        }
+        var file = form.Files.GetFile("file");
+        var max = Math.Min(files.MaxBytes, DocxImport.MaxBytes);
+        if (file is not null && file.Length > max) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {max / 1024 / 1024} MB)."));
+        await using var stream = file?.OpenReadStream();
+        var body = new ImportDraftRequest { BasedOnVersion = basedOn, Note = form["note"].ToString() is { Length: > 0 } n ? n : null };
+        return (await ImportDraft.HandleAsync(db, actor, id, draftId, body, stream, file?.FileName, clock, ct)).ToHttp();
     }
 
     private static async Task<IResult> ResolveComment(Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid draftId, long commentId,

@@ -21,6 +21,47 @@ public abstract class DraftingJourneyTests<TApp>(TApp app) where TApp : JalinApp
     private const string OverrideReason = "Sanksi diatur dalam peraturan wali kota tentang parkir; pasal sanksi tidak diulang dalam PKS ini";
 
 
+    /// <summary>The partner gets Jalin's DOCX, edits one ayat in Word and sends it back; the
+    /// officer imports it as the next version and the compare shows that edit in its pasal, while
+    /// the comment on that pasal stays on it.</summary>
+    [Fact]
+    public async Task PartnersWordCopy_ImportedAsNextVersion_ComparesPasalByPasal()
+    {
+        var officer = await app.ClientForAsync("kerjasama.cimahi");
+        var tkksd = await app.ClientForAsync("tkksd.cimahi");
+        var id = await officer.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "Uji impor Word: pengelolaan sampah regional " + Guid.NewGuid().ToString("N")[..6], @object = Object,
+            parties = new[] { new { regionCode = "32.11" } },
+        });
+        var v1 = await officer.CreateDraft(id, "kb");
+        var draftId = v1["id"]!.GetValue<string>();
+        var scope = v1["clauses"]!.AsArray().Single(c => Drafts.IsType(c!, "Scope"))!;
+        var scopeKey = scope["key"]!.GetValue<string>();
+        var comment = await tkksd.PostAsJsonAsync(Drafts.Url(id, draftId, "/comments"), new { clauseKey = scopeKey, text = "Mohon ruang lingkup menyebut TPA regional." }, TestApi.Json).OkJson();
+
+        var docx = await officer.GetByteArrayAsync(Drafts.Url(id, draftId, "/docx"));
+        var edited = Drafts.EditText(docx, "Ruang lingkup Kesepakatan Bersama ini meliputi", "Ruang lingkup Kesepakatan Bersama ini, termasuk TPA regional, meliputi");
+        var result = await officer.PostAsync(Drafts.Url(id, draftId, "/import"), Drafts.ImportForm(edited, 1, "KB dari Sumedang.docx", "Naskah balikan Kabupaten Sumedang")).OkJson();
+        Assert.Equal(v1["clauses"]!.AsArray().Count, result["clauses"]!.GetValue<int>());
+        var v2 = result["draft"]!;
+        Assert.Equal(2, v2["latestVersion"]!.GetValue<int>());
+        Assert.Equal("Naskah balikan Kabupaten Sumedang", v2["versions"]![0]!["note"]!.GetValue<string>());
+        // Same keys: the pasal and its comment line up with version 1.
+        Assert.Equal(v1["clauses"]!.AsArray().Select(c => c!["key"]!.GetValue<string>()), v2["clauses"]!.AsArray().Select(c => c!["key"]!.GetValue<string>()));
+        Assert.Contains(v2["comments"]!.AsArray(), c => c!["id"]!.GetValue<long>() == comment["id"]!.GetValue<long>() && c["clauseKey"]!.GetValue<string>() == scopeKey);
+
+        var diff = await officer.GetAsync(Drafts.Url(id, draftId, "/compare") + "?from=1&to=2").OkJson();
+        var changed = diff["clauses"]!.AsArray().Where(c => c!["change"]!.GetValue<string>() != "Same").ToList();
+        var only = Assert.Single(changed)!;
+        Assert.Equal(scopeKey, only["key"]!.GetValue<string>());
+        var inserted = string.Concat(only["segments"]!.AsArray().Where(g => g!["kind"]!.GetValue<string>() == "Inserted").Select(g => g!["text"]!.GetValue<string>()));
+        Assert.Contains("TPA", inserted);
+        Assert.Contains("regional", inserted);
+        Assert.True(diff["insertions"]!.GetValue<int>() > 0);
+        Assert.Equal(0, diff["deletions"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task PksDraft_FromTemplateToVerifiedFinal()
     {

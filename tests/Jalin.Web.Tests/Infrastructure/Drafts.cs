@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace Jalin.Web.Tests.Infrastructure;
 
@@ -43,4 +45,30 @@ public static class Drafts
 
     public static JsonNode Compliance(JsonNode draft, string code) =>
         draft["compliance"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == code)!;
+
+    /// <summary>The multipart body of an import: the DOCX, the version it is based on and a note.</summary>
+    public static MultipartFormDataContent ImportForm(byte[] docx, int? basedOn, string fileName = "rancangan.docx", string? note = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(docx);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        form.Add(file, "file", fileName);
+        if (basedOn is { } b) form.Add(new StringContent(b.ToString(System.Globalization.CultureInfo.InvariantCulture)), "basedOnVersion");
+        if (note is not null) form.Add(new StringContent(note), "note");
+        return form;
+    }
+
+    /// <summary>A copy of <paramref name="docx"/> with the first text run containing <paramref name="from"/> changed,
+    /// as a partner editing Jalin's DOCX in Word would.</summary>
+    public static byte[] EditText(byte[] docx, string from, string to)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(docx);
+        using (var doc = WordprocessingDocument.Open(ms, true))
+        {
+            var text = doc.MainDocumentPart!.Document!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().First(t => t.Text.Contains(from, StringComparison.Ordinal));
+            text.Text = text.Text.Replace(from, to, StringComparison.Ordinal);
+        }
+        return ms.ToArray();
+    }
 }

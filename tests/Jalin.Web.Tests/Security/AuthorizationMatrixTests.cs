@@ -130,6 +130,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         };
     }
 
+    /// <summary>Import the shared draft's latest DOCX back as a new version (what a partner's Word copy does).</summary>
+    private static async Task<HttpRequestMessage> ImportLatest(AuthzWorld w, string alias)
+    {
+        var d = await w.Client("officer").GetAsync(w.Fill(V1 + SharedDraft)).OkJson();
+        var docx = await w.Client("officer").GetByteArrayAsync(w.Fill(V1 + SharedDraft + "/docx"));
+        return new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + SharedDraft + "/import"))
+        {
+            Content = Drafts.ImportForm(docx, d["latestVersion"]!.GetValue<int>(), note: $"Uji matriks: impor Word ({alias})"),
+        };
+    }
+
     /// <summary>Override the latest version of the shared draft (its muatan stays incomplete: v2 and v3 lack dispute resolution).</summary>
     private static async Task<HttpRequestMessage> OverrideLatest(AuthzWorld w, string alias)
     {
@@ -267,6 +278,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET shared KSDD draft version 1", $"404; {Readers}=2xx", Get(SharedDraft + "?version=1")),
         new("GET unknown draft of shared KSDD", "404", Get("/agreements/{shared}/drafts/" + Guid.Empty)),
         new("POST draft version (save) on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403", SaveLatest),
+        new("POST import Word file as a version of shared KSDD draft", $"404; officer,opd=2xx {NotEditors}=403", ImportLatest),
         new("POST restore draft version on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403",
             Post(SharedDraft + "/restore", (_, alias) => new { version = 2, note = $"Uji matriks: pulihkan versi 2 ({alias})" })),
         new("GET compare draft versions", $"404; {Readers}=2xx", Get(SharedDraft + "/compare?from=1&to=2")),
@@ -401,6 +413,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/agreements/{id:guid}/drafts"] = "POST draft on shared KSDD",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}"] = "GET shared KSDD draft",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/versions"] = "POST draft version (save) on shared KSDD",
+        ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/import"] = "POST import Word file as a version of shared KSDD draft",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/restore"] = "POST restore draft version on shared KSDD",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/compare"] = "GET compare draft versions",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/comments"] = "POST comment on shared KSDD draft",

@@ -739,6 +739,54 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
     }
 
     [Fact]
+    public async Task DraftImport_BadInput_Is4xx_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var id = await officer.CreateAgreement(ValidAgreement());
+        var draft = await officer.CreateDraft(id, "kb");
+        var draftId = draft["id"]!.GetValue<string>();
+        var url = Drafts.Url(id, draftId, "/import");
+        var docx = await officer.GetByteArrayAsync(Drafts.Url(id, draftId, "/docx"));
+        var before = await SnapshotAsync();
+
+        async Task Bad(string name, HttpStatusCode status, string? field, HttpContent content)
+        {
+            var response = await officer.PostAsync(url, content);
+            if (field is not null) await ProblemAssert.IsValidationProblem(response, field, name);
+            else await AssertClientError(response, name, status);
+            Assert.Equal(status, response.StatusCode);
+            await NothingSaved(before, name);
+        }
+
+        await Bad("JSON instead of multipart", HttpStatusCode.BadRequest, "file", new StringContent("""{"basedOnVersion":1}""", Encoding.UTF8, "application/json"));
+        await Bad("no file", HttpStatusCode.BadRequest, "file", new MultipartFormDataContent { { new StringContent("1"), "basedOnVersion" } });
+        await Bad("random bytes", HttpStatusCode.BadRequest, "file", Drafts.ImportForm([1, 2, 3, 4, 5, 6, 7, 8], 1));
+        await Bad("zip that is not DOCX", HttpStatusCode.BadRequest, "file", Drafts.ImportForm([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4], 1));
+        await Bad("empty file", HttpStatusCode.BadRequest, "file", Drafts.ImportForm([], 1));
+        await Bad("a DOCX without any pasal", HttpStatusCode.BadRequest, "file", Drafts.ImportForm(Security.AuthzWorld.LetterheadDocx("PEMERINTAH KOTA CIMAHI"), 1));
+        await Bad("PDF named .docx", HttpStatusCode.BadRequest, "file", Drafts.ImportForm(TestApi.Pdf("bukan word"), 1));
+        var big = new byte[2 * 1024 * 1024 + 1];
+        new byte[] { 0x50, 0x4B, 0x03, 0x04 }.CopyTo(big, 0);
+        await Bad("oversize file", HttpStatusCode.RequestEntityTooLarge, null, Drafts.ImportForm(big, 1));
+        await Bad("no base version", HttpStatusCode.BadRequest, "basedOnVersion", Drafts.ImportForm(docx, null));
+        var textVersion = Drafts.ImportForm(docx, null);
+        textVersion.Add(new StringContent("satu"), "basedOnVersion");
+        await Bad("base version as text", HttpStatusCode.BadRequest, "basedOnVersion", textVersion);
+        await Bad("stale base version", HttpStatusCode.Conflict, null, Drafts.ImportForm(docx, 0));
+        await Bad("note too long", HttpStatusCode.BadRequest, "note", Drafts.ImportForm(docx, 1, note: new string('c', 1001)));
+        await Bad("unknown field in the file", HttpStatusCode.BadRequest, "file",
+            Drafts.ImportForm(Drafts.EditText(docx, "sebagai pedoman bagi PARA PIHAK", "sebagai pedoman {{nomor_rahasia}} bagi PARA PIHAK"), 1));
+
+        // Jalin's own DOCX comes back as version 2 with the same text: the compare shows no change.
+        var imported = await officer.PostAsync(url, Drafts.ImportForm(docx, 1, "KB Cimahi.docx")).OkJson();
+        Assert.Equal(2, imported["draft"]!["latestVersion"]!.GetValue<int>());
+        Assert.Equal("Diimpor dari berkas Word KB Cimahi.docx", imported["draft"]!["versions"]![0]!["note"]!.GetValue<string>());
+        var same = await officer.GetAsync(Drafts.Url(id, draftId, "/compare") + "?from=1&to=2").OkJson();
+        Assert.Equal(0, same["insertions"]!.GetValue<int>());
+        Assert.Equal(0, same["deletions"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task OverrideAndFinalize_BadInput_Are4xx_AndNothingSaved()
     {
         var officer = await app.ClientForAsync(Officer);

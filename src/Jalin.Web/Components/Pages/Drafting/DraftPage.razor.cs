@@ -4,6 +4,7 @@ using Jalin.Core.Drafting;
 using Jalin.Core.Identity;
 using Jalin.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -25,6 +26,44 @@ public partial class DraftPage
     [Inject] private IConfiguration Config { get; set; } = default!;
 
     private bool _finalizing;
+    private IReadOnlyList<string>? _importNotes;
+
+    /// <summary>A Word file (the region's old draft or the partner's copy) becomes the next version.</summary>
+    private async Task ImportAsync(IBrowserFile? file)
+    {
+        if (file is null || _d is null || _actor is null) return;
+        if (_dirty)
+        {
+            var go = await Dialogs.ShowMessageBoxAsync("Impor dari Word?",
+                "Ada perubahan yang belum disimpan. Isi berkas Word menjadi versi baru dan perubahan itu tidak ikut tersimpan.", yesText: "Impor", cancelText: "Batal");
+            if (go != true) return;
+        }
+        var max = Math.Min(Files.MaxBytes, DocxImport.MaxBytes);
+        if (file.Size > max) { _error = $"Berkas terlalu besar (paling besar {max / 1024 / 1024} MB)."; return; }
+        _busy = true;
+        _error = null;
+        _importNotes = null;
+        try
+        {
+            using var ms = new MemoryStream();
+            await using (var upload = file.OpenReadStream(max)) await upload.CopyToAsync(ms);
+            ms.Position = 0;
+            await using var db = await Dbs.CreateDbContextAsync();
+            var r = await ImportDraft.HandleAsync(db, _actor, AgreementId, DraftId, new ImportDraftRequest { BasedOnVersion = _d.LatestVersion }, ms, file.Name, Clock);
+            if (!r.Ok)
+            {
+                _error = r.Error is ValidationError v && v.Fields.Count > 0 ? string.Join(" ", v.Fields.SelectMany(f => f.Value)) : r.Error!.Message;
+                return;
+            }
+            Show(r.Value!.Draft);
+            _importNotes = r.Value.Notes;
+            Snackbar.Add($"Versi {r.Value.Draft.LatestVersion} dibuat dari berkas Word ({r.Value.Clauses} pasal).", Severity.Success);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
 
     /// <summary>Issue the final: the region's number, the verification code and QR, the PDF; then on to paraf and signing.</summary>
     private async Task FinalizeAsync()
