@@ -4,6 +4,7 @@ using Jalin.Core.Common;
 using Jalin.Core.Data;
 using Jalin.Core.Files;
 using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Core.Drafting;
@@ -92,7 +93,10 @@ public sealed record ParafStepView(int Order, string Office, int PartyOrder, str
 
 public sealed record SigningView(Guid DraftId, IReadOnlyList<ParafStepView> Paraf, bool ParafComplete, int? NextParaf, CeremonyType? Ceremony, string? CeremonyLabel,
     DateOnly? SignedOn, string? Place, IReadOnlyList<SignatoryEntry> Signatories, Guid? SignedDocumentId, bool ParafOnEveryPage, bool Meterai, bool Stempel,
-    bool CanRecord, string ElectronicSignature, int Version, string? VerificationCode = null);
+    bool CanRecord, string ElectronicSignature, int Version, string? VerificationCode = null, SigningStage? Stage = null);
+
+/// <summary>What recording the signing did to the agreement's stage.</summary>
+public sealed record SigningStage(bool Moved, string Message);
 
 public sealed record ParafRequest
 {
@@ -274,6 +278,40 @@ public static class Signing
         db.ActingAs(actor);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Penandatanganan ini dicatat orang lain pada saat yang sama. Muat ulang lalu ulangi."); }
-        return await ViewAsync(db, r, actor, a, esign, ct);
+        var stage = await MoveStageAsync(db, actor, a, draft, signed.Id, clock, ct);
+        return await ViewAsync(db, r, actor, a, esign, ct) with { Stage = stage };
+    }
+
+    /// <summary>The lifecycle action a signed naskah of this form records.</summary>
+    public static string? SigningAction(DocumentKind form) => form switch
+    {
+        DocumentKind.KesepakatanBersama => "record-kb-signing",
+        DocumentKind.PerjanjianKerjaSama => "record-pks-signing",
+        DocumentKind.NotaKesepakatan => "record-nk-signing",
+        DocumentKind.PernyataanKehendak => "record-loi-signing",
+        DocumentKind.NaskahLuarNegeri => "record-signing",
+        _ => null,
+    };
+
+    /// <summary>After the signing is recorded, applies the lifecycle action it stands for ("Catat
+    /// penandatanganan KB" …) with the signed document, so the officer does not record it twice.
+    /// The signing record stands even when the agreement is not at that stage; the message says why
+    /// the stage did not move.</summary>
+    private static async Task<SigningStage?> MoveStageAsync(JalinDb db, CurrentActor actor, Agreement a, Draft draft, Guid signedDocumentId, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (SigningAction(draft.Form) is not { } action) return null;
+        var rule = Lifecycle.LifecycleTable.For(a.Kind).FirstOrDefault(x => x.Action == action);
+        if (rule is null) return null;
+        if (rule.Stage != a.Stage)
+            return new(false, $"Tahap kerja sama tidak berpindah: \"{rule.Label}\" berlaku pada tahap {rule.Stage.Label()}, sedangkan kerja sama ini pada tahap {a.Stage.Label()}.");
+        var from = a.Stage;
+        var moved = await Lifecycle.ApplyLifecycleAction.HandleAsync(db, actor, a.Id, action, new Lifecycle.ActionRequest
+        {
+            DocumentId = signedDocumentId, Note = $"Dicatat dari penandatanganan naskah {draft.Number ?? draft.Title}.",
+        }, clock, ct);
+        return moved.Ok
+            ? new(true, $"Tahap kerja sama berpindah: {from.Label()} → {moved.Value!.To.Label()}.")
+            : new(false, $"Tahap kerja sama tidak berpindah: {moved.Error!.Message}");
     }
 }

@@ -313,6 +313,10 @@ public sealed class DraftUseCasesTests : IAsyncLifetime
                 SignedOn = Day, Place = "Cimahi", Ceremony = CeremonyType.Ceremonial, ParafOnEveryPage = true, Meterai = false, Stempel = true, Scan = scan,
             }, _clock));
             Assert.Equal("Wali Kota Cimahi", signedView.Signatories[0].Office);
+            // The agreement is still in preparation: the signing is kept, the stage does not move, and the message says why.
+            Assert.False(signedView.Stage!.Moved);
+            Assert.Contains("Penandatanganan Kesepakatan Bersama", signedView.Stage.Message);
+            Assert.Equal(Stage.Preparation, (await _s.LoadAsync(id)).Stage);
             var signedDoc = Assert.Single((await _s.LoadAsync(id)).Documents, x => x.Id == signedView.SignedDocumentId);
             Assert.True(signedDoc.IsSigned);
             Assert.Equal(DocumentKind.KesepakatanBersama, signedDoc.Kind);

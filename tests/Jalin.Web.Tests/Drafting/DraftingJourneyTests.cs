@@ -21,6 +21,47 @@ public abstract class DraftingJourneyTests<TApp>(TApp app) where TApp : JalinApp
     private const string OverrideReason = "Sanksi diatur dalam peraturan wali kota tentang parkir; pasal sanksi tidak diulang dalam PKS ini";
 
 
+    /// <summary>A KB issued from Jalin, sent to signing, paraf'd and signed: recording the signing
+    /// also applies "Catat penandatanganan KB", so the agreement moves on without a second entry.</summary>
+    [Fact]
+    public async Task KbSigningRecordedInJalin_MovesTheAgreementToThePks()
+    {
+        var officer = await app.ClientForAsync("kerjasama.cimahi");
+        var id = await officer.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "Uji tanda tangan KB: angkutan umum aglomerasi " + Guid.NewGuid().ToString("N")[..6], @object = Object,
+            budgetedInApbd = true, burdensPublic = false, parties = new[] { new { regionCode = "32.11" } },
+        });
+        var walker = new LifecycleWalker(officer, id, Wib.Today(app.Clock));
+        await walker.WalkToAsync("DraftingKb");
+        await walker.SatisfyAsync("party-numbers");
+        var kb = await officer.CreateDraft(id, "kb");
+        var kbId = kb["id"]!.GetValue<string>();
+
+        // Signing recorded before the lifecycle reached "Penandatanganan KB" would not move it; here the KB is issued and finalized first.
+        await officer.PostAsJsonAsync(Drafts.Url(id, kbId, "/finalize"), new { version = 1 }, TestApi.Json).OkJson();
+        await officer.Act(id, "finalize-kb", new { note = "Rancangan KB final" }).OkJson();
+        Assert.Equal("SigningKb", await walker.StageAsync());
+        var signing = await officer.GetAsync(Drafts.Url(id, kbId, "/signing")).OkJson();
+        foreach (var step in signing["paraf"]!.AsArray())
+            await officer.PostAsJsonAsync(Drafts.Url(id, kbId, "/signing/paraf"), new { order = step!["order"]!.GetValue<int>(), name = "Pejabat uji" }, TestApi.Json).OkJson();
+
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Wib.Today(app.Clock).ToString("yyyy-MM-dd")), "signedOn" }, { new StringContent("Cimahi"), "place" },
+            { new StringContent("Ceremonial"), "ceremony" }, { new StringContent("true"), "parafOnEveryPage" }, { new StringContent("true"), "stempel" },
+        };
+        var file = new ByteArrayContent(TestApi.Pdf("KB bertanda tangan"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "kb-ditandatangani.pdf");
+        var recorded = await officer.PostAsync(Drafts.Url(id, kbId, "/signing"), form).OkJson();
+        Assert.True(recorded["stage"]!["moved"]!.GetValue<bool>(), recorded["stage"]!.ToJsonString());
+        Assert.Contains("Penandatanganan Kesepakatan Bersama → Penyusunan Perjanjian Kerja Sama", recorded["stage"]!["message"]!.GetValue<string>());
+        Assert.Equal("DraftingPks", await walker.StageAsync());
+        var history = (await officer.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).ToJsonString();
+        Assert.Contains("record-kb-signing", history);
+    }
+
     /// <summary>The partner gets Jalin's DOCX, edits one ayat in Word and sends it back; the
     /// officer imports it as the next version and the compare shows that edit in its pasal, while
     /// the comment on that pasal stays on it.</summary>
