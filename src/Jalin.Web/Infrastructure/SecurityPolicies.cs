@@ -29,8 +29,18 @@ public static class LoginLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {
+                var request = ctx.HttpContext.Request;
+                var what = request.Path.StartsWithSegments("/api/v1/verifikasi") || request.Path.StartsWithSegments("/verifikasi")
+                    ? "pemeriksaan dokumen" : "percobaan masuk";
+                if (!request.Path.StartsWithSegments("/api"))
+                {
+                    // A page (the public verification page): a short Indonesian page instead of JSON.
+                    ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                    await ctx.HttpContext.Response.WriteAsync(
+                        $"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Terlalu banyak percobaan — Jalin</title></head><body style="font-family:sans-serif;margin:3rem"><h1>Terlalu banyak {what}</h1><p>Tunggu satu menit lalu muat ulang halaman ini.</p></body></html>""", ct);
+                    return;
+                }
                 ctx.HttpContext.Response.ContentType = "application/problem+json";
-                var what = ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1/verifikasi") ? "pemeriksaan dokumen" : "percobaan masuk";
                 await ctx.HttpContext.Response.WriteAsync(
                     $$"""{"title":"Terlalu banyak percobaan","status":429,"detail":"Terlalu banyak {{what}}. Tunggu satu menit lalu coba lagi."}""", ct);
             };
@@ -38,6 +48,28 @@ public static class LoginLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        }).AddScoped(_ => new VerifyCircuitLimit(verifyPerMinute));
     }
+}
+
+/// <summary>The public verification page looks codes up and checks files inside its Blazor circuit,
+/// where no HTTP request (and so no rate-limit middleware) is involved. Each circuit gets the same
+/// budget per minute as a client of the API; opening a new circuit needs a page load, which the
+/// <see cref="LoginLimits.VerifyPolicy"/> policy limits per client address.</summary>
+public sealed class VerifyCircuitLimit(int perMinute) : IDisposable
+{
+    private readonly FixedWindowRateLimiter _limiter = new(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+    });
+
+    public const string Message = "Terlalu banyak pemeriksaan dokumen. Tunggu satu menit lalu coba lagi.";
+
+    public bool TryTake()
+    {
+        using var lease = _limiter.AttemptAcquire();
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }
