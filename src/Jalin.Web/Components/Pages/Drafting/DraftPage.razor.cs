@@ -52,7 +52,7 @@ public partial class DraftPage
             var r = await ImportDraft.HandleAsync(db, _actor, AgreementId, DraftId, new ImportDraftRequest { BasedOnVersion = _d.LatestVersion }, ms, file.Name, Clock);
             if (!r.Ok)
             {
-                _error = r.Error is ValidationError v && v.Fields.Count > 0 ? string.Join(" ", v.Fields.SelectMany(f => f.Value)) : r.Error!.Message;
+                _error = r.Error!.Explain();
                 return;
             }
             Show(r.Value!.Draft);
