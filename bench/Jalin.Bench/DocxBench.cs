@@ -31,7 +31,26 @@ static class DocxBench
         var segments = VersionCompare.Words(older, newer);
         Console.WriteLine($"Version compare (word level) of two ≈20-page versions ({older.Length:N0} characters, {segments.Count} segments): {cw.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"DOCX naskah: 60 pasal × 3 ayat (≈20 halaman A4), {size / 1024.0:F0} KiB: {rate:F0} documents/s on one core ({1000 / rate:F1} ms each), {count} in {sw.Elapsed.TotalSeconds:F1} s");
+        Import(NaskahDocx.Write(model), seconds);
         return Pdf(model);
+    }
+
+    /// <summary>Reading the same ≈20-page DOCX back into clauses, as "Impor dari Word" does.</summary>
+    private static void Import(byte[] docx, int seconds)
+    {
+        int Parse()
+        {
+            var r = DocxImport.Parse(new MemoryStream(docx), TemplateLayout.Naskah);
+            if (!r.Ok) throw new InvalidOperationException(r.Error!.Message);
+            return r.Value!.Clauses.Count;
+        }
+        var clauses = Parse();
+        for (var i = 0; i < 5; i++) Parse();
+        var sw = Stopwatch.StartNew();
+        var count = 0;
+        while (sw.Elapsed.TotalSeconds < Math.Max(1, seconds / 2)) { Parse(); count++; }
+        var each = sw.Elapsed.TotalMilliseconds / count;
+        Console.WriteLine($"DOCX import (Impor dari Word) of the same naskah: {clauses} pasal read back, {each:F1} ms each ({count} in {sw.Elapsed.TotalSeconds:F1} s)");
     }
 
     private static int Pdf(NaskahModel model)
