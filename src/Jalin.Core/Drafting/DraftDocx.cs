@@ -9,7 +9,7 @@ namespace Jalin.Core.Drafting;
 
 /// <summary>Everything needed to write one version of a draft as DOCX.</summary>
 public sealed record DraftRender(TemplateDefinition Template, Agreement Agreement, Region Owner, IReadOnlyList<DraftClause> Clauses, string Place,
-    string? Number, DateOnly? Date, IReadOnlyDictionary<string, string?> Fields, byte[]? Letterhead = null);
+    string? Number, DateOnly? Date, IReadOnlyDictionary<string, string?> Fields, byte[]? Letterhead = null, DocumentFont? Font = null);
 
 public static class DraftRenders
 {
@@ -20,7 +20,8 @@ public static class DraftRenders
     {
         var (owner, values) = await DraftFields.ForAsync(db, a, today, ct);
         var letterhead = template.Layout == TemplateLayout.Letter ? await RegionTemplates.LetterheadBytesAsync(db, files, a.RegionCode, ct) : null;
-        return new DraftRender(template, a, owner, clauses, place, number, date, values, letterhead);
+        var (font, _) = await DocumentFont.ForRegionAsync(db, a.RegionCode, ct);
+        return new DraftRender(template, a, owner, clauses, place, number, date, values, letterhead, font);
     }
 }
 
@@ -45,14 +46,14 @@ public static class DraftDocx
             p.RegionCode == owner && r.Number is not null ? r.Number : p.DocumentNumber,
             p.SignatoryName, p.SignatoryOffice, Named(p))).ToList();
         var articles = r.Clauses.Select(c => new NaskahArticle(c.Heading, c.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).ToList())).ToList();
-        return new NaskahModel(r.Template.FormTitle, r.Agreement.Title, parties, r.Date, r.Place, articles);
+        return new NaskahModel(r.Template.FormTitle, r.Agreement.Title, parties, r.Date, r.Place, articles, Font: r.Font);
     }
 
     private static byte[] Letter(DraftRender r)
     {
         var subject = DraftFields.Fill(r.Template.Subject ?? "", r.Fields);
         var addressee = DraftFields.Fill(r.Template.Addressee ?? "", r.Fields);
-        return Build(body =>
+        return Build(r.Font, body =>
         {
             if (r.Letterhead is null) Kop(body, r.Owner);
             if (r.Template.FormTitle.Length > 0)
@@ -85,7 +86,7 @@ public static class DraftDocx
         });
     }
 
-    private static byte[] Outline(DraftRender r) => Build(body =>
+    private static byte[] Outline(DraftRender r) => Build(r.Font, body =>
     {
         body.Append(Centered(r.Template.FormTitle.ToUpperInvariant(), bold: true, size: 28));
         body.Append(Centered(r.Agreement.Title.ToUpperInvariant(), bold: true));
@@ -99,13 +100,13 @@ public static class DraftDocx
         }
     });
 
-    private static byte[] Build(Action<Body> fill)
+    private static byte[] Build(DocumentFont? font, Action<Body> fill)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
-            AddStyles(main);
+            AddStyles(main, font);
             var body = new Body();
             fill(body);
             body.Append(A4());

@@ -545,7 +545,7 @@ public static class DraftPdf
         var r = await DraftUseCases.RenderAsync(db, files, actor, agreementId, draftId, version, clock, ct);
         if (!r.Ok) return r.Error!;
         var (render, name) = r.Value;
-        var key = $"{draftId}/{name}/{render.Agreement.UpdatedAt.UtcTicks}/{render.Agreement.Version}/{render.Number}";
+        var key = $"{draftId}/{name}/{render.Agreement.UpdatedAt.UtcTicks}/{render.Agreement.Version}/{render.Number}/{render.Font?.ToSetting()}";
         if (!Cache.TryGetValue(key, out var bytes))
         {
             var converted = await pdf.ConvertDocxAsync(DraftDocx.Write(render), ct);

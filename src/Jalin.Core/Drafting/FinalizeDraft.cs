@@ -89,13 +89,17 @@ public static partial class DocumentNumbering
 }
 
 public sealed record DraftingSettingsView(string NumberPattern, bool IsRegionValue, string Example, IReadOnlyList<string> Tokens, bool PdfAvailable, bool CanEdit,
-    IReadOnlyList<string> ParafOrder, bool ParafOrderIsRegionValue);
+    IReadOnlyList<string> ParafOrder, bool ParafOrderIsRegionValue, string Font, int FontSize, bool FontIsRegionValue, IReadOnlyList<string> Fonts);
 
 public sealed record DraftingSettingsInput
 {
     public string? NumberPattern { get; init; }
     /// <summary>The region's internal paraf chain, first to last (empty: Jalin's default).</summary>
     public List<string>? ParafOrder { get; init; }
+    /// <summary>The typeface of the region's documents (one of <see cref="DocumentFont.Families"/>); "" returns to Jalin's default.</summary>
+    public string? Font { get; init; }
+    /// <summary>Its size in points (10 to 14); taken with <see cref="Font"/>.</summary>
+    public int? FontSize { get; init; }
 }
 
 public static class DraftingSettings
@@ -108,10 +112,11 @@ public static class DraftingSettings
             .Select(s => s.Value).FirstOrDefaultAsync(ct);
         var pattern = value ?? DocumentNumbering.DefaultPattern;
         var paraf = await db.RegionSettings.AsNoTracking().AnyAsync(s => s.RegionCode == actor.RegionCode && s.Key == Signing.ParafOrderSetting, ct);
+        var (font, fontIsRegion) = await DocumentFont.ForRegionAsync(db, actor.RegionCode, ct);
         return new DraftingSettingsView(pattern, value is not null,
             DocumentNumbering.Format(pattern, 7, Wib.Today(clock), actor.RegionCode, DocumentKind.PerjanjianKerjaSama),
             DocumentNumbering.Tokens.Select(t => $"{t.Token}: {t.Meaning}").ToList(), pdf.IsAvailable, actor.Role == Role.CooperationOfficer,
-            await Signing.ParafOrderAsync(db, actor.RegionCode, ct), paraf);
+            await Signing.ParafOrderAsync(db, actor.RegionCode, ct), paraf, font.Family, font.Size, fontIsRegion, DocumentFont.Families);
     }
 
     public static async Task<Result<DraftingSettingsView>> SetAsync(JalinDb db, PdfConverter pdf, CurrentActor actor, DraftingSettingsInput input, TimeProvider clock,
@@ -128,8 +133,22 @@ public static class DraftingSettings
             else if (paraf.Any(p => p.Length > 150 || p.Contains(';'))) fields["parafOrder"] = ["Setiap jabatan paling banyak 150 karakter, tanpa tanda titik koma."];
             else if (paraf.Distinct(StringComparer.OrdinalIgnoreCase).Count() != paraf.Count) fields["parafOrder"] = ["Jabatan yang sama tercantum dua kali."];
         }
-        if (input.NumberPattern is null && input.ParafOrder is null) fields["numberPattern"] = ["Isi pola nomor atau urutan paraf yang diubah."];
+        DocumentFont? font = null;
+        var resetFont = input.Font is { } f0 && f0.Trim().Length == 0;
+        if (input.Font is not null && !resetFont)
+        {
+            var family = DocumentFont.Canonical(input.Font);
+            if (family is null) fields["font"] = [$"Huruf tidak tersedia. Pilih salah satu: {string.Join(", ", DocumentFont.Families)}."];
+            if (input.FontSize is not { } size || size < DocumentFont.MinSize || size > DocumentFont.MaxSize)
+                fields["fontSize"] = [$"Ukuran huruf harus dari {DocumentFont.MinSize} sampai {DocumentFont.MaxSize} pt."];
+            else if (family is not null) font = new DocumentFont(family, size);
+        }
+        else if (input.FontSize is not null && !resetFont) fields["font"] = ["Pilih huruf bersama ukurannya."];
+        if (input.NumberPattern is null && input.ParafOrder is null && input.Font is null && input.FontSize is null)
+            fields["numberPattern"] = ["Isi pola nomor, urutan paraf atau huruf naskah yang diubah."];
         if (fields.Count > 0) return new ValidationError("Pengaturan belum dapat disimpan.", fields);
+        if (font is not null) await UpsertAsync(db, actor.RegionCode, DocumentFont.SettingKey, font.ToSetting(), ct);
+        if (resetFont) db.RegionSettings.RemoveRange(await db.RegionSettings.Where(s => s.RegionCode == actor.RegionCode && s.Key == DocumentFont.SettingKey).ToListAsync(ct));
         if (input.NumberPattern is not null) await UpsertAsync(db, actor.RegionCode, DocumentNumbering.SettingKey, input.NumberPattern.Trim(), ct);
         if (paraf is not null)
         {

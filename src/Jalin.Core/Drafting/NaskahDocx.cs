@@ -12,7 +12,7 @@ public sealed record NaskahArticle(string Heading, IReadOnlyList<string> Paragra
 
 /// <summary>Everything a KB/PKS/NK/naskah needs to be written out in Indonesian legal form.</summary>
 public sealed record NaskahModel(string FormTitle, string Title, IReadOnlyList<NaskahParty> Parties, DateOnly? SignedOn, string Place,
-    IReadOnlyList<NaskahArticle> Articles, string? Closing = null);
+    IReadOnlyList<NaskahArticle> Articles, string? Closing = null, DocumentFont? Font = null);
 
 /// <summary>Writes a naskah as DOCX (Open XML SDK): title and every party's number, the opening
 /// "Pada hari ini, ..." in words, PIHAK KESATU/KEDUA/KETIGA... for any number of parties,
@@ -29,7 +29,7 @@ public static class NaskahDocx
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
-            AddStyles(main);
+            AddStyles(main, model.Font);
             var body = new Body();
 
             body.Append(Centered(model.FormTitle.ToUpperInvariant(), bold: true, size: 28));
@@ -83,14 +83,15 @@ public static class NaskahDocx
         new PageSize { Width = 11906U, Height = 16838U },
         new PageMargin { Top = 1440, Bottom = 1440, Left = 1701, Right = 1440, Header = 708, Footer = 708, Gutter = 0U });
 
-    internal static void AddStyles(MainDocumentPart main)
+    internal static void AddStyles(MainDocumentPart main, DocumentFont? font = null)
     {
+        var f = font ?? DocumentFont.Default;
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunProperties(
-                    new RunFonts { Ascii = "Bookman Old Style", HighAnsi = "Bookman Old Style", ComplexScript = "Bookman Old Style" },
-                    new FontSize { Val = "24" }, new Languages { Val = "id-ID" })),
+                    new RunFonts { Ascii = f.Family, HighAnsi = f.Family, ComplexScript = f.Family },
+                    new FontSize { Val = f.HalfPoints }, new Languages { Val = "id-ID" })),
                 new ParagraphPropertiesDefault(new ParagraphProperties(
                     new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });

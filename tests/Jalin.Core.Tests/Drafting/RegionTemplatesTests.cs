@@ -32,6 +32,64 @@ public sealed class RegionTemplatesTests : IAsyncLifetime
         Clauses = change(t.Clauses.Select(c => new ClauseInput { Key = c.Key, Type = c.Type, Heading = c.Heading, Paragraphs = [.. c.Paragraphs] }).ToList()),
     };
 
+    private async Task<WordprocessingDocument> DocxOfAsync(Guid agreementId, Guid draftId)
+    {
+        await using var db = _db.NewDb();
+        var file = (await DraftUseCases.DocxAsync(db, _files, Actors.Officer, agreementId, draftId, null, _clock)).Value!;
+        var ms = new MemoryStream();
+        await file.Content.CopyToAsync(ms);
+        ms.Position = 0;
+        return WordprocessingDocument.Open(ms, false);
+    }
+
+    private static (string? Family, string? HalfPoints) DefaultFontOf(WordprocessingDocument doc)
+    {
+        var rp = doc.MainDocumentPart!.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!;
+        return (rp.Descendants<RunFonts>().Single().Ascii?.Value, rp.Descendants<FontSize>().Single().Val?.Value);
+    }
+
+    [Fact]
+    public async Task The_regions_font_is_used_for_its_naskah_and_letters_and_refused_when_not_offered()
+    {
+        var pdf = new PdfConverter(new PdfOptions { SearchPath = false });
+        var id = await _s.RegisterAsync(Scenario.Ksdd());
+        DraftDetails kb, letter;
+        await using (var db = _db.NewDb())
+        {
+            kb = (await DraftUseCases.CreateAsync(db, Actors.Officer, id, new CreateDraftRequest { TemplateCode = "kb" }, _clock)).Value!;
+            letter = (await DraftUseCases.CreateAsync(db, Actors.Officer, id, new CreateDraftRequest { TemplateCode = "surat-penawaran" }, _clock)).Value!;
+        }
+        using (var before = await DocxOfAsync(id, kb.Id)) Assert.Equal(("Bookman Old Style", "24"), DefaultFontOf(before));
+
+        await using (var db = _db.NewDb())
+        {
+            DraftingSettingsInput Font(string? family, int? size) => new() { Font = family, FontSize = size };
+            Assert.Contains("font", Assert.IsType<ValidationError>((await DraftingSettings.SetAsync(db, pdf, Actors.Officer, Font("Comic Sans MS", 12), _clock)).Error).Fields.Keys);
+            Assert.Contains("fontSize", Assert.IsType<ValidationError>((await DraftingSettings.SetAsync(db, pdf, Actors.Officer, Font("Arial", 20), _clock)).Error).Fields.Keys);
+            Assert.Contains("fontSize", Assert.IsType<ValidationError>((await DraftingSettings.SetAsync(db, pdf, Actors.Officer, Font("Arial", null), _clock)).Error).Fields.Keys);
+            Assert.Contains("font", Assert.IsType<ValidationError>((await DraftingSettings.SetAsync(db, pdf, Actors.Officer, Font(null, 11), _clock)).Error).Fields.Keys);
+            Assert.IsType<ForbiddenError>((await DraftingSettings.SetAsync(db, pdf, Tkksd, Font("Arial", 11), _clock)).Error);
+            var set = (await DraftingSettings.SetAsync(db, pdf, Actors.Officer, Font("arial", 11), _clock)).Value!;
+            Assert.Equal(("Arial", 11, true), (set.Font, set.FontSize, set.FontIsRegionValue));
+            // Another region keeps Jalin's default.
+            var other = (await DraftingSettings.GetAsync(db, pdf, Actors.PartyOfficer, _clock)).Value!;
+            Assert.Equal(("Bookman Old Style", 12, false), (other.Font, other.FontSize, other.FontIsRegionValue));
+        }
+        foreach (var draft in new[] { kb.Id, letter.Id })
+        {
+            using var doc = await DocxOfAsync(id, draft);
+            Assert.Empty(new OpenXmlValidator().Validate(doc));
+            Assert.Equal(("Arial", "22"), DefaultFontOf(doc));
+        }
+
+        await using (var db = _db.NewDb())
+        {
+            var reset = (await DraftingSettings.SetAsync(db, pdf, Actors.Officer, new DraftingSettingsInput { Font = "" }, _clock)).Value!;
+            Assert.Equal(("Bookman Old Style", 12, false), (reset.Font, reset.FontSize, reset.FontIsRegionValue));
+        }
+        using (var after = await DocxOfAsync(id, kb.Id)) Assert.Equal(("Bookman Old Style", "24"), DefaultFontOf(after));
+    }
+
     [Fact]
     public async Task A_regions_copy_is_used_for_new_drafts_until_it_is_reset()
     {

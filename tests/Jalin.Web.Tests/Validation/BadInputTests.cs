@@ -947,9 +947,15 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         }
         await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, new JsonObject()), "numberPattern", "no pattern");
         await AssertClientError(await Raw(officer, HttpMethod.Put, url, """{"numberPattern": 7}"""), "number for pattern", HttpStatusCode.BadRequest);
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, new JsonObject { ["font"] = "Comic Sans MS", ["fontSize"] = 12 }), "font", "font not offered");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, new JsonObject { ["font"] = "Arial", ["fontSize"] = 30 }), "fontSize", "font too large");
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, new JsonObject { ["font"] = "Arial" }), "fontSize", "font without size");
+        await AssertClientError(await Raw(officer, HttpMethod.Put, url, """{"font":"Arial","fontSize":"besar"}"""), "font size as text", HttpStatusCode.BadRequest);
         await AssertClientError(await Raw(officer, HttpMethod.Put, url, ""), "empty body", HttpStatusCode.BadRequest);
         await NothingSaved(before, "settings");
-        Assert.Equal(current, (await officer.GetAsync(url).OkJson())["numberPattern"]!.GetValue<string>());
+        var after = await officer.GetAsync(url).OkJson();
+        Assert.Equal(current, after["numberPattern"]!.GetValue<string>());
+        Assert.False(after["fontIsRegionValue"]!.GetValue<bool>());
     }
 
     [Fact]
