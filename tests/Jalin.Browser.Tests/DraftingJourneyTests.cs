@@ -134,6 +134,23 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task Officer_sets_the_regions_font_in_the_drafting_settings() => Run(async () =>
+    {
+        // Kutai Kartanegara: a region no other browser test drafts for.
+        await LogIn("kerjasama.kukar");
+        await Open("/app/pengaturan/naskah");
+        await Expect(TestId("font-origin")).ToHaveTextAsync("bawaan Jalin");
+        await Choose("font-family", "Arial");
+        await Choose("font-size", "11");
+        await TestId("settings-save").ClickAsync();
+        await Expect(TestId("font-origin")).ToHaveTextAsync("nilai daerah");
+        await Open("/app/pengaturan/naskah");
+        await Expect(TestId("font-origin")).ToHaveTextAsync("nilai daerah");
+        await Expect(TestId("font-family").Locator("input")).ToHaveValueAsync("Arial");
+        await Step("settings-font");
+    });
+
+    [Fact]
     public Task Leader_overrides_missing_muatan_and_the_page_shows_the_override() => Run(async () =>
     {
         await LogIn("kerjasama.cimahi");
