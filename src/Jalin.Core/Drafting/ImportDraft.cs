@@ -58,6 +58,23 @@ public static class ImportDraft
         return saved.Error!;
     }
 
+    /// <summary>A new draft that starts from a Word file: version 1 from the chosen template,
+    /// version 2 from the file, so the compare shows how the file differs from Jalin's template
+    /// and the checklist what it lacks. Both versions are written in one transaction: a file that
+    /// cannot be imported leaves no draft behind.</summary>
+    public static async Task<Result<DraftImportResult>> CreateAsync(JalinDb db, CurrentActor actor, Guid agreementId, CreateDraftRequest request,
+        Stream? file, string? fileName, TimeProvider clock, CancellationToken ct = default)
+    {
+        // Everything runs in the order a save checks it (who, template, file); any refusal rolls the new draft back.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await DraftUseCases.CreateAsync(db, actor, agreementId, request, clock, ct);
+        if (!created.Ok) return created.Error!;
+        var imported = await HandleAsync(db, actor, agreementId, created.Value!.Id, new ImportDraftRequest { BasedOnVersion = 1 }, file, fileName, clock, ct);
+        if (!imported.Ok) return imported.Error!;
+        await tx.CommitAsync(ct);
+        return imported;
+    }
+
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
     /// <summary>"clauses[3].paragraphs" → "Pasal 4: ".</summary>

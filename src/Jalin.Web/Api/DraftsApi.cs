@@ -20,6 +20,8 @@ public static class DraftsApi
         g.MapPost("/drafts", Create).WithSummary("Susun rancangan dari templat; isian diambil dari data kerja sama (versi 1).");
         g.MapGet("/drafts/{draftId:guid}", Get).WithSummary("Rancangan: pasal versi terpilih (?version=), daftar versi, komentar, daftar periksa muatan.");
         g.MapPost("/drafts/{draftId:guid}/versions", Save).WithSummary("Simpan sebagai versi baru (basedOnVersion wajib sama dengan versi terakhir, bila tidak 409).");
+        g.MapPost("/drafts/import", CreateFromWord)
+            .WithSummary("Rancangan baru dari berkas Word (multipart: templateCode, title, file .docx): versi 1 dari templat, versi 2 dari berkas.");
         g.MapPost("/drafts/{draftId:guid}/import", Import)
             .WithSummary("Impor berkas Word (multipart: file .docx, basedOnVersion, note) sebagai versi baru: pasal, ayat dan jenis muatan dibaca dari naskah.");
         g.MapPost("/drafts/{draftId:guid}/restore", Restore).WithSummary("Pulihkan versi lama sebagai versi baru.");
@@ -141,6 +143,23 @@ public static class DraftsApi
     {
         if (body is null) return Problems.From(ValidationError.Of("body", "Isi permintaan kosong."));
         return (await DraftUseCases.CommentAsync(db, actor, id, draftId, body, clock, ct)).ToHttp(c => TypedResults.Created((string?)null, c));
+    }
+
+    private static async Task<IResult> CreateFromWord(Actor actor, JalinDb db, FileStore files, TimeProvider clock, Guid id, HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'templateCode' dan 'file' (DOCX)."));
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        var max = Math.Min(files.MaxBytes, DocxImport.MaxBytes);
+        if (file is not null && file.Length > max) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {max / 1024 / 1024} MB)."));
+        await using var stream = file?.OpenReadStream();
+        var body = new CreateDraftRequest
+        {
+            TemplateCode = form["templateCode"].ToString() is { Length: > 0 } t ? t : null, Title = form["title"].ToString() is { Length: > 0 } n ? n : null,
+        };
+        return (await ImportDraft.CreateAsync(db, actor, id, body, stream, file?.FileName, clock, ct))
+            .ToHttp(r => TypedResults.Created($"/api/v1/agreements/{id}/drafts/{r.Draft.Id}", r));
     }
 
     private static async Task<IResult> Import(Actor actor, JalinDb db, FileStore files, TimeProvider clock, Guid id, Guid draftId, HttpRequest request, CancellationToken ct)

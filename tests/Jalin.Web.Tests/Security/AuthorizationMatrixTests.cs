@@ -141,6 +141,15 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         };
     }
 
+    /// <summary>A new draft of the fresh KSDD from Word (the shared KB's DOCX): the officer starts a PKS, the lead OPD a KB.</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> CreateFromWord(string agreement) => async (w, alias) =>
+    {
+        var docx = await w.Client("officer").GetByteArrayAsync(w.Fill(V1 + SharedDraft + "/docx"));
+        var form = Drafts.ImportForm(docx, null, "naskah-lama.docx");
+        form.Add(new StringContent(alias == "opd" ? "kb" : "pks-ksdd"), "templateCode");
+        return new HttpRequestMessage(HttpMethod.Post, w.Fill($"{V1}/agreements/{{{agreement}}}/drafts/import")) { Content = form };
+    };
+
     /// <summary>Override the latest version of the shared draft (its muatan stays incomplete: v2 and v3 lack dispute resolution).</summary>
     private static async Task<HttpRequestMessage> OverrideLatest(AuthzWorld w, string alias)
     {
@@ -278,6 +287,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET shared KSDD draft version 1", $"404; {Readers}=2xx", Get(SharedDraft + "?version=1")),
         new("GET unknown draft of shared KSDD", "404", Get("/agreements/{shared}/drafts/" + Guid.Empty)),
         new("POST draft version (save) on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403", SaveLatest),
+        new("POST draft from a Word file on a fresh shared KSDD", $"404; officer,opd=2xx {NotEditors}=403", CreateFromWord("wordShared"),
+            w => w.FreshSharedAsync("wordShared")),
         new("POST import Word file as a version of shared KSDD draft", $"404; officer,opd=2xx {NotEditors}=403", ImportLatest),
         new("POST restore draft version on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403",
             Post(SharedDraft + "/restore", (_, alias) => new { version = 2, note = $"Uji matriks: pulihkan versi 2 ({alias})" })),
@@ -413,6 +424,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/agreements/{id:guid}/drafts"] = "POST draft on shared KSDD",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}"] = "GET shared KSDD draft",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/versions"] = "POST draft version (save) on shared KSDD",
+        ["POST /api/v1/agreements/{id:guid}/drafts/import"] = "POST draft from a Word file on a fresh shared KSDD",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/import"] = "POST import Word file as a version of shared KSDD draft",
         ["POST /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/restore"] = "POST restore draft version on shared KSDD",
         ["GET /api/v1/agreements/{id:guid}/drafts/{draftId:guid}/compare"] = "GET compare draft versions",

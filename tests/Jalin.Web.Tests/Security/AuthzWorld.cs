@@ -171,6 +171,14 @@ public sealed class AuthzWorld
         Ids[key] = (await Client("tkksd").PostAsJsonAsync(Fill("/api/v1/agreements/{shared}/drafts/{sharedDraft}/comments"),
             new { clauseKey = Ids["sharedClause"], text = "Utas uji matriks: mohon ditinjau." }, TestApi.Json).OkJson())["id"]!.ToString();
 
+    /// <summary>Another KSDD Cimahi–Garut led by DLH with no drafts yet; its id is stored under <paramref name="key"/>.</summary>
+    public async Task FreshSharedAsync(string key) =>
+        Ids[key] = (await Client("officer").CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "Uji matriks wewenang: rancangan dari Word " + Guid.NewGuid().ToString("N")[..6], leadAgencyId = Ids["dlhAgency"],
+            budgetedInApbd = true, parties = new[] { new { regionCode = "32.05" } },
+        })).ToString();
+
     public async Task DraftOnSharedAsync(string key, string templateCode) =>
         Ids[key] = (await Client("officer").CreateDraft(Id("shared"), templateCode))["id"]!.GetValue<string>();
 

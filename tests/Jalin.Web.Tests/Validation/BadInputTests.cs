@@ -777,6 +777,35 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         await Bad("unknown field in the file", HttpStatusCode.BadRequest, "file",
             Drafts.ImportForm(Drafts.EditText(docx, "sebagai pedoman bagi PARA PIHAK", "sebagai pedoman {{nomor_rahasia}} bagi PARA PIHAK"), 1));
 
+        // A new draft from a Word file: refused without a template, with an unknown one, without a file or with a bad file,
+        // and the draft that version 1 would have been is rolled back each time.
+        var create = Drafts.Url(id, null, "/import");
+        MultipartFormDataContent NewFrom(byte[]? file, string? template)
+        {
+            var form = file is null ? new MultipartFormDataContent() : Drafts.ImportForm(file, null);
+            if (template is not null) form.Add(new StringContent(template), "templateCode");
+            return form;
+        }
+        async Task BadCreate(string name, HttpStatusCode status, string? field, HttpContent content)
+        {
+            var response = await officer.PostAsync(create, content);
+            if (field is not null) await ProblemAssert.IsValidationProblem(response, field, name);
+            else await AssertClientError(response, name, status);
+            Assert.Equal(status, response.StatusCode);
+            await NothingSaved(before, name);
+        }
+        await BadCreate("new from Word: JSON", HttpStatusCode.BadRequest, "file", new StringContent("""{"templateCode":"pks-ksdd"}""", Encoding.UTF8, "application/json"));
+        await BadCreate("new from Word: no template", HttpStatusCode.BadRequest, "templateCode", NewFrom(docx, null));
+        await BadCreate("new from Word: unknown template", HttpStatusCode.BadRequest, "templateCode", NewFrom(docx, "surat-cinta"));
+        await BadCreate("new from Word: no file", HttpStatusCode.BadRequest, "file", NewFrom(null, "pks-ksdd"));
+        await BadCreate("new from Word: random bytes", HttpStatusCode.BadRequest, "file", NewFrom([9, 8, 7, 6, 5, 4, 3, 2], "pks-ksdd"));
+        await BadCreate("new from Word: no pasal", HttpStatusCode.BadRequest, "file", NewFrom(Security.AuthzWorld.LetterheadDocx("KOP"), "pks-ksdd"));
+        await BadCreate("new from Word: a second open KB", HttpStatusCode.Conflict, null, NewFrom(docx, "kb"));
+        var fromWord = await officer.PostAsync(create, NewFrom(docx, "pks-ksdd")).OkJson();
+        Assert.Equal(2, fromWord["draft"]!["latestVersion"]!.GetValue<int>());
+        Assert.Equal("PerjanjianKerjaSama", fromWord["draft"]!["form"]!.GetValue<string>());
+        before = await SnapshotAsync();
+
         // Jalin's own DOCX comes back as version 2 with the same text: the compare shows no change.
         var imported = await officer.PostAsync(url, Drafts.ImportForm(docx, 1, "KB Cimahi.docx")).OkJson();
         Assert.Equal(2, imported["draft"]!["latestVersion"]!.GetValue<int>());
