@@ -126,6 +126,19 @@ public sealed class DraftingJourneyTests(AppFixture app) : BrowserTest(app)
             await Expect(Page.Locator("#clause-2-para-0")).ToHaveValueAsync(new Regex(Regex.Escape(edited)));
             await Expect(TestId("versions").Locator("[data-version='3']")).ToContainTextAsync("Diimpor dari berkas Word");
             await Step("draft-imported-v3");
+
+            // the same Word file starts a new KB on another agreement: v1 the template, v2 the file
+            await OpenAgreement("Kelas Khusus Vokasi Manufaktur");
+            await TestId("new-draft").ClickAsync();
+            await Choose("template-select", "Kesepakatan Bersama");
+            await TestId("word-file").Locator("input[type=file]").SetInputFilesAsync(file);
+            await Expect(TestId("word-file-name")).ToContainTextAsync(".docx");
+            await TestId("create-draft").ClickAsync();
+            await At(DraftUrl);
+            await Interactive();
+            await Expect(TestId("shown-version")).ToHaveTextAsync("Versi 2 dari 2");
+            await Expect(TestId("versions").Locator("[data-version='2']")).ToContainTextAsync("Diimpor dari berkas Word");
+            await Step("draft-from-word");
         }
         finally
         {
