@@ -114,8 +114,11 @@ public static class Muatan
             ctx => ctx.Agreement.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela or CooperationKind.Ksdpk),
         new("power-of-attorney", "Surat kuasa bagi penanda tangan yang bukan kepala daerah", [.. Pks, .. Kb], true, "PP 28/2018 Ps 2(2) [V]",
             ctx => Prerequisites.HasPowerOfAttorney(ctx.Agreement), ctx => Prerequisites.NeedsPowerOfAttorney(ctx.Agreement)),
-        new("party-numbers", "Nomor naskah dari setiap pihak", [.. Kb, .. Pks, .. Nk, .. Foreign], true, "DOMAIN §4.5 (dua nomor) [V]",
-            ctx => Prerequisites.HasEveryPartyNumber(ctx.Agreement)),
+        // The owning region's number is given by Jalin when the final is issued (its pattern), so a draft needs the others' numbers.
+        new("party-numbers", "Nomor naskah dari setiap pihak lain (nomor daerah pemilik diberikan saat naskah final diterbitkan)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,
+            "DOMAIN §4.5 (dua nomor) [V]",
+            ctx => ctx.Agreement.Parties.Count >= 2
+                   && ctx.Agreement.Parties.Where(p => p.RegionCode != ctx.Agreement.RegionCode).All(p => !string.IsNullOrWhiteSpace(p.DocumentNumber))),
         new("dprd-first", "Persetujuan DPRD sebelum PKS (membebani masyarakat/daerah atau belum dianggarkan dalam APBD)", Pks, true, "PP 28/2018 Ps 6(2) [V]",
             ctx => Prerequisites.DprdHasApproved(ctx.Agreement), ctx => LifecycleEngine.NeedsDprd(ctx.Agreement)),
         new("affair-competence", "Urusan dalam kewenangan setiap pihak (kehutanan, kelautan, ESDM: provinsi)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,

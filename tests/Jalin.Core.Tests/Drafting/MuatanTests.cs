@@ -146,10 +146,14 @@ public class MuatanTests
     }
 
     [Fact]
-    public void Every_party_number_is_required_on_the_naskah()
+    public void Every_other_partys_number_is_required_on_the_naskah_and_the_owners_comes_with_the_final()
     {
         var ctx = Complete(Satisfier.BareAgreement(CooperationKind.KsddSukarela, Stage.DraftingKb), DocumentKind.KesepakatanBersama);
-        ctx.Agreement.Parties[1].DocumentNumber = null;
+        var owner = ctx.Agreement.Parties.Single(p => p.RegionCode == ctx.Agreement.RegionCode);
+        var other = ctx.Agreement.Parties.First(p => p.RegionCode != ctx.Agreement.RegionCode);
+        owner.DocumentNumber = null;
+        Assert.True(Muatan.Check(ctx).Single(i => i.Code == "party-numbers").Met);
+        other.DocumentNumber = null;
         Assert.False(Muatan.Check(ctx).Single(i => i.Code == "party-numbers").Met);
     }
 }

@@ -345,7 +345,7 @@ public static class DemoData
         await using (var db = newDb())
         {
             var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
-            await DemoDrafts.SeedAsync(newDb, clock, today, people, ct);
+            await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
         }
         return true;
     }

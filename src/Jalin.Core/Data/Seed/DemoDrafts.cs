@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalin.Core.Data.Seed;
 
 /// <summary>Demo drafts made through the real drafting use cases: a PKS that went through three
-/// versions with the lead OPD and TKKSD, an addendum the partner's liaison commented on, and a
-/// Garut KB whose latest version lacks a required clause (blocked before signing).</summary>
+/// versions with the lead OPD and TKKSD, an addendum the partner's liaison commented on, a
+/// Garut KB whose latest version lacks a required clause (blocked before signing), and a Cimahi KB
+/// issued as final and half-way through its paraf (its verification code works on the public page).</summary>
 internal static class DemoDrafts
 {
-    public static async Task SeedAsync(Func<JalinDb> newDb, DemoData.DemoClock clock, DateOnly today, IReadOnlyDictionary<string, CurrentActor> people, CancellationToken ct)
+    public static async Task SeedAsync(Func<JalinDb> newDb, Files.FileStore files, DemoData.DemoClock clock, DateOnly today, IReadOnlyDictionary<string, CurrentActor> people,
+        CancellationToken ct)
     {
         var officer = people["kerjasama.cimahi"];
         var opd = people["opd.cimahi"];
@@ -63,6 +65,34 @@ internal static class DemoDrafts
             BasedOnVersion = kb.LatestVersion, Note = "Pasal penyelesaian perselisihan menunggu masukan Bagian Hukum",
             Clauses = kb.Clauses.Where(c => c.Type != ClauseType.DisputeResolution).Select(Input).ToList(),
         }, clock), "KB Garut v2");
+
+        // Cimahi–Kabupaten Bandung shallot and chili supply (SigningKb): the KB drafted in Jalin, issued as
+        // final with the region's number and a verification code, paraf'd by the first two officials.
+        // Filed as DOCX (no LibreOffice needed to seed); on a server with LibreOffice finals are PDF.
+        clock.Now = DemoData.DemoClock.At(today.AddDays(-3));
+        var supply = await FindAsync(newDb, "Pasokan Bawang Merah dan Cabai", ct);
+        await using (var db = newDb())
+        {
+            // Kabupaten Bandung's own number for the KB (every party's number is required before the final).
+            db.ActingAs(officer);
+            foreach (var party in await db.AgreementParties.Where(p => p.AgreementId == supply && p.RegionCode != officer.RegionCode).ToListAsync(ct))
+                party.DocumentNumber ??= "500.3/112/Perekonomian";
+            await db.SaveChangesAsync(ct);
+        }
+        var supplyKb = await Must(newDb, db => DraftUseCases.CreateAsync(db, officer, supply, new CreateDraftRequest { TemplateCode = "kb" }, clock), "KB pasokan");
+        clock.Now = DemoData.DemoClock.At(today.AddDays(-2));
+        var noPdf = new PdfConverter(new PdfOptions { SearchPath = false });
+        await Must(newDb, db => FinalizeDraft.HandleAsync(db, files, noPdf, officer, supply, supplyKb.Id, new FinalizeDraftRequest { Version = 1 },
+            "http://127.0.0.1:5080", clock), "KB pasokan final");
+        var order = await Must(newDb, db => Signing.GetAsync(db, new NoElectronicSignature(), officer, supply, supplyKb.Id), "urutan paraf");
+        var names = new[] { "Drs. Heri Rustaman (Kabag Kerja Sama)", "Dian Purnamasari, S.H. (Kabag Hukum)" };
+        for (var i = 0; i < names.Length; i++)
+        {
+            clock.Now = DemoData.DemoClock.At(today.AddDays(-1));
+            var (step, name) = (order.Paraf[i], names[i]);
+            await Must(newDb, db => Signing.ParafAsync(db, new NoElectronicSignature(), officer, supply, supplyKb.Id,
+                new ParafRequest { Order = step.Order, Name = name }, clock), "paraf " + step.Office);
+        }
     }
 
     private static ClauseInput Input(DraftClauseView c) => new() { Key = c.Key, Type = c.Type, Heading = c.Heading, Paragraphs = [.. c.Paragraphs] };
