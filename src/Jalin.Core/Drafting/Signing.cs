@@ -237,7 +237,7 @@ public static class Signing
         if (!request.Stempel) Add("stempel", "Pastikan cap dinas/stempel telah dibubuhkan di samping tanda tangan.");
         FileKind? type = null;
         if (request.Scan is null || request.Scan.Length == 0) Add("file", "Unggah pindaian naskah yang telah ditandatangani (PDF).");
-        else if (request.Scan.LongLength > files.MaxBytes) return new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB).");
+        else if (request.Scan.LongLength > files.MaxBytes) return new TooLargeError(FileStore.TooLargeText(files.MaxBytes));
         else if ((type = FileSniffer.Detect(request.Scan)) is null || type != FileSniffer.Pdf) Add("file", "Pindaian naskah harus berkas PDF.");
         if (fields.Count > 0) return new ValidationError("Penandatanganan belum dapat dicatat.", fields.ToDictionary(f => f.Key, f => f.Value.ToArray()));
         if (r!.IsSigned || a!.IsEnded) return new ConflictError("Penandatanganan naskah ini sudah dicatat.");
@@ -282,17 +282,6 @@ public static class Signing
         return await ViewAsync(db, r, actor, a, esign, ct) with { Stage = stage };
     }
 
-    /// <summary>The lifecycle action a signed naskah of this form records.</summary>
-    public static string? SigningAction(DocumentKind form) => form switch
-    {
-        DocumentKind.KesepakatanBersama => "record-kb-signing",
-        DocumentKind.PerjanjianKerjaSama => "record-pks-signing",
-        DocumentKind.NotaKesepakatan => "record-nk-signing",
-        DocumentKind.PernyataanKehendak => "record-loi-signing",
-        DocumentKind.NaskahLuarNegeri => "record-signing",
-        _ => null,
-    };
-
     /// <summary>After the signing is recorded, applies the lifecycle action it stands for ("Catat
     /// penandatanganan KB" …) with the signed document, so the officer does not record it twice.
     /// The signing record stands even when the agreement is not at that stage; the message says why
@@ -300,13 +289,14 @@ public static class Signing
     private static async Task<SigningStage?> MoveStageAsync(JalinDb db, CurrentActor actor, Agreement a, Draft draft, Guid signedDocumentId, TimeProvider clock,
         CancellationToken ct)
     {
-        if (SigningAction(draft.Form) is not { } action) return null;
-        var rule = Lifecycle.LifecycleTable.For(a.Kind).FirstOrDefault(x => x.Action == action);
+        // The lifecycle table names the action that records a signed naskah of this form.
+        var rule = LifecycleTable.For(a.Kind).FirstOrDefault(x => x.RecordsSigning == draft.Form);
         if (rule is null) return null;
+        var action = rule.Action;
         if (rule.Stage != a.Stage)
             return new(false, $"Tahap kerja sama tidak berpindah: \"{rule.Label}\" berlaku pada tahap {rule.Stage.Label()}, sedangkan kerja sama ini pada tahap {a.Stage.Label()}.");
         var from = a.Stage;
-        var moved = await Lifecycle.ApplyLifecycleAction.HandleAsync(db, actor, a.Id, action, new Lifecycle.ActionRequest
+        var moved = await ApplyLifecycleAction.HandleAsync(db, actor, a.Id, action, new ActionRequest
         {
             DocumentId = signedDocumentId, Note = $"Dicatat dari penandatanganan naskah {draft.Number ?? draft.Title}.",
         }, clock, ct);

@@ -119,15 +119,9 @@ public static class ApplyLifecycleAction
 
     private static void ApplyEffects(LifecycleRule rule, Agreement agreement, ActionRequest request, LifecycleContext ctx)
     {
-        var signedDoc = rule.Action switch
-        {
-            "record-kb-signing" => DocumentKind.KesepakatanBersama,
-            "record-pks-signing" => DocumentKind.PerjanjianKerjaSama,
-            "record-nk-signing" => DocumentKind.NotaKesepakatan,
-            "record-signing" => DocumentKind.NaskahLuarNegeri,
-            _ => (DocumentKind?)null,
-        };
-        if (signedDoc is { } kind)
+        // The agreement's signing date is that of the naskah that binds the parties; a letter of
+        // intent creates no obligation (Permendagri 25/2020 Ps 13), so its signing does not set it.
+        if (rule.RecordsSigning is { } kind && kind != DocumentKind.PernyataanKehendak)
             agreement.SignedOn = agreement.Documents.Where(d => d.Kind == kind && d.IsSigned).Max(d => d.SignedOn);
         if (rule.Action == "extend" && request.NewEndDate is { } end) agreement.EndsOn = end;
 

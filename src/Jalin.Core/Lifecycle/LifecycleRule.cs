@@ -57,6 +57,10 @@ public sealed record LifecycleRule
     public required string Basis { get; init; }
     /// <summary>Extra input the action takes (documented, validated by the use case).</summary>
     public ActionInput Input { get; init; } = ActionInput.None;
+    /// <summary>The naskah whose signing this action records ("Catat penandatanganan KB" → KB). It
+    /// must also be one of <see cref="Requires"/> as a signed document; recording the signing of a
+    /// final issued in Jalin applies this action.</summary>
+    public DocumentKind? RecordsSigning { get; init; }
 
     public bool IsSystemOnly => Roles is [Role.System];
     public bool Stays => Outcomes.Count == 0;

@@ -75,13 +75,14 @@ public static class LifecycleTable
                 Requires = [Doc(DocumentKind.KesepakatanBersama), DraftReady(DocumentKind.KesepakatanBersama)], Basis = "PP 28/2018 Ps 6(1)c [V]" },
             new() { Stage = Stage.SigningKb, Action = "record-kb-signing", Label = "Catat penandatanganan KB",
                 Outcomes = [new(Stage.DprdApproval, Condition.NeedsDprd), new(Stage.DraftingPks, Condition.NoDprdNeeded)], Roles = Officer,
-                Requires = [Signed(DocumentKind.KesepakatanBersama), PartyNumbers], Basis = "PP 28/2018 Ps 6(1)d, 6(2), Ps 2, 13 [V]" },
+                Requires = [Signed(DocumentKind.KesepakatanBersama), PartyNumbers], RecordsSigning = DocumentKind.KesepakatanBersama,
+                Basis = "PP 28/2018 Ps 6(1)d, 6(2), Ps 2, 13 [V]" },
             .. DprdRules(Stage.DraftingPks, Stage.DraftingKb, foreign: false),
             new() { Stage = Stage.DraftingPks, Action = "finalize-pks", Label = "Finalkan rancangan PKS", Outcomes = [new(Stage.SigningPks)], Roles = Officer,
                 Requires = [Doc(DocumentKind.PerjanjianKerjaSama), PksNamesKb, DraftReady(DocumentKind.PerjanjianKerjaSama)], Basis = "PP 28/2018 Ps 6(1)f [V]" },
             new() { Stage = Stage.SigningPks, Action = "record-pks-signing", Label = "Catat penandatanganan PKS", Outcomes = [new(Stage.Implementation)], Roles = Officer,
                 Requires = [Signed(DocumentKind.PerjanjianKerjaSama), PartyNumbers, PowerOfAttorneyWhereNeeded, EndDateSet], Clock = ClockEffect.TermEnd,
-                Basis = "PP 28/2018 Ps 2(2), 6(1)g, 13 [V]" },
+                RecordsSigning = DocumentKind.PerjanjianKerjaSama, Basis = "PP 28/2018 Ps 2(2), 6(1)g, 13 [V]" },
             .. ImplementationRules(foreign: false),
         ];
     }
@@ -96,7 +97,8 @@ public static class LifecycleTable
         new() { Stage = Stage.Discussion, Action = "finalize-nk", Label = "Finalkan Nota Kesepakatan", Outcomes = [new(Stage.SigningNk)], Roles = Officer,
             Requires = [Doc(DocumentKind.Assessment), Doc(DocumentKind.NotaKesepakatan), DraftReady(DocumentKind.NotaKesepakatan)], Basis = "[V-local Yogyakarta]" },
         new() { Stage = Stage.SigningNk, Action = "record-nk-signing", Label = "Catat penandatanganan Nota Kesepakatan", Outcomes = [new(Stage.Implementation)], Roles = Officer,
-            Requires = [Signed(DocumentKind.NotaKesepakatan), PartyNumbers, EndDateSet], Clock = ClockEffect.TermEnd, Basis = "PP 28/2018 Ps 46 [V]" },
+            Requires = [Signed(DocumentKind.NotaKesepakatan), PartyNumbers, EndDateSet], Clock = ClockEffect.TermEnd, RecordsSigning = DocumentKind.NotaKesepakatan,
+            Basis = "PP 28/2018 Ps 46 [V]" },
         .. ImplementationRules(foreign: false),
     ];
 
@@ -109,7 +111,8 @@ public static class LifecycleTable
         new() { Stage = Stage.LoiConsultation, Action = "record-consultation-answer", Label = "Catat jawaban konsultasi Menteri", Outcomes = [new(Stage.LoiSigning)], Roles = Officer,
             Requires = [Doc(DocumentKind.ConsultationLetter), Doc(DocumentKind.MinisterAnswer)], Basis = "Permendagri 25/2020 Ps 13–14 [V]" },
         new() { Stage = Stage.LoiSigning, Action = "record-loi-signing", Label = "Catat penandatanganan LoI", Outcomes = [new(Stage.DraftingRks)], Roles = Officer,
-            Requires = [Signed(DocumentKind.PernyataanKehendak)], Clock = ClockEffect.LoiValidity, ClockText = "LoI berlaku paling lama 1 tahun", Basis = "Permendagri 25/2020 Ps 13 [V]" },
+            Requires = [Signed(DocumentKind.PernyataanKehendak)], Clock = ClockEffect.LoiValidity, ClockText = "LoI berlaku paling lama 1 tahun",
+            RecordsSigning = DocumentKind.PernyataanKehendak, Basis = "Permendagri 25/2020 Ps 13 [V]" },
         new() { Stage = Stage.DraftingRks, Action = "finalize-rks", Label = "Finalkan Rencana Kerja Sama",
             Outcomes = [new(Stage.DprdApproval, Condition.NotForwarding), new(Stage.Verification, Condition.Forwarding)], Roles = Officer,
             Requires = [Doc(DocumentKind.RencanaKerjaSama), DraftReady(DocumentKind.RencanaKerjaSama)], Clock = ClockEffect.Keep, Basis = "Permendagri 25/2020 Ps 15–16, 27–30 [V]" },
@@ -127,7 +130,8 @@ public static class LifecycleTable
         new() { Stage = Stage.MinisterApproval, Action = "record-minister-approval", Label = "Catat persetujuan Menteri", Outcomes = [new(Stage.Signing)], Roles = Officer,
             Requires = [Doc(DocumentKind.MinisterApproval)], Basis = "Permendagri 25/2020 Ps 24 [V]" },
         new() { Stage = Stage.Signing, Action = "record-signing", Label = "Catat penandatanganan naskah", Outcomes = [new(Stage.Implementation)], Roles = Officer,
-            Requires = [Signed(DocumentKind.NaskahLuarNegeri), EndDateSet, ForeignTermWithinFiveYears], Clock = ClockEffect.TermEnd, Basis = "Permendagri 25/2020 Ps 25, 32 [V]" },
+            Requires = [Signed(DocumentKind.NaskahLuarNegeri), EndDateSet, ForeignTermWithinFiveYears], Clock = ClockEffect.TermEnd,
+            RecordsSigning = DocumentKind.NaskahLuarNegeri, Basis = "Permendagri 25/2020 Ps 25, 32 [V]" },
         .. ImplementationRules(foreign: true),
     ];
 

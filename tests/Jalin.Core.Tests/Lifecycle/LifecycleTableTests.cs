@@ -143,6 +143,27 @@ public class LifecycleTableTests
         }
     }
 
+    /// <summary>The action that records a signing asks for that signed naskah, and each kind has at
+    /// most one such action per naskah (so recording a Jalin signing applies exactly one).</summary>
+    [Fact]
+    public void An_action_that_records_a_signing_requires_that_signed_naskah_and_is_the_only_one_for_it()
+    {
+        var recorded = 0;
+        foreach (var kind in Enum.GetValues<CooperationKind>())
+        {
+            var rules = LifecycleTable.For(kind).Where(r => r.RecordsSigning is not null).ToList();
+            foreach (var r in rules)
+            {
+                Assert.Contains(r.Requires, p => p.Code == $"signed:{r.RecordsSigning}");
+                Assert.Single(rules, x => x.RecordsSigning == r.RecordsSigning);
+                Assert.NotEmpty(r.Outcomes);
+            }
+            recorded += rules.Count;
+        }
+        Assert.Equal("record-kb-signing", LifecycleTable.For(CooperationKind.KsddSukarela).Single(r => r.RecordsSigning == DocumentKind.KesepakatanBersama).Action);
+        Assert.True(recorded >= 5, $"only {recorded} signing actions");
+    }
+
     [Fact]
     public void Every_stage_and_reason_has_an_indonesian_label()
     {
