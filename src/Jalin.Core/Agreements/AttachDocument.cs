@@ -53,7 +53,7 @@ public static class AttachDocument
         {
             if (request.Content.Length == 0) return ValidationError.Of("file", "Berkas kosong. Unggah berkas PDF, DOCX, PNG atau JPEG.");
             if (request.Content.LongLength > files.MaxBytes)
-                return new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB).");
+                return new TooLargeError(FileStore.TooLargeText(files.MaxBytes));
             var type = FileSniffer.Detect(request.Content);
             if (type is null) return ValidationError.Of("file", "Jenis berkas tidak diterima. Isi berkas harus PDF, DOCX, PNG atau JPEG.");
             blob = await db.StoreAsync(files, request.Content, type, clock, ct);

@@ -45,7 +45,7 @@ public static partial class DocxImport
             while ((read = docx.Read(buffer, 0, buffer.Length)) > 0)
             {
                 copy.Write(buffer, 0, read);
-                if (copy.Length > MaxBytes) return Bad($"Berkas terlalu besar (paling besar {MaxBytes / 1024 / 1024} MB).");
+                if (copy.Length > MaxBytes) return Bad(Files.FileStore.TooLargeText(MaxBytes));
             }
             bytes = copy.ToArray();
         }

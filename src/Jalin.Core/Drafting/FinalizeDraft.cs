@@ -302,7 +302,7 @@ public static class VerifyDocument
         var found = await FindAsync(db, code, ct);
         if (!found.Ok) return found.Error!;
         if (file is null || file.Length == 0) return ValidationError.Of("file", "Pilih berkas dokumen yang akan diperiksa.");
-        if (file.LongLength > maxBytes) return new TooLargeError($"Berkas terlalu besar (paling besar {maxBytes / 1024 / 1024} MB).");
+        if (file.LongLength > maxBytes) return new TooLargeError(FileStore.TooLargeText(maxBytes));
         var sha = Convert.ToHexStringLower(SHA256.HashData(file));
         var v = found.Value!;
         if (sha == v.Sha256) return new VerificationCheck(true, sha, "Asli: berkas sama persis dengan naskah final yang diterbitkan Jalin.");

@@ -140,7 +140,7 @@ public static class RegionTemplates
         if (Reader(actor) is { } e) return e;
         if (!Editor(actor)) return new ForbiddenError("Hanya petugas Bagian Kerja Sama yang mengatur kop surat daerahnya.");
         if (content is null || content.Length == 0) return ValidationError.Of("file", "Unggah berkas DOCX berisi kop surat daerah.");
-        if (content.LongLength > files.MaxBytes) return new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB).");
+        if (content.LongLength > files.MaxBytes) return new TooLargeError(FileStore.TooLargeText(files.MaxBytes));
         if (FileSniffer.Detect(content) != FileSniffer.Docx) return ValidationError.Of("file", "Kop surat harus berkas DOCX (Word).");
         if (!Letterhead.HasHeader(content)) return ValidationError.Of("file", "Berkas DOCX ini tidak memiliki header. Buat kop surat di bagian Header dokumen Word, lalu unggah lagi.");
         var blob = await db.StoreAsync(files, content, FileSniffer.Docx, clock, ct);

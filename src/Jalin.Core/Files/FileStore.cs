@@ -19,6 +19,9 @@ public sealed class FileStore(FileStoreOptions options)
 {
     public long MaxBytes => options.MaxBytes;
 
+    /// <summary>The message for an upload over <paramref name="maxBytes"/>, the same everywhere.</summary>
+    public static string TooLargeText(long maxBytes) => $"Berkas terlalu besar (paling besar {maxBytes / 1024 / 1024} MB).";
+
     public async Task<StoredBlob> SaveAsync(byte[] content, FileKind kind, CancellationToken ct = default)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));

@@ -94,7 +94,7 @@ public static class AgreementsApi
         byte[]? content = null;
         if (file is not null)
         {
-            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError(FileStore.TooLargeText(files.MaxBytes)));
             using var ms = new MemoryStream();
             await file.CopyToAsync(ms, ct);
             content = ms.ToArray();

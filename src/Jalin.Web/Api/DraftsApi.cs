@@ -59,7 +59,7 @@ public static class DraftsApi
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.GetFile("file");
             if (file is null) return Problems.From(ValidationError.Of("file", "Unggah berkas DOCX berisi kop surat daerah."));
-            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError(FileStore.TooLargeText(files.MaxBytes)));
             using var ms = new MemoryStream();
             await file.CopyToAsync(ms, ct);
             return (await RegionTemplates.SetLetterheadAsync(db, files, actor, ms.ToArray(), clock, ct)).ToHttp();
@@ -92,7 +92,7 @@ public static class DraftsApi
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.GetFile("file");
             if (file is null) return Problems.From(ValidationError.Of("file", "Pilih berkas dokumen yang akan diperiksa."));
-            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError(FileStore.TooLargeText(files.MaxBytes)));
             using var ms = new MemoryStream();
             await file.CopyToAsync(ms, ct);
             return (await VerifyDocument.CheckAsync(db, code, ms.ToArray(), files.MaxBytes, ct)).ToHttp();
@@ -151,8 +151,8 @@ public static class DraftsApi
             return Problems.From(ValidationError.Of("file", "Kirim sebagai multipart/form-data dengan bagian 'templateCode' dan 'file' (DOCX)."));
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
-        var max = Math.Min(files.MaxBytes, DocxImport.MaxBytes);
-        if (file is not null && file.Length > max) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {max / 1024 / 1024} MB)."));
+        var max = files.MaxBytes;
+        if (file is not null && file.Length > max) return Problems.From(new TooLargeError(FileStore.TooLargeText(max)));
         await using var stream = file?.OpenReadStream();
         var body = new CreateDraftRequest
         {
@@ -174,8 +174,8 @@ public static class DraftsApi
             else return Problems.From(ValidationError.Of("basedOnVersion", "Versi dasar berupa bilangan bulat."));
         }
         var file = form.Files.GetFile("file");
-        var max = Math.Min(files.MaxBytes, DocxImport.MaxBytes);
-        if (file is not null && file.Length > max) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {max / 1024 / 1024} MB)."));
+        var max = files.MaxBytes;
+        if (file is not null && file.Length > max) return Problems.From(new TooLargeError(FileStore.TooLargeText(max)));
         await using var stream = file?.OpenReadStream();
         var body = new ImportDraftRequest { BasedOnVersion = basedOn, Note = form["note"].ToString() is { Length: > 0 } n ? n : null };
         return (await ImportDraft.HandleAsync(db, actor, id, draftId, body, stream, file?.FileName, clock, ct)).ToHttp();
@@ -252,7 +252,7 @@ public static class DraftsApi
         byte[]? content = null;
         if (file is not null)
         {
-            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError($"Berkas terlalu besar (paling besar {files.MaxBytes / 1024 / 1024} MB)."));
+            if (file.Length > files.MaxBytes) return Problems.From(new TooLargeError(FileStore.TooLargeText(files.MaxBytes)));
             using var ms = new MemoryStream();
             await file.CopyToAsync(ms, ct);
             content = ms.ToArray();

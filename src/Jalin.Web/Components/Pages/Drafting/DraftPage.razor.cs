@@ -38,8 +38,8 @@ public partial class DraftPage
                 "Ada perubahan yang belum disimpan. Isi berkas Word menjadi versi baru dan perubahan itu tidak ikut tersimpan.", yesText: "Impor", cancelText: "Batal");
             if (go != true) return;
         }
-        var max = Math.Min(Files.MaxBytes, DocxImport.MaxBytes);
-        if (file.Size > max) { _error = $"Berkas terlalu besar (paling besar {max / 1024 / 1024} MB)."; return; }
+        var max = Files.MaxBytes;
+        if (file.Size > max) { _error = Jalin.Core.Files.FileStore.TooLargeText(max); return; }
         _busy = true;
         _error = null;
         _importNotes = null;
