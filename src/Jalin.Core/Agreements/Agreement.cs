@@ -15,6 +15,8 @@ public sealed class Agreement
     public string? Object { get; set; }
     public string? Scope { get; set; }
     public string? AffairCode { get; set; }
+    /// <summary>For an urusan the UU 23/2014 Lampiran splits between levels: the sub-urusan (Regions/AffairCompetence.cs).</summary>
+    public string? SubAffairCode { get; set; }
     public decimal? Value { get; set; }
     public FundingSource FundingSource { get; set; }
     public bool BudgetedInApbd { get; set; }
@@ -24,6 +26,10 @@ public sealed class Agreement
     public DateOnly? EndsOn { get; set; }
     /// <summary>KSDPK: who took the initiative (PP 28/2018 Ps 17–18).</summary>
     public Initiative? Initiative { get; set; }
+    /// <summary>KSDPK: which kind (PP 28/2018 Ps 15(1)); only pelayanan publik runs the PP 28 stages. Fixed at registration.</summary>
+    public KsdpkKind? KsdpkKind { get; init; }
+    /// <summary>KSDPK aset, investasi, lainnya: the law and instrument it was made under (e.g. "PP 27/2014, Kerja Sama Pemanfaatan").</summary>
+    public string? OwnRegimeBasis { get; set; }
     /// <summary>KSDLL: penerusan of a central-government cooperation (Permendagri 25/2020 Ps 7a).</summary>
     public bool IsForwarding { get; set; }
     /// <summary>KSDD wajib: the mapping item (pemetaan urusan) it implements.</summary>
@@ -48,14 +54,18 @@ public sealed class Agreement
 
     public bool IsEnded => Stage == Stage.Ended;
 
-    public static Stage FirstStage(CooperationKind kind) => kind switch
+    public static Stage FirstStage(CooperationKind kind, KsdpkKind? ksdpk = null) => kind switch
     {
         CooperationKind.Sinergi => Stage.Offer,
         CooperationKind.Ksdpl or CooperationKind.Ksdll => Stage.Initiative,
+        CooperationKind.Ksdpk when ksdpk is not null and not Agreements.KsdpkKind.PublicService => Stage.Recording,
         _ => Stage.Preparation,
     };
 
-    public void Start() => Stage = FirstStage(Kind);
+    /// <summary>A KSDPK of kind aset, investasi or lainnya (PP 28/2018 Ps 15(3)–(4)): recorded, not run through PP 28's stages.</summary>
+    public bool IsOwnRegime => Kind == CooperationKind.Ksdpk && KsdpkKind is not null and not Agreements.KsdpkKind.PublicService;
+
+    public void Start() => Stage = FirstStage(Kind, KsdpkKind);
 
     internal void MoveTo(Stage stage, EndReason? reason)
     {

@@ -21,6 +21,8 @@ public sealed record AgreementInput
     [StringLength(4000, ErrorMessage = "Ruang lingkup paling banyak 4000 karakter.")]
     public string? Scope { get; init; }
     public string? AffairCode { get; init; }
+    /// <summary>For an urusan split by UU 23/2014 Ps 14 and its Lampiran: the sub-urusan (Regions/AffairCompetence.cs).</summary>
+    public string? SubAffairCode { get; init; }
     [Range(0, 999_999_999_999_999, ErrorMessage = "Nilai harus antara 0 dan 999 triliun rupiah.")]
     public decimal? Value { get; init; }
     public FundingSource FundingSource { get; init; } = FundingSource.Apbd;
@@ -29,6 +31,11 @@ public sealed record AgreementInput
     public DateOnly? StartsOn { get; init; }
     public DateOnly? EndsOn { get; init; }
     public Initiative? Initiative { get; init; }
+    /// <summary>KSDPK: which kind (PP 28/2018 Ps 15(1)); fixed at registration.</summary>
+    public KsdpkKind? KsdpkKind { get; init; }
+    [StringLength(1000, ErrorMessage = "Dasar hukum perjanjian paling banyak 1000 karakter.")] public string? OwnRegimeBasis { get; init; }
+    /// <summary>Needed to change a field the law moves only by its actions (end date, DPRD facts, forwarding, bordering) during implementation.</summary>
+    [StringLength(1000, ErrorMessage = "Alasan koreksi paling banyak 1000 karakter.")] public string? CorrectionReason { get; init; }
     public bool IsForwarding { get; init; }
     [StringLength(200, ErrorMessage = "Rujukan pemetaan urusan paling banyak 200 karakter.")] public string? MappingReference { get; init; }
     public bool BorderingConfirmed { get; init; }
@@ -79,12 +86,26 @@ internal static class AgreementRules
         if (owner is null) Add("regionCode", "Daerah pemilik tidak dikenal.");
         else if (!owner.IsAutonomous) Add("regionCode", $"{owner.Name} adalah wilayah administratif (bukan daerah otonom) dan tidak dapat menjadi pihak kerja sama.");
 
+        GovernmentAffair? affair = null;
         if (input.AffairCode is { Length: > 0 } affairCode)
         {
-            var affair = await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(a => a.Code == affairCode, ct);
+            affair = await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(a => a.Code == affairCode, ct);
             if (affair is null) Add("affairCode", "Urusan pemerintahan tidak dikenal.");
-            else if (owner is not null && !affair.IsWithinCompetenceOf(owner.Level))
-                Add("affairCode", $"Urusan {affair.Name} adalah kewenangan provinsi (UU 23/2014 Ps 14); kabupaten/kota hanya untuk Tahura atau pemanfaatan langsung panas bumi.");
+        }
+        if (input.SubAffairCode is { Length: > 0 } subCode)
+        {
+            var sub = AffairCompetence.Find(subCode);
+            if (sub is null || sub.AffairCode != input.AffairCode)
+                Add("subAffairCode", affair is not null && AffairCompetence.IsSplit(affair.Code)
+                    ? $"Sub-urusan tidak dikenal untuk urusan {affair.Name}. Pilih: {string.Join("; ", AffairCompetence.For(affair.Code).Select(x => x.Name))}."
+                    : "Urusan ini tidak dibagi menurut sub-urusan; kosongkan sub-urusan.");
+        }
+        if (input.Kind == CooperationKind.Ksdpk)
+        {
+            if (input.KsdpkKind is null) Add("ksdpkKind", "Pilih jenis KSDPK: pelayanan publik, aset, investasi, atau lainnya (PP 28/2018 Pasal 15 ayat (1)).");
+            else if (!Enum.IsDefined(input.KsdpkKind.Value)) Add("ksdpkKind", "Jenis KSDPK tidak dikenal.");
+            else if (input.KsdpkKind != KsdpkKind.PublicService && string.IsNullOrWhiteSpace(input.OwnRegimeBasis))
+                Add("ownRegimeBasis", $"Isi dasar hukum dan bentuk perjanjiannya: KSDPK jenis ini dilaksanakan menurut {input.KsdpkKind.Value.OwnRegime()}.");
         }
 
         if (input.StartsOn is { } s && input.EndsOn is { } e)
@@ -138,6 +159,17 @@ internal static class AgreementRules
         }
         if (input.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela && parties.Count > 0 && parties.All(p => p.RegionCode is null))
             Add("parties", "KSDD memerlukan paling sedikit satu Daerah lain sebagai pihak.");
+
+        // UU 23/2014 Ps 14: every region party must be competent for the urusan; a split urusan without its sub-urusan is a warning, not a refusal.
+        if (affair is not null && owner is not null && !errors.ContainsKey("subAffairCode"))
+        {
+            var levels = new List<(string name, RegionLevel level)> { (owner.FullName, owner.Level) };
+            foreach (var code in parties.Where(p => p.RegionCode is not null).Select(p => p.RegionCode!).Distinct())
+                if (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct) is { } r) levels.Add((r.FullName, r.Level));
+            foreach (var (name, level) in levels)
+                if (AffairCompetence.Check(affair, input.SubAffairCode, level, name) is { Verdict: CompetenceVerdict.NotCompetent, Message: { } m })
+                    Add(input.SubAffairCode is null ? "affairCode" : "subAffairCode", m);
+        }
 
         return errors.Count == 0
             ? (null, parties)

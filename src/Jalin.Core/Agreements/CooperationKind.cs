@@ -5,6 +5,12 @@ public enum CooperationKind { KsddWajib, KsddSukarela, Ksdpk, Ksdpl, Ksdll, Sine
 
 public enum Initiative { Region, ThirdParty }
 
+/// <summary>Jenis KSDPK (PP 28/2018 Ps 15 ayat (1)). Only <see cref="PublicService"/> runs PP 28/2018's
+/// stages (ayat (2)); aset and investasi follow their own laws (ayat (3)), and "lainnya" is
+/// cooperation with a legal-entity business in providing infrastructure or procurement of goods
+/// and services, each under its own law (ayat (4)).</summary>
+public enum KsdpkKind { PublicService, Asset, Investment, Other }
+
 public enum FundingSource { Apbd, Apbn, Partner, Shared, Grant, None }
 
 public static class CooperationKindLabels
@@ -29,6 +35,24 @@ public static class CooperationKindLabels
         CooperationKind.Ksdll => "KSDLL",
         CooperationKind.Sinergi => "Sinergi",
         _ => kind.ToString(),
+    };
+
+    public static string Label(this KsdpkKind k) => k switch
+    {
+        KsdpkKind.PublicService => "Penyediaan pelayanan publik (PP 28/2018 Pasal 15 ayat (1) huruf a)",
+        KsdpkKind.Asset => "Pengelolaan aset untuk nilai tambah dan pendapatan daerah (huruf b)",
+        KsdpkKind.Investment => "Investasi (huruf c)",
+        KsdpkKind.Other => "Lainnya: penyediaan infrastruktur dengan badan usaha berbadan hukum, atau pengadaan barang/jasa (huruf d)",
+        _ => k.ToString(),
+    };
+
+    /// <summary>The law a KSDPK outside PP 28/2018's stages follows (PP 28/2018 Ps 15 ayat (3)–(4)).</summary>
+    public static string OwnRegime(this KsdpkKind k) => k switch
+    {
+        KsdpkKind.Asset => "peraturan perundang-undangan tentang pengelolaan barang milik daerah (PP 28/2018 Pasal 15 ayat (3))",
+        KsdpkKind.Investment => "peraturan perundang-undangan tentang penanaman modal (PP 28/2018 Pasal 15 ayat (3))",
+        KsdpkKind.Other => "peraturan perundang-undangan tentang kerja sama penyediaan infrastruktur atau pengadaan barang/jasa (PP 28/2018 Pasal 15 ayat (4))",
+        _ => "PP 28/2018",
     };
 
     public static bool IsForeign(this CooperationKind kind) => kind is CooperationKind.Ksdpl or CooperationKind.Ksdll;

@@ -35,7 +35,7 @@ public static class Dashboard
             foreach (var a in candidates)
             {
                 var options = LifecycleEngine.Options(actor.Role, new LifecycleContext(a, settings, today, calendar))
-                    .Where(o => o.Allowed && o.Action is not (LifecycleTable.AddNote or LifecycleTable.Terminate)).Select(o => o.Label).ToList();
+                    .Where(o => o.Allowed && !ActionCode.AddNote.Is(o.Action) && !ActionCode.Terminate.Is(o.Action)).Select(o => o.Label).ToList();
                 if (options.Count > 0) waiting.Add(new WaitingItem(a.Id, a.Title, a.Stage.Label(), options, a.DueOn, a.DueLabel));
                 if (waiting.Count >= 20) break;
             }

@@ -29,6 +29,8 @@ public enum DocumentKind
     ConfirmationLetter,
     MinisterApproval,
     AnnualActivityPlan,
+    /// <summary>Rencana Kerja, the annex of a Sinergi Nota Kesepakatan.</summary>
+    WorkPlanAnnex,
     ClosingReport,
     TerminationLetter,
     Other,
@@ -63,6 +65,7 @@ public static class DocumentKindLabels
         DocumentKind.ConfirmationLetter => "Surat konfirmasi Kementerian Luar Negeri",
         DocumentKind.MinisterApproval => "Persetujuan Menteri",
         DocumentKind.AnnualActivityPlan => "Rencana kegiatan tahunan",
+        DocumentKind.WorkPlanAnnex => "Lampiran Rencana Kerja (Nota Kesepakatan)",
         DocumentKind.ClosingReport => "Laporan akhir / evaluasi",
         DocumentKind.TerminationLetter => "Surat/keputusan pengakhiran",
         DocumentKind.Other => "Dokumen lain",

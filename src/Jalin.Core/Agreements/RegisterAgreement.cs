@@ -2,6 +2,7 @@ using Jalin.Core.Common;
 using Jalin.Core.Data;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Core.Agreements;
@@ -24,6 +25,7 @@ public static class RegisterAgreement
         var agreement = new Agreement
         {
             RegionCode = region, Kind = input.Kind!.Value, Title = input.Title!.Trim(), CreatedAt = now, UpdatedAt = now,
+            KsdpkKind = input.Kind == CooperationKind.Ksdpk ? input.KsdpkKind : null,
         };
         Apply(agreement, input);
         agreement.Start();
@@ -45,7 +47,7 @@ public static class RegisterAgreement
         }
         agreement.History.Add(new StageChange
         {
-            AgreementId = agreement.Id, Action = "register", FromStage = agreement.Stage, ToStage = agreement.Stage,
+            AgreementId = agreement.Id, Action = ActionCode.Register, FromStage = agreement.Stage, ToStage = agreement.Stage,
             ActorUserId = actor.UserId, ActorName = actor.FullName, ActorRegionCode = actor.RegionCode, At = now, Note = "Kerja sama didaftarkan",
         });
         db.ActingAs(actor).Agreements.Add(agreement);
@@ -59,6 +61,8 @@ public static class RegisterAgreement
         a.Object = Clean(input.Object);
         a.Scope = Clean(input.Scope);
         a.AffairCode = string.IsNullOrWhiteSpace(input.AffairCode) ? null : input.AffairCode;
+        a.SubAffairCode = a.AffairCode is not null && AffairCompetence.IsSplit(a.AffairCode) ? Clean(input.SubAffairCode) : null;
+        a.OwnRegimeBasis = a.IsOwnRegime ? Clean(input.OwnRegimeBasis) : null;
         a.Value = input.Value;
         a.FundingSource = input.FundingSource;
         a.BudgetedInApbd = input.BudgetedInApbd;
@@ -87,17 +91,35 @@ public static class UpdateAgreement
         if (agreement.IsEnded) return new ConflictError("Kerja sama yang telah berakhir tidak dapat diubah.");
         if (input.Kind is { } kind && kind != agreement.Kind)
             return ValidationError.Of("kind", "Jenis kerja sama tidak dapat diubah setelah didaftarkan; akhiri dan daftarkan yang baru.");
+        if (agreement.Kind == CooperationKind.Ksdpk && input.KsdpkKind is { } sub && sub != agreement.KsdpkKind)
+            return ValidationError.Of("ksdpkKind", "Jenis KSDPK tidak dapat diubah setelah didaftarkan; akhiri dan daftarkan yang baru.");
         if (agreement.Version != expectedVersion)
             return new ConflictError("Kerja sama ini telah diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.");
 
         var settings = await LifecycleContexts.SettingsAsync(db, agreement.RegionCode, ct);
-        var withKind = input with { Kind = agreement.Kind };
+        var withKind = input with { Kind = agreement.Kind, KsdpkKind = agreement.KsdpkKind };
         var (error, others) = await AgreementRules.ValidateAsync(db, agreement.RegionCode, withKind, settings, ct);
         if (error is not null) return error;
 
+        // During implementation the term, the DPRD facts, forwarding and bordering move only through the
+        // law's actions (extend, request-extension); a typing error is corrected with a recorded reason.
+        var corrections = LockedFields.Changes(agreement, withKind);
+        if (corrections.Count > 0 && string.IsNullOrWhiteSpace(input.CorrectionReason))
+            return new ValidationError("Data ini dikunci pada tahap Pelaksanaan.",
+                corrections.ToDictionary(c => c.Field, c => new[] { c.LockedMessage }));
+        if (corrections.Count > 0 && input.CorrectionReason!.Trim().Length < 10)
+            return ValidationError.Of("correctionReason", "Tulis alasan koreksi data paling sedikit 10 karakter (misalnya salah ketik tanggal pada saat pendaftaran).");
+
         RegisterAgreement.Apply(agreement, withKind);
+        if (corrections.Count > 0)
+            db.StageChanges.Add(new StageChange
+            {
+                AgreementId = agreement.Id, Action = ActionCode.Correction, FromStage = agreement.Stage, ToStage = agreement.Stage,
+                ActorUserId = actor.UserId, ActorName = actor.FullName, ActorRegionCode = actor.RegionCode, At = clock.GetUtcNow(),
+                Note = $"Koreksi data: {string.Join("; ", corrections.Select(c => $"{c.Label} {c.Before} → {c.After}"))}. Alasan: {input.CorrectionReason!.Trim()}",
+            });
         // The expiry clock follows the (edited) end date, as ClockEffect.TermEnd set it.
-        if (agreement.DueAction == "expire") agreement.SetDue(agreement.EndsOn, "expire", agreement.DueLabel);
+        if (ActionCode.Expire.Is(agreement.DueAction)) agreement.SetDue(agreement.EndsOn, ActionCode.Expire, agreement.DueLabel);
         var owner = agreement.Parties.First(p => p.Order == 1);
         owner.LeadAgencyId = input.LeadAgencyId;
         owner.LeadAgencyName = input.LeadAgencyId is { } lead ? await db.Agencies.Where(a => a.Id == lead).Select(a => a.Name).FirstOrDefaultAsync(ct) : null;

@@ -138,6 +138,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(a => a.EndReason).HasConversion<string>().HasMaxLength(30);
             e.Property(a => a.FundingSource).HasConversion<string>().HasMaxLength(20);
             e.Property(a => a.Initiative).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.KsdpkKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.SubAffairCode).HasMaxLength(40);
+            e.Property(a => a.OwnRegimeBasis).HasMaxLength(1000);
             e.Property(a => a.Title).HasMaxLength(500);
             e.Property(a => a.Object).HasMaxLength(2000);
             e.Property(a => a.Scope).HasMaxLength(4000);
@@ -146,7 +149,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(a => a.BorderingNote).HasMaxLength(1000);
             e.Property(a => a.TermBasis).HasMaxLength(1000);
             e.Property(a => a.DueAction).HasMaxLength(60);
-            e.Property(a => a.DueLabel).HasMaxLength(200);
+            e.Property(a => a.DueLabel).HasMaxLength(400);
             e.Property(a => a.Value).HasPrecision(18, 2);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);

@@ -123,7 +123,7 @@ public static class Muatan
             ctx => Prerequisites.DprdHasApproved(ctx.Agreement), ctx => LifecycleEngine.NeedsDprd(ctx.Agreement)),
         new("affair-competence", "Urusan dalam kewenangan setiap pihak (kehutanan, kelautan, ESDM: provinsi)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,
             "UU 23/2014 Ps 14 dan lampiran [V]",
-            ctx => ctx.Affair is null || ctx.PartyRegionLevels.Values.All(ctx.Affair.IsWithinCompetenceOf)),
+            ctx => ctx.Affair is null || ctx.PartyRegionLevels.Values.All(l => ctx.Affair.IsWithinCompetenceOf(l, ctx.Agreement.SubAffairCode))),
 
         // §4.3 Foreign naskah (Permendagri 25/2020 Ps 20) [V]
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Implementation, ClauseType.Financing,

@@ -276,9 +276,12 @@ public static class Signing
         }
         a.Touch(clock.GetUtcNow());
         db.ActingAs(actor);
+        // The signing and the stage move it stands for commit together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Penandatanganan ini dicatat orang lain pada saat yang sama. Muat ulang lalu ulangi."); }
         var stage = await MoveStageAsync(db, actor, a, draft, signed.Id, clock, ct);
+        await tx.CommitAsync(ct);
         return await ViewAsync(db, r, actor, a, esign, ct) with { Stage = stage };
     }
 
@@ -290,7 +293,7 @@ public static class Signing
         CancellationToken ct)
     {
         // The lifecycle table names the action that records a signed naskah of this form.
-        var rule = LifecycleTable.For(a.Kind).FirstOrDefault(x => x.RecordsSigning == draft.Form);
+        var rule = LifecycleTable.For(a.Kind).Where(x => x.RecordsSigning == draft.Form).OrderByDescending(x => x.Stage == a.Stage).FirstOrDefault();
         if (rule is null) return null;
         var action = rule.Action;
         if (rule.Stage != a.Stage)

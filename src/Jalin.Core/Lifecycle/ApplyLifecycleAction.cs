@@ -30,6 +30,10 @@ public sealed record ActionApplied(Guid AgreementId, string Action, Stage From, 
 /// actor, then writes the move and its history row in one transaction.</summary>
 public static class ApplyLifecycleAction
 {
+    public static Task<Result<ActionApplied>> HandleAsync(JalinDb db, CurrentActor actor, Guid agreementId, ActionCode action, ActionRequest request,
+        TimeProvider clock, CancellationToken ct = default) =>
+        HandleAsync(db, actor, agreementId, action.Value, request, clock, ct);
+
     public static async Task<Result<ActionApplied>> HandleAsync(JalinDb db, CurrentActor actor, Guid agreementId, string action, ActionRequest request,
         TimeProvider clock, CancellationToken ct = default)
     {
@@ -37,7 +41,7 @@ public static class ApplyLifecycleAction
         var agreement = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: true, ct);
         if (agreement is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         if (agreement.IsEnded) return new LifecycleRefused(action, [new(RefusalKind.WrongStage, "kerja sama telah berakhir")]);
-        if (action != LifecycleTable.AddNote && !AgreementAccess.ActsForOwner(actor, agreement))
+        if (!ActionCode.AddNote.Is(action) && !AgreementAccess.ActsForOwner(actor, agreement))
             return new ForbiddenError("Tahapan kerja sama dijalankan oleh daerah pemilik; pihak lain dapat menambah catatan.");
         if (request.ExpectedVersion is { } v && v != agreement.Version)
             return new ConflictError("Kerja sama ini telah diubah orang lain. Muat ulang lalu ulangi.");
@@ -58,8 +62,8 @@ public static class ApplyLifecycleAction
         var now = clock.GetUtcNow();
         var row = new StageChange
         {
-            AgreementId = agreement.Id, Action = action, FromStage = from, ToStage = agreement.Stage, ActorUserId = actor.UserId, ActorName = actor.FullName,
-            ActorRegionCode = actor.RegionCode, At = now, Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            AgreementId = agreement.Id, Action = rule!.Action, FromStage = from, ToStage = agreement.Stage, ActorUserId = actor.UserId, ActorName = actor.FullName,
+            ActorRegionCode = actor.RegionCode, At = now, Note = HistoryNote(rule, outcome, agreement, request),
             DocumentId = request.DocumentId, EndReason = agreement.Stage == Stage.Ended ? agreement.EndReason : null,
             IsInternal = request.Internal && AgreementAccess.IsOwnerSide(actor, agreement),
         };
@@ -74,7 +78,19 @@ public static class ApplyLifecycleAction
         {
             return new ConflictError("Kerja sama ini telah diubah orang lain pada saat yang sama. Muat ulang lalu ulangi.");
         }
-        return new ActionApplied(agreement.Id, action, from, agreement.Stage, agreement.EndReason, agreement.DueOn, agreement.DueLabel, agreement.Version, row.Id);
+        return new ActionApplied(agreement.Id, rule.Action, from, agreement.Stage, agreement.EndReason, agreement.DueOn, agreement.DueLabel, agreement.Version, row.Id);
+    }
+
+    /// <summary>The history row's note: the caller's note, the rule the outcome followed (e.g. a KSDLL
+    /// penerusan and the DPRD) and, when a Pj. or Plt. signs, that their powers are limited.</summary>
+    private static string? HistoryNote(LifecycleRule rule, Outcome? outcome, Agreement agreement, ActionRequest request)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(request.Note)) parts.Add(request.Note.Trim());
+        if (outcome?.Note is { } note) parts.Add(note);
+        if (rule.RecordsSigning is not null)
+            parts.AddRange(agreement.Parties.Where(p => p.RegionCode is not null).Select(p => Signatories.Note(p.SignatoryOffice)).OfType<string>());
+        return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
     private sealed record Validated(Outcome? Outcome, Error? Error);
@@ -87,15 +103,25 @@ public static class ApplyLifecycleAction
             fields["documentId"] = ["Dokumen tidak ditemukan pada kerja sama ini."];
         if (rule.Input.HasFlag(ActionInput.ReasonCode))
         {
-            var allowed = LifecycleTable.TerminationReasons(agreement.Kind);
-            if (request.ReasonCode is not { } reason) fields["reasonCode"] = ["Alasan pengakhiran wajib dipilih (PP 28/2018 Ps 9)."];
-            else if (!allowed.Contains(reason)) fields["reasonCode"] = [$"Alasan '{reason}' tidak berlaku untuk {agreement.Kind.ShortLabel()}."];
+            var allowed = LifecycleTable.TerminationReasons(agreement);
+            if (request.ReasonCode is not { } reason)
+                fields["reasonCode"] = [$"Alasan pengakhiran wajib dipilih ({LifecycleTable.TerminationBasis(agreement.Kind)})."];
+            else if (!Enum.IsDefined(reason) || !allowed.Contains(reason))
+                fields["reasonCode"] = [$"Alasan \"{(Enum.IsDefined(reason) ? reason.Label() : reason.ToString())}\" tidak berlaku untuk {agreement.Kind.ShortLabel()} "
+                    + $"({LifecycleTable.TerminationBasis(agreement.Kind)}). Pilih salah satu: {string.Join("; ", allowed.Select(r => r.Label()))}."];
+            else if (reason == EndReason.TermExpired && (agreement.EndsOn is not { } ends || ctx.Today <= ends))
+                fields["reasonCode"] = [agreement.EndsOn is { } e
+                    ? $"Jangka waktu belum berakhir: tanggal berakhir {e:dd/MM/yyyy}. Alasan \"{EndReason.TermExpired.Label()}\" baru berlaku setelah tanggal itu."
+                    : $"Tanggal berakhir kerja sama belum diisi, sehingga alasan \"{EndReason.TermExpired.Label()}\" tidak dapat dipakai."];
         }
         if (rule.Input.HasFlag(ActionInput.NewEndDate))
         {
+            var foreign = agreement.Kind.IsForeign();
             if (request.NewEndDate is not { } end) fields["newEndDate"] = ["Tanggal berakhir yang baru wajib diisi."];
-            else if (agreement.EndsOn is { } current && end <= current) fields["newEndDate"] = ["Tanggal berakhir yang baru harus setelah tanggal berakhir saat ini."];
-            else if (agreement.StartsOn is { } start && end > start.AddYears(ctx.Settings.TermLimitYears) && string.IsNullOrWhiteSpace(agreement.TermBasis))
+            else if (agreement.EndsOn is { } current && end <= current) fields["newEndDate"] = [$"Tanggal berakhir yang baru harus setelah tanggal berakhir saat ini ({current:dd/MM/yyyy})."];
+            else if (foreign && agreement.EndsOn is { } cur && end > LifecycleTable.ForeignMaxTerm.After(cur, ctx.Calendar))
+                fields["newEndDate"] = [$"Perpanjangan kerja sama luar negeri paling lama {LifecycleTable.ForeignMaxTerm.Text} (Permendagri 25/2020 Pasal 32)."];
+            else if (!foreign && agreement.StartsOn is { } start && end > start.AddYears(ctx.Settings.TermLimitYears) && string.IsNullOrWhiteSpace(agreement.TermBasis))
                 fields["newEndDate"] = [$"Jangka waktu menjadi lebih dari {ctx.Settings.TermLimitYears} tahun (pengaturan daerah); isi dasar hukumnya pada data kerja sama terlebih dahulu."];
         }
         if (request.ReceivedOn is { } received && received > ctx.Today)
@@ -104,14 +130,14 @@ public static class ApplyLifecycleAction
         Outcome? outcome = null;
         if (!rule.Stays)
         {
-            var possible = LifecycleEngine.PossibleOutcomes(rule, agreement);
+            var possible = LifecycleEngine.PossibleOutcomes(rule, ctx);
             if (possible.Count == 1) outcome = possible[0];
             else if (request.Decision is null)
                 fields["decision"] = [$"Pilih keputusan: {string.Join(", ", possible.Select(o => $"{o.Decision} ({o.DecisionLabel})"))}."];
             else
             {
                 outcome = possible.FirstOrDefault(o => o.Decision == request.Decision);
-                if (outcome is null) fields["decision"] = [$"Keputusan tidak dikenal. Pilih: {string.Join(", ", possible.Select(o => o.Decision))}."];
+                if (outcome is null) fields["decision"] = [$"Keputusan tidak dikenal. Pilih: {string.Join(", ", possible.Select(o => $"{o.Decision} ({o.DecisionLabel})"))}."];
             }
         }
         return fields.Count > 0 ? new Validated(null, new ValidationError("Isian aksi belum lengkap atau tidak benar.", fields)) : new Validated(outcome, null);
@@ -123,28 +149,28 @@ public static class ApplyLifecycleAction
         // intent creates no obligation (Permendagri 25/2020 Ps 13), so its signing does not set it.
         if (rule.RecordsSigning is { } kind && kind != DocumentKind.PernyataanKehendak)
             agreement.SignedOn = agreement.Documents.Where(d => d.Kind == kind && d.IsSigned).Max(d => d.SignedOn);
-        if (rule.Action == "extend" && request.NewEndDate is { } end) agreement.EndsOn = end;
+        // The end date moves only through the law's actions: extend (addendum) and the foreign request-extension.
+        if (rule.Input.HasFlag(ActionInput.NewEndDate) && request.NewEndDate is { } end) agreement.EndsOn = end;
 
-        switch (rule.Clock)
+        var c = rule.Clock;
+        switch (c.Effect)
         {
-            case ClockEffect.Keep when rule.Stays:
-                break;
-            case ClockEffect.DprdResponse:
-                var foreign = agreement.Kind.IsForeign();
-                var days = foreign ? 45 : ctx.Settings.DprdResponseWorkingDays;
-                var received = request.ReceivedOn ?? ctx.Today;
-                agreement.SetDue(ctx.Calendar.AddWorkingDays(received, days), "dprd-deemed-approved",
-                    $"Batas jawaban DPRD: {days} hari kerja sejak diterima {received:dd-MM-yyyy}" + (foreign ? "" : " (pengaturan daerah)"));
-                break;
-            case ClockEffect.LoiValidity:
-                var loi = agreement.Documents.Where(d => d.Kind == DocumentKind.PernyataanKehendak && d.IsSigned).Max(d => d.SignedOn) ?? ctx.Today;
-                agreement.SetDue(loi.AddYears(1), null, "Masa berlaku LoI berakhir (paling lama 1 tahun)");
-                break;
-            case ClockEffect.GovernorForward:
-                agreement.SetDue(ctx.Calendar.AddWorkingDays(ctx.Today, 5), null, "Batas Gubernur meneruskan berkas ke Menteri (5 hari kerja)");
+            case ClockEffect.Start:
+                var period = c.PeriodFor(ctx.Settings);
+                if (period is null) { if (!rule.Stays) agreement.ClearDue(); break; }
+                var from = c.From switch
+                {
+                    ClockFrom.ReceivedOn => request.ReceivedOn ?? ctx.Today,
+                    ClockFrom.SignedOn => agreement.Documents.Where(d => d.Kind == rule.RecordsSigning && d.IsSigned).Max(d => d.SignedOn) ?? ctx.Today,
+                    _ => ctx.Today,
+                };
+                var setting = c.IsSetting ? " (pengaturan daerah)" : "";
+                var label = c.DueLabel ?? rule.Label;
+                agreement.SetDue(period.After(from, ctx.Calendar), c.Then?.Value,
+                    $"{label.Replace(" (pengaturan daerah)", "")}: {period.Text} sejak {from:dd/MM/yyyy}{setting}" + MissingHolidayNote(period, from, ctx));
                 break;
             case ClockEffect.TermEnd:
-                agreement.SetDue(agreement.EndsOn, "expire", "Jangka waktu kerja sama berakhir");
+                agreement.SetDue(agreement.EndsOn, c.Then?.Value, c.DueLabel);
                 break;
             case ClockEffect.Keep:
                 break;
@@ -154,6 +180,11 @@ public static class ApplyLifecycleAction
         }
         if (agreement.Stage == Stage.Ended) agreement.ClearDue();
     }
+
+    private static string MissingHolidayNote(Period period, DateOnly from, LifecycleContext ctx) =>
+        period.Unit == PeriodUnit.WorkingDays && ctx.Calendar.MissingYears(from, period.After(from, ctx.Calendar)) is { Count: > 0 } years
+            ? $". Kalender hari libur tahun {string.Join(", ", years)} belum tersedia; tenggat dihitung tanpa hari libur tahun itu"
+            : "";
 }
 
 /// <summary>"What can I do next" for one agreement and one actor, from the table.</summary>
@@ -168,7 +199,7 @@ public static class AvailableActions
         var options = LifecycleEngine.Options(actor.Role, ctx);
         if (!AgreementAccess.ActsForOwner(actor, agreement))
         {
-            options = options.Select(o => o.Action == LifecycleTable.AddNote || !o.Allowed ? o
+            options = options.Select(o => ActionCode.AddNote.Is(o.Action) || !o.Allowed ? o
                 : o with { Allowed = false, Reasons = [new Refusal(RefusalKind.WrongRole, "tahapan dijalankan oleh daerah pemilik kerja sama")] }).ToList();
         }
         return Result<IReadOnlyList<ActionOption>>.From(options);
@@ -182,14 +213,15 @@ public static class RunLifecycleClocks
     public static async Task<IReadOnlyList<ActionApplied>> HandleAsync(Func<JalinDb> newDb, TimeProvider clock, CancellationToken ct = default)
     {
         var today = Wib.Today(clock);
+        // The clock actions and the due dates they wait for come from the table's rows (ClockRule.Then).
+        var codes = LifecycleTable.ClockActions.Select(a => a.Value).ToList();
         List<(Guid id, string action)> due;
         await using (var db = newDb())
         {
             due = (await db.Agreements.AsNoTracking()
-                    .Where(a => (a.Stage == Stage.DprdApproval && a.DueAction == "dprd-deemed-approved" && a.DueOn < today)
-                                || (a.Stage == Stage.Implementation && a.EndsOn < today))
-                    .Select(a => new { a.Id, a.Stage }).ToListAsync(ct))
-                .Select(a => (a.Id, a.Stage == Stage.DprdApproval ? "dprd-deemed-approved" : "expire")).ToList();
+                    .Where(a => a.Stage != Stage.Ended && a.DueAction != null && codes.Contains(a.DueAction) && a.DueOn < today)
+                    .Select(a => new { a.Id, a.DueAction }).ToListAsync(ct))
+                .Select(a => (a.Id, a.DueAction!)).ToList();
         }
         var applied = new List<ActionApplied>();
         foreach (var (id, action) in due)

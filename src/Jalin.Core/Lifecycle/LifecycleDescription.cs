@@ -1,5 +1,6 @@
 using System.Text;
 using Jalin.Core.Agreements;
+using Jalin.Core.Common;
 using Jalin.Core.Identity;
 
 namespace Jalin.Core.Lifecycle;
@@ -14,8 +15,10 @@ public sealed record RuleDescription(string Stage, string StageLabel, string Act
 
 public sealed record PrerequisiteDescription(string Code, string Label);
 
+public sealed record ReasonDescription(string Code, string Label);
+
 public sealed record KindDescription(string Kind, string Label, string FirstStage, IReadOnlyList<StageDescription> Stages, IReadOnlyList<RuleDescription> Rules,
-    IReadOnlyList<string> TerminationReasons);
+    IReadOnlyList<ReasonDescription> TerminationReasons, string TerminationBasis, IReadOnlyList<ReasonDescription> EndsBeforeAgreement);
 
 /// <summary>The lifecycle table in a form people and programs read: the API's JSON, the "Alur
 /// kerja sama" page and docs/lifecycle.md all come from here.</summary>
@@ -26,21 +29,23 @@ public static class LifecycleDescription
         var rules = LifecycleTable.For(kind);
         return new KindDescription(kind.ToString(), kind.Label(), Agreement.FirstStage(kind).ToString(),
             LifecycleTable.Stages(kind).Select(s => new StageDescription(s.ToString(), s.Label())).ToList(),
-            rules.Select(r => new RuleDescription(r.Stage.ToString(), r.Stage.Label(), r.Action, r.Label,
+            rules.Select(r => new RuleDescription(r.Stage.ToString(), r.Stage.Label(), r.Action.Value, r.Label,
                 r.Outcomes.Select(o => new OutcomeDescription(o.To.ToString(), o.To.Label(), o.When == Condition.Always ? null : WhenLabel(o.When), o.Decision, o.DecisionLabel,
                     o.EndReason?.ToString())).ToList(), r.Stays,
                 r.Roles.Select(x => x.ToString()).ToList(), r.Roles.Select(x => x.Label()).ToList(), r.IsSystemOnly,
                 r.Requires.Where(p => p.Code != "none").Select(p => new PrerequisiteDescription(p.Code, p.Label)).ToList(), r.ClockText, r.Basis,
                 Enum.GetValues<ActionInput>().Where(i => i != ActionInput.None && r.Input.HasFlag(i)).Select(i => i.ToString()).ToList())).ToList(),
-            LifecycleTable.TerminationReasons(kind).Select(x => x.ToString()).ToList());
+            LifecycleTable.TerminationReasons(kind).Select(x => new ReasonDescription(x.ToString(), x.Label())).ToList(), LifecycleTable.TerminationBasis(kind),
+            LifecycleTable.EndsBeforeAgreement.Select(x => new ReasonDescription(x.ToString(), x.Label())).ToList());
     }
 
     public static string WhenLabel(Condition c) => c switch
     {
         Condition.NeedsDprd => "membebani masyarakat/daerah atau belum dianggarkan dalam APBD tahun berjalan",
         Condition.NoDprdNeeded => "tidak membebani dan sudah dianggarkan dalam APBD",
-        Condition.Forwarding => "KSDLL penerusan",
         Condition.NotForwarding => "selain KSDLL penerusan",
+        Condition.ForwardingToDprd => "KSDLL penerusan (bawaan: PP 28/2018 Pasal 38)",
+        Condition.ForwardingSkipsDprd => "KSDLL penerusan di daerah yang mengikuti Permendagri 25/2020 Pasal 16",
         _ => "",
     };
 
@@ -51,7 +56,7 @@ public static class LifecycleDescription
         sb.AppendLine("# Alur kerja sama (dihasilkan dari tabel tahapan)");
         sb.AppendLine();
         sb.AppendLine("Berkas ini ditulis oleh `dotnet run --project src/Jalin.Cli -- lifecycle docs` dari `src/Jalin.Core/Lifecycle/LifecycleTable.cs`. Jangan disunting manual.");
-        sb.AppendLine("Semua hitungan hari adalah hari kerja kecuali disebut lain. Tanda kepastian: [V] terverifikasi, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui (nilai pengaturan daerah).");
+        sb.AppendLine("Hitungan hari kerja hanya di mana peraturan menyebut hari kerja; bulan dan tahun adalah waktu kalender. Kolom kepastian untuk pemelihara: [V] dibaca dalam teks peraturan, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui (nilai pengaturan daerah). Tanda ini tidak pernah ditampilkan kepada pengguna.");
         sb.AppendLine();
         foreach (var kind in Enum.GetValues<CooperationKind>())
         {
@@ -60,23 +65,26 @@ public static class LifecycleDescription
             sb.AppendLine();
             sb.AppendLine($"Tahap awal: {Agreement.FirstStage(kind).Label()} (`{d.FirstStage}`). Tahapan: {string.Join(" → ", d.Stages.Select(s => $"{s.Label} (`{s.Code}`)"))}.");
             sb.AppendLine();
-            sb.AppendLine("| tahap | aksi | ke tahap | peran | syarat | tenggat | dasar |");
-            sb.AppendLine("|---|---|---|---|---|---|---|");
-            foreach (var r in d.Rules.Where(r => r.Action is not (LifecycleTable.Terminate or LifecycleTable.AddNote)))
+            sb.AppendLine("| tahap | aksi | ke tahap | peran | syarat | tenggat | dasar | kepastian |");
+            sb.AppendLine("|---|---|---|---|---|---|---|---|");
+            var table = LifecycleTable.For(kind);
+            foreach (var (r, rule) in d.Rules.Zip(table).Where(x => !x.Second.Action.Equals(ActionCode.Terminate) && !x.Second.Action.Equals(ActionCode.AddNote)))
             {
                 var to = r.Stays ? "(tetap)" : string.Join("; ", r.Outcomes.Select(o =>
                     $"{o.ToLabel}" + (o.When is not null ? $" bila {o.When}" : "") + (o.Decision is not null ? $" (keputusan `{o.Decision}`: {o.DecisionLabel})" : "")
                     + (o.EndReason is not null ? $" [{o.EndReason}]" : "")));
                 var roles = r.SystemOnly ? "Sistem (otomatis)" : string.Join(", ", r.RoleLabels);
                 var pre = r.Prerequisites.Count == 0 ? "—" : string.Join("; ", r.Prerequisites.Select(p => p.Label));
-                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} |");
+                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} | {rule.Certainty.Tag()} |");
             }
             sb.AppendLine();
-            foreach (var common in d.Rules.Where(r => r.Action is LifecycleTable.Terminate or LifecycleTable.AddNote).DistinctBy(r => r.Action))
+            foreach (var common in d.Rules.Where(r => ActionCode.Terminate.Is(r.Action) || ActionCode.AddNote.Is(r.Action)).DistinctBy(r => r.Action))
                 sb.AppendLine($"Di setiap tahap yang masih berjalan: **{common.Label}** (`{common.Action}`), oleh {string.Join(", ", common.RoleLabels)}"
                     + (common.Prerequisites.Count > 0 ? $"; syarat: {string.Join("; ", common.Prerequisites.Select(p => p.Label))}" : "") + $". Dasar: {common.Basis}.");
             sb.AppendLine();
-            sb.AppendLine($"Alasan pengakhiran: {string.Join(", ", d.TerminationReasons.Select(x => $"`{x}`"))}.");
+            sb.AppendLine($"Alasan pengakhiran ({d.TerminationBasis}): {string.Join(", ", d.TerminationReasons.Select(x => $"{x.Label} (`{x.Code}`)"))}. "
+                + $"Sebelum naskah yang mengikat ditandatangani juga: {string.Join(", ", d.EndsBeforeAgreement.Select(x => $"{x.Label} (`{x.Code}`)"))}. "
+                + $"`{EndReason.TermExpired}` hanya setelah tanggal berakhir.");
             sb.AppendLine();
         }
         return sb.ToString();

@@ -10,7 +10,7 @@ public sealed record Refusal(RefusalKind Kind, string Message, string? Prerequis
 
 /// <summary>An action the table refuses: says which way (stage, role, prerequisite, clock).</summary>
 public sealed record LifecycleRefused(string Action, IReadOnlyList<Refusal> Reasons)
-    : Error("aksi_ditolak", $"Aksi '{Action}' tidak dapat dilakukan: " + string.Join("; ", Reasons.Select(r => r.Message)))
+    : Error("aksi_ditolak", "Aksi tidak dapat dilakukan: " + string.Join("; ", Reasons.Select(r => r.Message)))
 {
     public RefusalKind Primary => Reasons.Min(r => r.Kind);
 }
@@ -28,7 +28,14 @@ public sealed record ActionOption(
     string? Clock,
     bool SystemOnly,
     bool NeedsReasonCode,
-    bool NeedsNewEndDate);
+    bool NeedsNewEndDate,
+    bool NeedsReceivedOn,
+    bool TakesDocument,
+    bool MainPath,
+    IReadOnlyList<ReasonOption> ReasonCodes);
+
+/// <summary>An end reason the caller may choose for <c>terminate</c>.</summary>
+public sealed record ReasonOption(string Code, string Label);
 
 public sealed record PrerequisiteStatus(string Code, string Label, bool Met);
 
@@ -65,13 +72,14 @@ public static class LifecycleEngine
         return reasons;
     }
 
-    public static IReadOnlyList<Outcome> PossibleOutcomes(LifecycleRule rule, Agreement a) =>
+    public static IReadOnlyList<Outcome> PossibleOutcomes(LifecycleRule rule, LifecycleContext ctx) =>
         rule.Outcomes.Where(o => o.When switch
         {
-            Condition.NeedsDprd => NeedsDprd(a),
-            Condition.NoDprdNeeded => !NeedsDprd(a),
-            Condition.Forwarding => a.IsForwarding,
-            Condition.NotForwarding => !a.IsForwarding,
+            Condition.NeedsDprd => NeedsDprd(ctx.Agreement),
+            Condition.NoDprdNeeded => !NeedsDprd(ctx.Agreement),
+            Condition.NotForwarding => !ctx.Agreement.IsForwarding,
+            Condition.ForwardingToDprd => ctx.Agreement.IsForwarding && !Prerequisites.SkipsDprd(ctx.Agreement, ctx.Settings),
+            Condition.ForwardingSkipsDprd => Prerequisites.SkipsDprd(ctx.Agreement, ctx.Settings),
             _ => true,
         }).ToList();
 
@@ -81,6 +89,17 @@ public static class LifecycleEngine
 
     public static bool NeedsDprd(bool budgetedInApbd, bool burdensPublic) => burdensPublic || !budgetedInApbd;
 
+    /// <summary>The row's clock text, with the region's own period where a setting sets it.</summary>
+    public static string? ClockText(LifecycleRule rule, LifecycleSettings settings)
+    {
+        if (rule.Clock is { IsSetting: true } clock)
+        {
+            var period = clock.PeriodFor(settings);
+            return period is null ? rule.ClockText : $"{rule.ClockText}: di daerah ini {period.Text}";
+        }
+        return rule.ClockText;
+    }
+
     public static IReadOnlyList<ActionOption> Options(Role role, LifecycleContext ctx)
     {
         if (ctx.Agreement.IsEnded) return [];
@@ -88,12 +107,16 @@ public static class LifecycleEngine
             .Select(rule =>
             {
                 var reasons = Check(rule, rule.Action, role, ctx);
-                var decisions = PossibleOutcomes(rule, ctx.Agreement).Where(o => o.Decision is not null)
+                var decisions = PossibleOutcomes(rule, ctx).Where(o => o.Decision is not null)
                     .Select(o => new DecisionOption(o.Decision!, o.DecisionLabel ?? o.To.Label(), o.To.ToString())).ToList();
+                var reasonCodes = rule.Input.HasFlag(ActionInput.ReasonCode)
+                    ? LifecycleTable.TerminationReasons(ctx.Agreement).Select(r => new ReasonOption(r.ToString(), r.Label())).ToList()
+                    : [];
                 return new ActionOption(rule.Action, rule.Label, reasons.Count == 0, reasons,
                     rule.Requires.Where(p => p.Code != "none").Select(p => new PrerequisiteStatus(p.Code, p.Label, p.IsMet(ctx))).ToList(),
-                    decisions, rule.Roles.Select(r => r.ToString()).ToList(), rule.Basis, rule.ClockText, rule.IsSystemOnly,
-                    rule.Input.HasFlag(ActionInput.ReasonCode), rule.Input.HasFlag(ActionInput.NewEndDate));
+                    decisions, rule.Roles.Select(r => r.ToString()).ToList(), rule.Basis, ClockText(rule, ctx.Settings), rule.IsSystemOnly,
+                    rule.Input.HasFlag(ActionInput.ReasonCode), rule.Input.HasFlag(ActionInput.NewEndDate), rule.Input.HasFlag(ActionInput.ReceivedOn),
+                    rule.Input.HasFlag(ActionInput.Document), rule.MainPath, reasonCodes);
             }).ToList();
     }
 }

@@ -7,13 +7,15 @@ public sealed record LifecycleSettings
     /// <summary>DPRD answer window for KSDD/KSDPK [U]; for foreign kinds the 45 is law (Permendagri 25/2020 Ps 17).</summary>
     public int DprdResponseWorkingDays { get; init; } = 45;
     /// <summary>Deemed approval when DPRD is silent, for KSDD/KSDPK [U]; always on for foreign kinds.</summary>
-    public bool DprdDeemedApproval { get; init; } = true;
+    public bool DprdDeemedApproval { get; init; }
     /// <summary>KSDD/KSDPK term limit in years [V-local Yogyakarta, Samarinda].</summary>
     public int TermLimitYears { get; init; } = 5;
     /// <summary>Partner's answer to an offer, working days; null = no deadline [U].</summary>
     public int? OfferAnswerWorkingDays { get; init; }
     /// <summary>Whether cuti bersama days count as non-working (ASN: yes, Keppres each year).</summary>
     public bool CutiBersamaIsHoliday { get; init; } = true;
+    /// <summary>KSDLL penerusan skips the DPRD (Permendagri 25/2020 Ps 16) instead of PP 28/2018 Ps 38's default.</summary>
+    public bool KsdllForwardingSkipsDprd { get; init; }
 
     public static readonly LifecycleSettings Default = new();
 
@@ -33,6 +35,7 @@ public sealed record LifecycleSettings
         if (values.TryGetValue("lifecycle.dprdDeemedApproval", out var a) && bool.TryParse(a, out var ab)) s = s with { DprdDeemedApproval = ab };
         if (values.TryGetValue("lifecycle.termLimitYears", out var t) && int.TryParse(t, out var ti) && ti > 0) s = s with { TermLimitYears = ti };
         if (values.TryGetValue("lifecycle.offerAnswerWorkingDays", out var o)) s = s with { OfferAnswerWorkingDays = int.TryParse(o, out var oi) && oi > 0 ? oi : null };
+        if (values.TryGetValue("lifecycle.ksdllForwardingSkipsDprd", out var f) && bool.TryParse(f, out var fb)) s = s with { KsdllForwardingSkipsDprd = fb };
         if (values.TryGetValue("calendar.cutiBersamaIsHoliday", out var c) && bool.TryParse(c, out var cb)) s = s with { CutiBersamaIsHoliday = cb };
         return s;
     }

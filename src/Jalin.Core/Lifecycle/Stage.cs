@@ -21,22 +21,33 @@ public enum Stage
     DraftingNaskah,
     MinisterApproval,
     Signing,
+    /// <summary>KSDPK aset, investasi, lainnya (PP 28/2018 Ps 15(3)–(4)): recorded with their own basis, outside the PP 28 stages.</summary>
+    Recording,
     Implementation,
     Ended,
 }
 
-/// <summary>Why an agreement ended (PP 28/2018 Ps 9, Ps 22; LIFECYCLE.md).</summary>
+/// <summary>Why an agreement ended: the law's lists only (PP 28/2018 Ps 9(1), Ps 22(2);
+/// Permendagri 25/2020 Ps 34) and the three ends before anything was agreed. Codes retired in
+/// 2026-11 (ForceMajeure, PartyDefault, CancelledByParty, ContraryToLaw) were migrated (ADR 0006).</summary>
 public enum EndReason
 {
+    /// <summary>PP 28/2018 Ps 9(1)a; Permendagri 25/2020 Ps 34.</summary>
     TermExpired,
+    /// <summary>PP 28/2018 Ps 9(1)b; Permendagri 25/2020 Ps 34.</summary>
     GoalAchieved,
-    ForceMajeure,
-    PartyDefault,
-    CancelledByParty,
-    ReplacedByNewAgreement,
-    ContraryToLaw,
+    /// <summary>PP 28/2018 Ps 9(1)c; Permendagri 25/2020 Ps 34 (through the procedure the naskah sets).</summary>
+    MutualAgreement,
+    /// <summary>PP 28/2018 Ps 9(1)d.</summary>
+    PolicyChange,
+    /// <summary>PP 28/2018 Ps 9(1)e.</summary>
+    ObjectLost,
+    /// <summary>KSDPK, PP 28/2018 Ps 22(2)a.</summary>
     CourtDecision,
+    /// <summary>KSDPK, PP 28/2018 Ps 22(2)b.</summary>
     PartnerBankrupt,
+    /// <summary>Foreign, Permendagri 25/2020 Ps 34.</summary>
+    ReplacedByNewAgreement,
     DeclinedByPartner,
     RejectedByDprd,
     RejectedInAssessment,
@@ -48,16 +59,15 @@ public static class StageLabels
     {
         EndReason.TermExpired => "Jangka waktu berakhir",
         EndReason.GoalAchieved => "Tujuan tercapai",
-        EndReason.ForceMajeure => "Keadaan kahar",
-        EndReason.PartyDefault => "Salah satu pihak tidak melaksanakan kewajiban",
-        EndReason.CancelledByParty => "Dibatalkan salah satu pihak (dengan pemberitahuan tertulis)",
+        EndReason.MutualAgreement => "Kesepakatan para pihak untuk mengakhiri",
+        EndReason.PolicyChange => "Perubahan kebijakan berdasarkan peraturan perundang-undangan yang mengakibatkan kerja sama tidak dapat dilaksanakan",
+        EndReason.ObjectLost => "Objek kerja sama hilang atau musnah",
         EndReason.ReplacedByNewAgreement => "Diganti dengan perjanjian baru",
-        EndReason.ContraryToLaw => "Bertentangan dengan peraturan perundang-undangan",
         EndReason.CourtDecision => "Putusan pengadilan berkekuatan hukum tetap",
-        EndReason.PartnerBankrupt => "Mitra pailit",
+        EndReason.PartnerBankrupt => "Pihak ketiga dinyatakan pailit",
         EndReason.DeclinedByPartner => "Penawaran ditolak mitra",
         EndReason.RejectedByDprd => "Tidak disetujui DPRD",
-        EndReason.RejectedInAssessment => "Tidak layak menurut kajian TKKSD",
+        EndReason.RejectedInAssessment => "Tidak layak menurut kajian (sebelum ada kesepakatan)",
         _ => r.ToString(),
     };
 
@@ -81,6 +91,7 @@ public static class StageLabels
         Stage.DraftingNaskah => "Penyusunan Rancangan Naskah",
         Stage.MinisterApproval => "Persetujuan Menteri",
         Stage.Signing => "Penandatanganan",
+        Stage.Recording => "Pencatatan (menurut peraturan bidangnya)",
         Stage.Implementation => "Pelaksanaan",
         Stage.Ended => "Berakhir",
         _ => stage.ToString(),

@@ -18,7 +18,16 @@ public sealed class WorkingDayCalendar(IEnumerable<Holiday> holidays, bool cutiB
         .Where(h => h.Type == HolidayType.Libur || cutiBersamaIsHoliday)
         .Select(h => h.Date).ToHashSet();
 
-    public static readonly WorkingDayCalendar WeekendsOnly = new([]);
+    private readonly HashSet<int> _yearsWithData = holidays.Where(h => h.Type == HolidayType.Libur).Select(h => h.Date.Year).ToHashSet();
+    private bool _ignoresData;
+
+    /// <summary>Weekends only, knowingly (tests and estimates): reports no year as missing.</summary>
+    public static readonly WorkingDayCalendar WeekendsOnly = new([]) { _ignoresData = true };
+
+    /// <summary>The years between the two days (inclusive) for which no national holiday is
+    /// recorded: a working-day count across them counts weekdays only and must say so.</summary>
+    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) =>
+        _ignoresData ? [] : Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year) + 1).Where(y => !_yearsWithData.Contains(y)).ToList();
 
     public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_off.Contains(day);

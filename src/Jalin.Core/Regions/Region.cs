@@ -31,10 +31,12 @@ public sealed class GovernmentAffair
     public required string Code { get; init; }
     public required string Name { get; init; }
     public AffairGroup Group { get; init; }
-    /// <summary>UU 23/2014 Ps 14: kehutanan, kelautan, ESDM belong to the province (kab/kota
-    /// keep only Tahura and direct geothermal use).</summary>
+    /// <summary>UU 23/2014 Ps 14(1): divided between the centre and the provinces, with named parts for
+    /// kab/kota; see <see cref="AffairCompetence"/> for the sub-urusan a kab/kota may take.</summary>
     public bool ProvincialOnly { get; init; }
 
-    /// <summary>Whether a region of this level may cooperate on this urusan (UU 23/2014 Ps 14).</summary>
-    public bool IsWithinCompetenceOf(RegionLevel level) => !ProvincialOnly || level == RegionLevel.Province;
+    /// <summary>Whether a region of this level may cooperate on this urusan (UU 23/2014 Ps 14): refused
+    /// only for a province-only sub-urusan; without a sub-urusan the check asks for one (a warning).</summary>
+    public bool IsWithinCompetenceOf(RegionLevel level, string? subAffairCode = null) =>
+        AffairCompetence.Check(this, subAffairCode, level, "").Verdict != CompetenceVerdict.NotCompetent;
 }

@@ -96,8 +96,8 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("DueLabel")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
@@ -126,6 +126,10 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("KsdpkKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("MappingReference")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -133,6 +137,10 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.Property<string>("Object")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OwnRegimeBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -153,6 +161,10 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("StartsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("SubAffairCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("TermBasis")
                         .HasMaxLength(1000)

@@ -112,15 +112,35 @@ public sealed class AgreementRulesTests : IAsyncLifetime
         Assert.Contains("tepat satu", Assert.Single(error.Fields["parties[5]"]));
     }
 
+    /// <summary>UU 23/2014 Ps 14(1): kehutanan, kelautan and ESDM go to the provinces; a kab/kota keeps Tahura (ayat (2)) and
+    /// direct use of geothermal heat (ayat (4)); perikanan is not in Ps 14 at all. A province-only sub-urusan is refused
+    /// for a kota; without a sub-urusan Jalin asks for it (a warning) instead of refusing.</summary>
     [Fact]
-    public async Task Provincial_only_affairs_are_refused_for_a_kota()
+    public async Task Province_only_sub_affairs_are_refused_for_a_kota_UU23_Ps14()
     {
-        var error = await RefusedAsync(Scenario.Ksdd() with { AffairCode = "3.28" });
-        var message = Assert.Single(error.Fields["affairCode"]);
-        Assert.Contains("Kehutanan", message);
+        var error = await RefusedAsync(Scenario.Ksdd() with { AffairCode = "3.28", SubAffairCode = "3.28.lainnya" });
+        // both the owner (Kota Cimahi) and the party (Kabupaten Bandung) are named
+        Assert.Equal(2, error.Fields["subAffairCode"].Length);
+        var message = error.Fields["subAffairCode"][0];
+        Assert.Contains("Kabupaten Bandung", error.Fields["subAffairCode"][1]);
+        Assert.Contains("Kehutanan selain Tahura", message);
         Assert.Contains("kewenangan provinsi", message);
-        Assert.Contains("UU 23/2014 Ps 14", message);
+        Assert.Contains("UU 23/2014 Pasal 14 ayat (1)", message);
+        Assert.Contains("Kota Cimahi", message);
         Assert.Contains("affairCode", (await RefusedAsync(Scenario.Ksdd() with { AffairCode = "9.99" })).Fields.Keys);
+        // a sub-urusan of another urusan, or for an urusan that is not split, is refused
+        Assert.Contains("subAffairCode", (await RefusedAsync(Scenario.Ksdd() with { AffairCode = "3.28", SubAffairCode = "3.25.perikanan" })).Fields.Keys);
+        Assert.Contains("subAffairCode", (await RefusedAsync(Scenario.Ksdd() with { AffairCode = "2.11", SubAffairCode = "3.28.tahura" })).Fields.Keys);
+        // the party's level counts too: Kelautan with Kabupaten Bandung is refused even for the province that owns it
+        var kelautan = await RefusedAsync(Scenario.Ksdd() with { AffairCode = "3.25", SubAffairCode = "3.25.kelautan", Parties = [new PartyInput { RegionCode = "32.04" }] },
+            Actors.ProvinceOfficer);
+        Assert.Contains("Kabupaten Bandung", Assert.Single(kelautan.Fields["subAffairCode"]));
+
+        // allowed for a kota: perikanan, Tahura, direct geothermal use; and a split urusan without sub-urusan (warned, not refused)
+        await _s.RegisterAsync(Scenario.Ksdd() with { AffairCode = "3.25", SubAffairCode = "3.25.perikanan" });
+        await _s.RegisterAsync(Scenario.Ksdd() with { AffairCode = "3.28", SubAffairCode = "3.28.tahura" });
+        await _s.RegisterAsync(Scenario.Ksdd() with { AffairCode = "3.29", SubAffairCode = "3.29.panas-bumi-langsung" });
+        await _s.RegisterAsync(Scenario.Ksdd() with { AffairCode = "3.28" });
 
         // the same affair is fine for a kota when it is not provincial-only, and for a province
         await _s.RegisterAsync(Scenario.Ksdd() with { AffairCode = "2.11" });
@@ -148,8 +168,10 @@ public sealed class AgreementRulesTests : IAsyncLifetime
     {
         var company = await _s.AddPartnerAsync(PartnerKind.PrivateCompany, "PT Sinar Terang Abadi");
         var ksdpk = Scenario.Ksdd() with { Kind = CooperationKind.Ksdpk, Parties = [new PartyInput { PartnerId = company.Id }] };
-        Assert.Contains("initiative", (await RefusedAsync(ksdpk)).Fields.Keys);
-        await _s.RegisterAsync(ksdpk with { Initiative = Initiative.ThirdParty });
+        var refused = await RefusedAsync(ksdpk);
+        Assert.Contains("initiative", refused.Fields.Keys);
+        Assert.Contains("Pasal 15 ayat (1)", Assert.Single(refused.Fields["ksdpkKind"]));
+        await _s.RegisterAsync(ksdpk with { Initiative = Initiative.ThirdParty, KsdpkKind = KsdpkKind.PublicService });
 
         var error = await RefusedAsync(Scenario.Ksdd() with { Title = "abc", Value = -1, LeadAgencyId = Guid.NewGuid() });
         Assert.Contains("title", error.Fields.Keys);

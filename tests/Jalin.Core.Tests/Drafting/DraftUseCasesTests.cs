@@ -419,7 +419,7 @@ public sealed class SignatoriesOnTests : IAsyncLifetime
         }
         var id = await _s.RegisterAsync(new AgreementInput
         {
-            Kind = CooperationKind.Ksdpk, Title = "Uji penanda tangan", Initiative = Initiative.Region, BudgetedInApbd = true, SignatoryName = "Ngatiyana", SignatoryOffice = "Wali Kota Cimahi",
+            Kind = CooperationKind.Ksdpk, KsdpkKind = KsdpkKind.PublicService, Title = "Uji penanda tangan", Initiative = Initiative.Region, BudgetedInApbd = true, SignatoryName = "Ngatiyana", SignatoryOffice = "Wali Kota Cimahi",
             Parties = [new PartyInput { PartnerId = partner.Id, SignatoryName = "Prof. Lama", SignatoryOffice = "Rektor" }],
         });
         var a = await _s.LoadAsync(id);

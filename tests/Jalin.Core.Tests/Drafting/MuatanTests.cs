@@ -140,6 +140,9 @@ public class MuatanTests
     {
         var ctx = Complete(Satisfier.BareAgreement(CooperationKind.KsddSukarela, Stage.DraftingKb), DocumentKind.KesepakatanBersama);
         Assert.True(Muatan.Check(ctx).Single(i => i.Code == "affair-competence").Met);
+        // UU 23/2014 Ps 14: without a sub-urusan the check asks for one (not a refusal); a province-only sub-urusan fails for a kab/kota
+        Assert.True(Muatan.Check(ctx with { Affair = Forestry }).Single(i => i.Code == "affair-competence").Met);
+        ctx.Agreement.SubAffairCode = "3.28.lainnya";
         Assert.False(Muatan.Check(ctx with { Affair = Forestry }).Single(i => i.Code == "affair-competence").Met);
         var provinces = new Dictionary<string, RegionLevel> { ["13"] = RegionLevel.Province, ["14"] = RegionLevel.Province };
         Assert.True(Muatan.Check(ctx with { Affair = Forestry, PartyRegionLevels = provinces }).Single(i => i.Code == "affair-competence").Met);

@@ -136,23 +136,23 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.IsType<NotFoundError>((await _s.ApplyAsync(id, "complete-preparation", Actors.Stranger)).Error);
         Assert.IsType<ConflictError>((await _s.ApplyAsync(id, "complete-preparation", request: new ActionRequest { ExpectedVersion = before.Version - 1 })).Error);
         // terminate needs a reason code allowed for the kind
-        var noReason = Assert.IsType<ValidationError>((await _s.ApplyAsync(id, LifecycleTable.Terminate)).Error);
+        var noReason = Assert.IsType<ValidationError>((await _s.ApplyAsync(id, ActionCode.Terminate)).Error);
         Assert.Contains("reasonCode", noReason.Fields.Keys);
-        var ksdpkOnly = Assert.IsType<ValidationError>((await _s.ApplyAsync(id, LifecycleTable.Terminate, request: new ActionRequest { ReasonCode = EndReason.PartnerBankrupt })).Error);
+        var ksdpkOnly = Assert.IsType<ValidationError>((await _s.ApplyAsync(id, ActionCode.Terminate, request: new ActionRequest { ReasonCode = EndReason.PartnerBankrupt })).Error);
         Assert.Contains("reasonCode", ksdpkOnly.Fields.Keys);
         Assert.Equal(before, await SnapshotAsync(id));
 
         // a party region may add a note (without moving the stage)
-        var note = await _s.MustApplyAsync(id, LifecycleTable.AddNote, Actors.PartyOfficer, new ActionRequest { Note = "Kab. Bandung siap", Internal = true });
+        var note = await _s.MustApplyAsync(id, ActionCode.AddNote, Actors.PartyOfficer, new ActionRequest { Note = "Kab. Bandung siap", Internal = true });
         Assert.Equal((Stage.Preparation, Stage.Preparation), (note.From, note.To));
         var row = (await _s.LoadAsync(id)).History.Single(h => h.Id == note.HistoryId);
         Assert.False(row.IsInternal); // only the owning region writes internal notes
         Assert.Equal(Actors.KabBandung, row.ActorRegionCode);
 
-        var ended = await _s.MustApplyAsync(id, LifecycleTable.Terminate, request: new ActionRequest { ReasonCode = EndReason.CancelledByParty });
-        Assert.Equal((Stage.Ended, EndReason.CancelledByParty), (ended.To, ended.EndReason));
-        Assert.Equal(EndReason.CancelledByParty, (await _s.LoadAsync(id)).History.Single(h => h.Id == ended.HistoryId).EndReason);
-        await AssertRefusedAsync(id, LifecycleTable.AddNote, RefusalKind.WrongStage);
+        var ended = await _s.MustApplyAsync(id, ActionCode.Terminate, request: new ActionRequest { ReasonCode = EndReason.MutualAgreement });
+        Assert.Equal((Stage.Ended, EndReason.MutualAgreement), (ended.To, ended.EndReason));
+        Assert.Equal(EndReason.MutualAgreement, (await _s.LoadAsync(id)).History.Single(h => h.Id == ended.HistoryId).EndReason);
+        await AssertRefusedAsync(id, ActionCode.AddNote, RefusalKind.WrongStage);
     }
 
     [Fact]
@@ -202,6 +202,8 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
     [Fact]
     public async Task Clocks_apply_deemed_approval_only_when_due()
     {
+        // PP 28/2018 sets no DPRD deadline for KSDD: deemed approval is a region setting, off by default
+        await _s.SetRegionSettingAsync("lifecycle.dprdDeemedApproval", "true");
         var id = await _s.KsddAtDprdApprovalAsync();
         await _s.AddDocAsync(id, DocumentKind.DprdRequest);
         await _s.MustApplyAsync(id, "request-dprd-approval");
@@ -341,7 +343,7 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         await db1.ActingAs(Actors.Officer).SaveChangesAsync();
 
         second.Touch(_clock.GetUtcNow());
-        db2.StageChanges.Add(new StageChange { AgreementId = id, Action = LifecycleTable.AddNote, ActorUserId = "x", ActorName = "x", FromStage = second.Stage, ToStage = second.Stage });
+        db2.StageChanges.Add(new StageChange { AgreementId = id, Action = ActionCode.AddNote, ActorUserId = "x", ActorName = "x", FromStage = second.Stage, ToStage = second.Stage });
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.ActingAs(Actors.Officer).SaveChangesAsync());
         Assert.Null(db2.Database.CurrentTransaction);
 
@@ -349,7 +351,7 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.Equal(before.History, after.History);
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Equal(before.Audit + 1, after.Audit); // only db1's change of the agreement
-        await _s.MustApplyAsync(id, LifecycleTable.AddNote, request: new ActionRequest { Note = "masih bisa menulis" });
+        await _s.MustApplyAsync(id, ActionCode.AddNote, request: new ActionRequest { Note = "masih bisa menulis" });
     }
 
     private async Task<Guid> ForeignAtDraftingRksAsync(CooperationKind kind, bool forwarding = false)
@@ -404,12 +406,26 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.Equal((Stage.DraftingNaskah, (DateOnly?)null), (proceed.To, proceed.DueOn));
     }
 
+    /// <summary>PP 28/2018 Ps 38 applies Ps 30–31 (DPRD approval) to every KSDLL: a penerusan goes to the DPRD by default,
+    /// and the history says which rule applied.</summary>
     [Fact]
-    public async Task Forwarding_ksdll_skips_dprd()
+    public async Task Forwarding_ksdll_goes_to_dprd_by_default_PP28_Ps38()
     {
         var id = await ForeignAtDraftingRksAsync(CooperationKind.Ksdll, forwarding: true);
         var rks = await _s.MustApplyAsync(id, "finalize-rks");
+        Assert.Equal(Stage.DprdApproval, rks.To);
+        Assert.Contains("PP 28/2018 Pasal 38", (await _s.LoadAsync(id)).History.Single(h => h.Id == rks.HistoryId).Note);
+    }
+
+    /// <summary>A region may follow Permendagri 25/2020 Ps 16, which names only the other KSDLL for the DPRD.</summary>
+    [Fact]
+    public async Task Forwarding_ksdll_skips_dprd_where_the_region_follows_Permendagri25_Ps16()
+    {
+        await _s.SetRegionSettingAsync("lifecycle.ksdllForwardingSkipsDprd", "true");
+        var id = await ForeignAtDraftingRksAsync(CooperationKind.Ksdll, forwarding: true);
+        var rks = await _s.MustApplyAsync(id, "finalize-rks");
         Assert.Equal(Stage.Verification, rks.To);
+        Assert.Contains("Permendagri 25/2020 Pasal 16", (await _s.LoadAsync(id)).History.Single(h => h.Id == rks.HistoryId).Note);
         var sent = await _s.MustApplyAsync(id, "send-for-verification");
         Assert.Equal(Stage.Verification, sent.To);
     }
@@ -454,18 +470,36 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         Assert.IsType<NotFoundError>((await AvailableActions.HandleAsync(db, Actors.Stranger, id, _clock)).Error);
     }
 
+    /// <summary>During implementation the end date moves only through the law's actions; a typing error is
+    /// corrected with a recorded reason (koreksi data), and the expiry clock follows it.</summary>
     [Fact]
-    public async Task Editing_the_end_date_in_implementation_moves_the_expiry_due_date()
+    public async Task End_date_is_locked_in_implementation_and_a_correction_is_recorded_with_its_reason()
     {
         var id = await _s.KsddInImplementationAsync();
         var a = await _s.LoadAsync(id);
         var newEnd = new DateOnly(2028, 6, 30);
+        var input = Scenario.Ksdd() with { StartsOn = a.StartsOn, EndsOn = newEnd, BudgetedInApbd = a.BudgetedInApbd, BurdensPublic = a.BurdensPublic };
+        var before = await SnapshotAsync(id);
         await using (var db = _db.NewDb())
         {
-            var result = await UpdateAgreement.HandleAsync(db, Actors.Officer, id, a.Version, Scenario.Ksdd() with { EndsOn = newEnd }, _clock);
+            var locked = Assert.IsType<ValidationError>((await UpdateAgreement.HandleAsync(db, Actors.Officer, id, a.Version, input, _clock)).Error);
+            Assert.Contains("Catat perpanjangan", Assert.Single(locked.Fields["endsOn"]));
+            Assert.Equal(["endsOn"], locked.Fields.Keys);
+            var tooShort = Assert.IsType<ValidationError>((await UpdateAgreement.HandleAsync(db, Actors.Officer, id, a.Version, input with { CorrectionReason = "salah" }, _clock)).Error);
+            Assert.Contains("correctionReason", tooShort.Fields.Keys);
+        }
+        Assert.Equal(before, await SnapshotAsync(id));
+        await using (var db = _db.NewDb())
+        {
+            var result = await UpdateAgreement.HandleAsync(db, Actors.Officer, id, a.Version,
+                input with { CorrectionReason = "Salah ketik tahun pada saat pendaftaran; naskah PKS menyebut 30 Juni 2028." }, _clock);
             Assert.True(result.Ok, result.Error?.Message);
         }
         a = await _s.LoadAsync(id);
         Assert.Equal((newEnd, newEnd, "expire"), (a.EndsOn, a.DueOn, a.DueAction));
+        var row = a.History.Single(h => h.Action == "correct-data");
+        Assert.Contains("Tanggal berakhir", row.Note);
+        Assert.Contains("30/06/2028", row.Note);
+        Assert.Contains("Salah ketik tahun", row.Note);
     }
 }

@@ -18,12 +18,12 @@ public class LifecycleDescriptionTests
             Assert.Equal("Ended", d.Stages[^1].Code);
             foreach (var (rule, desc) in table.Zip(d.Rules))
             {
-                Assert.Equal((rule.Stage.ToString(), rule.Action), (desc.Stage, desc.Action));
+                Assert.Equal((rule.Stage.ToString(), rule.Action.Value), (desc.Stage, desc.Action));
                 Assert.Equal(rule.Outcomes.Select(o => o.To.ToString()), desc.Outcomes.Select(o => o.ToStage));
                 Assert.Equal(rule.Requires.Count(p => p.Code != "none"), desc.Prerequisites.Count);
                 Assert.Equal(rule.Stays, desc.Stays);
             }
-            Assert.Contains(d.Rules, r => r.Action == LifecycleTable.Terminate && r.Inputs.Contains(nameof(ActionInput.ReasonCode)));
+            Assert.Contains(d.Rules, r => r.Action == ActionCode.Terminate && r.Inputs.Contains(nameof(ActionInput.ReasonCode)));
         }
     }
 
@@ -42,7 +42,7 @@ public class LifecycleDescriptionTests
         // one table row per stage-specific rule (plus the header per kind); terminate and add-note,
         // present at every stage, are described once per kind below the table
         var rows = md.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal));
-        Assert.Equal(Enum.GetValues<CooperationKind>().Sum(k => LifecycleTable.For(k).Count(r => r.Action is not (LifecycleTable.Terminate or LifecycleTable.AddNote)) + 1), rows);
+        Assert.Equal(Enum.GetValues<CooperationKind>().Sum(k => LifecycleTable.For(k).Count(r => !r.Action.Equals(ActionCode.Terminate) && !r.Action.Equals(ActionCode.AddNote)) + 1), rows);
         Assert.Equal(Enum.GetValues<CooperationKind>().Length * 2, md.Split('\n').Count(l => l.StartsWith("Di setiap tahap yang masih berjalan", StringComparison.Ordinal)));
     }
 }

@@ -58,17 +58,17 @@ public class LifecycleEngineTests
                 Assert.True(refusals.Count == 0, $"{variant}, {role}: " + string.Join("; ", refusals.Select(r => $"{r.Kind} {r.Prerequisite} {r.Message}")));
             }
 
-            var targets = LifecycleEngine.PossibleOutcomes(rule, ctx.Agreement).Select(o => o.To).Order().ToArray();
+            var targets = LifecycleEngine.PossibleOutcomes(rule, ctx).Select(o => o.To).Order().ToArray();
             var expected = spec!.To(variant).Order().ToArray();
             Assert.True(expected.SequenceEqual(targets), $"{variant}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", targets)}]");
             Assert.Equal(rule.Stays, expected.Length == 0);
 
             // Several outcomes must each be named by a decision the caller can choose.
-            var outcomes = LifecycleEngine.PossibleOutcomes(rule, ctx.Agreement);
+            var outcomes = LifecycleEngine.PossibleOutcomes(rule, ctx);
             if (outcomes.Count > 1)
                 Assert.All(outcomes, o => Assert.False(string.IsNullOrWhiteSpace(o.Decision)));
             // An outcome into Ended names its reason, except terminate (the caller's reason code).
-            if (action != LifecycleTable.Terminate)
+            if (action != ActionCode.Terminate)
                 Assert.All(outcomes.Where(o => o.To == Stage.Ended), o => Assert.NotNull(o.EndReason));
         }
 
@@ -208,15 +208,31 @@ public class LifecycleEngineTests
         Assert.Equal(needs, LifecycleEngine.NeedsDprd(a));
     }
 
+    /// <summary>PP 28/2018 Ps 2(1), Ps 13(1): the head of region represents the region; a Pj. and a Plt. (e.g. the
+    /// deputy standing in under UU 23/2014 Ps 65–66) count as the head; a Plh. or a wakil in his own capacity do not.</summary>
     [Theory]
-    [InlineData("Wali Kota Bandung", true)]
-    [InlineData("  bupati Sleman", true)]
-    [InlineData("Gubernur DIY", true)]
-    [InlineData("Wakil Bupati Bantul", true)]
-    [InlineData("Sekretaris Daerah", false)]
-    [InlineData("Kepala Dinas Pendidikan", false)]
-    [InlineData(null, false)]
-    public void Head_of_region_offices(string? office, bool head) => Assert.Equal(head, Prerequisites.IsHeadOfRegion(office));
+    [InlineData("Wali Kota Bandung", SignatoryStanding.HeadOfRegion)]
+    [InlineData("  bupati Sleman", SignatoryStanding.HeadOfRegion)]
+    [InlineData("Gubernur DIY", SignatoryStanding.HeadOfRegion)]
+    [InlineData("Walikota Cimahi", SignatoryStanding.HeadOfRegion)]
+    [InlineData("Pj. Bupati Garut", SignatoryStanding.ActingHead)]
+    [InlineData("Penjabat Gubernur Jawa Barat", SignatoryStanding.ActingHead)]
+    [InlineData("Plt. Wali Kota Cimahi", SignatoryStanding.ActingHead)]
+    [InlineData("Pelaksana Tugas Bupati Bantul", SignatoryStanding.ActingHead)]
+    [InlineData("Plh. Bupati Bantul", SignatoryStanding.Other)]
+    [InlineData("Pelaksana Harian Wali Kota Bandung", SignatoryStanding.Other)]
+    [InlineData("Wakil Bupati Bantul", SignatoryStanding.Other)]
+    [InlineData("Sekretaris Daerah", SignatoryStanding.Other)]
+    [InlineData("Kepala Dinas Pendidikan", SignatoryStanding.Other)]
+    [InlineData(null, SignatoryStanding.Unknown)]
+    public void Signatory_standing_PP28_Ps2_Ps13(string? office, SignatoryStanding standing) => Assert.Equal(standing, Signatories.Standing(office));
+
+    [Fact]
+    public void Acting_head_signatory_gets_a_note_that_powers_are_limited()
+    {
+        Assert.Contains("dibatasi peraturan perundang-undangan", Signatories.Note("Pj. Bupati Garut"));
+        Assert.Null(Signatories.Note("Bupati Garut"));
+    }
 
     [Fact]
     public void Power_of_attorney_is_enough_for_a_non_head_signatory()
@@ -244,12 +260,15 @@ public class LifecycleEngineTests
     }
 
     [Fact]
-    public void Forwarding_ksdll_needs_no_dprd_approval_for_verification()
+    public void Forwarding_ksdll_needs_dprd_approval_unless_the_region_follows_Permendagri25_Ps16_PP28_Ps38()
     {
         var rule = Rule(CooperationKind.Ksdll, Stage.Verification, "send-for-verification");
         var ctx = Satisfier.Context(rule, CooperationKind.Ksdll, new Satisfier.Variant(NeedsDprd: true, Forwarding: true), broken: "dprd-approved");
         Assert.Contains(LifecycleEngine.Check(rule, rule.Action, Role.CooperationOfficer, ctx), r => r.Prerequisite == "dprd-approved");
         ctx.Agreement.IsForwarding = true;
+        // PP 28/2018 Ps 38 applies Ps 30 (DPRD approval) to every KSDLL, penerusan included
+        Assert.Contains(LifecycleEngine.Check(rule, rule.Action, Role.CooperationOfficer, ctx), r => r.Prerequisite == "dprd-approved");
+        ctx = ctx with { Settings = ctx.Settings with { KsdllForwardingSkipsDprd = true } };
         Assert.Empty(LifecycleEngine.Check(rule, rule.Action, Role.CooperationOfficer, ctx));
     }
 

@@ -53,7 +53,8 @@ public static class LifecycleSpec
         R(Exploration, "complete-study", LoiConsultation),
         R(LoiConsultation, "record-consultation-answer", LoiSigning),
         R(LoiSigning, "record-loi-signing", DraftingRks),
-        C(DraftingRks, "finalize-rks", v => v.Forwarding ? [Verification] : [DprdApproval]),
+        // PP 28/2018 Ps 38 sends every KSDLL to the DPRD; only a region following Permendagri 25/2020 Ps 16 skips it for penerusan.
+        C(DraftingRks, "finalize-rks", v => v.Forwarding && v.SkipsDprd ? [Verification] : [DprdApproval]),
         R(DprdApproval, "request-dprd-approval"),
         R(DprdApproval, "record-dprd-approval", Verification),
         R(DprdApproval, "dprd-deemed-approved", Verification),
@@ -70,16 +71,23 @@ public static class LifecycleSpec
         R(Implementation, "complete", Ended),
     ];
 
+    /// <summary>KSDPK aset, investasi, lainnya (PP 28/2018 Ps 15(3)–(4)): recorded, then implementation.</summary>
+    private static readonly Row[] OwnRegime =
+    [
+        R(Recording, "record-own-regime-agreement", Implementation),
+    ];
+
     public static IReadOnlyList<Row> For(CooperationKind kind)
     {
         var route = kind switch
         {
             CooperationKind.Sinergi => Sinergi,
             CooperationKind.Ksdpl or CooperationKind.Ksdll => Foreign,
+            CooperationKind.Ksdpk => [.. Domestic, .. OwnRegime],
             _ => Domestic,
         };
         var stages = route.Select(r => r.Stage).Distinct();
-        return [.. route, .. stages.SelectMany(s => new[] { R(s, LifecycleTable.Terminate, Ended), R(s, LifecycleTable.AddNote) })];
+        return [.. route, .. stages.SelectMany(s => new[] { R(s, "terminate", Ended), R(s, "add-note") })];
     }
 
     public static Row? Find(CooperationKind kind, Stage stage, string action) =>
@@ -108,7 +116,7 @@ public static class LifecycleSpec
                 : [D(DocumentKind.OfferLetter), D(DocumentKind.OfferAnswer)],
             "decline-offer" => [D(DocumentKind.OfferAnswer)],
             "finalize-kb" => [D(DocumentKind.KesepakatanBersama), R(DocumentKind.KesepakatanBersama)],
-            "record-kb-signing" => [S(DocumentKind.KesepakatanBersama), "party-numbers"],
+            "record-kb-signing" => [S(DocumentKind.KesepakatanBersama), "party-numbers", "kb-signatories"],
             "request-dprd-approval" => foreign
                 ? [D(DocumentKind.DprdRequest), D(DocumentKind.RencanaKerjaSama), S(DocumentKind.PernyataanKehendak)]
                 : [D(DocumentKind.DprdRequest), D(DocumentKind.KesepakatanBersama)],
@@ -116,8 +124,9 @@ public static class LifecycleSpec
             "dprd-deemed-approved" => foreign ? ["dprd-requested"] : ["dprd-requested", "deemed-approval-setting"],
             "finalize-pks" => [D(DocumentKind.PerjanjianKerjaSama), "pks-names-kb", R(DocumentKind.PerjanjianKerjaSama)],
             "record-pks-signing" => [S(DocumentKind.PerjanjianKerjaSama), "party-numbers", "power-of-attorney", "term"],
-            "finalize-nk" => [D(DocumentKind.Assessment), D(DocumentKind.NotaKesepakatan), R(DocumentKind.NotaKesepakatan)],
-            "record-nk-signing" => [S(DocumentKind.NotaKesepakatan), "party-numbers", "term"],
+            "finalize-nk" => [D(DocumentKind.Assessment), D(DocumentKind.NotaKesepakatan), "nk-work-plan", R(DocumentKind.NotaKesepakatan)],
+            "record-nk-signing" => [S(DocumentKind.NotaKesepakatan), "nk-work-plan", "party-numbers", "term"],
+            "record-own-regime-agreement" => ["own-regime-basis", S(DocumentKind.PerjanjianKerjaSama), "term"],
             "start-exploration" => [],
             "complete-study" => [D(DocumentKind.ForeignStudy)],
             "record-consultation-answer" => [D(DocumentKind.ConsultationLetter), D(DocumentKind.MinisterAnswer)],
@@ -133,8 +142,8 @@ public static class LifecycleSpec
             "request-extension" => [D(DocumentKind.AnnualActivityPlan), "six-months"],
             "expire" => [],
             "complete" => [D(DocumentKind.ClosingReport)],
-            LifecycleTable.Terminate => [D(DocumentKind.TerminationLetter)],
-            LifecycleTable.AddNote => [],
+            "terminate" => [D(DocumentKind.TerminationLetter)],
+            "add-note" => [],
             _ => throw new InvalidOperationException($"LIFECYCLE.md has no action {action}"),
         };
     }
@@ -144,7 +153,7 @@ public static class LifecycleSpec
     {
         "dprd-deemed-approved" or "expire" => [Role.System],
         "record-dprd-approval" or "record-dprd-rejection" => [Role.DprdViewer, Role.CooperationOfficer],
-        LifecycleTable.AddNote => [Role.CooperationOfficer, Role.AgencyUser, Role.TeamMember, Role.Leader, Role.DprdViewer, Role.PartnerUser],
+        "add-note" => [Role.CooperationOfficer, Role.AgencyUser, Role.TeamMember, Role.Leader, Role.DprdViewer, Role.PartnerUser],
         _ => [Role.CooperationOfficer],
     };
 }

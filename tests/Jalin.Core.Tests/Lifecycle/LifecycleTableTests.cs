@@ -47,17 +47,17 @@ public class LifecycleTableTests
         Assert.NotEmpty(stages);
         foreach (var stage in stages)
         {
-            var terminate = LifecycleTable.Find(kind, stage, LifecycleTable.Terminate);
+            var terminate = LifecycleTable.Find(kind, stage, ActionCode.Terminate);
             Assert.NotNull(terminate);
             Assert.Equal([Stage.Ended], terminate.Outcomes.Select(o => o.To));
             Assert.Equal([Role.CooperationOfficer], terminate.Roles);
             Assert.True(terminate.Input.HasFlag(ActionInput.ReasonCode));
             Assert.Contains(terminate.Requires, p => p.Code == $"doc:{DocumentKind.TerminationLetter}");
 
-            var note = LifecycleTable.Find(kind, stage, LifecycleTable.AddNote);
+            var note = LifecycleTable.Find(kind, stage, ActionCode.AddNote);
             Assert.NotNull(note);
             Assert.True(note.Stays);
-            Assert.Equal(ClockEffect.Keep, note.Clock);
+            Assert.Equal(ClockEffect.Keep, note.Clock.Effect);
             Assert.Equal(LifecycleTable.Participants.Order(), note.Roles.Order());
         }
     }
@@ -73,8 +73,18 @@ public class LifecycleTableTests
             Assert.NotEmpty(rule.Roles);
             Assert.Matches("^[a-z]+(-[a-z]+)*$", rule.Action);
         }
-        // Rows of the legal route (not the practice-only ones) cite a pasal or a verified local source.
-        var cited = LifecycleTable.For(kind).Where(r => r.Basis.Contains("Ps ", StringComparison.Ordinal) || r.Basis.Contains("[V", StringComparison.Ordinal)).Count();
+        // What a person reads cites the pasal in words, or says in words that it is the region's practice or
+        // setting; the certainty tag stays in code (Certainty), never in the text.
+        foreach (var rule in LifecycleTable.For(kind))
+        {
+            Assert.DoesNotMatch(@"\[(V|I|U)|DOMAIN|\bPs\b", rule.Basis);
+            Assert.True(rule.Basis.Contains("Pasal ", StringComparison.Ordinal) || rule.Basis.Contains("praktik daerah", StringComparison.Ordinal)
+                || rule.Basis.Contains("pengaturan daerah", StringComparison.Ordinal), $"{rule.Stage}/{rule.Action}: {rule.Basis}");
+            // a row is Verified only when it cites a pasal
+            if (rule.Certainty == Jalin.Core.Common.Certainty.Verified) Assert.Contains("Pasal ", rule.Basis);
+            if (rule.ClockText is { } clock) Assert.DoesNotMatch(@"\[(V|I|U)", clock);
+        }
+        var cited = LifecycleTable.For(kind).Count(r => r.Basis.Contains("Pasal ", StringComparison.Ordinal));
         Assert.True(cited >= LifecycleTable.For(kind).Count / 2);
     }
 
@@ -82,11 +92,14 @@ public class LifecycleTableTests
     [MemberData(nameof(Kinds))]
     public void Every_stage_is_reachable_from_the_first_and_implementation_is(CooperationKind kind)
     {
-        var first = Agreement.FirstStage(kind);
+        // KSDPK aset, investasi and lainnya start at Recording (PP 28/2018 Ps 15(3)–(4)); pelayanan publik at Preparation.
+        Stage[] firsts = kind == CooperationKind.Ksdpk
+            ? [Agreement.FirstStage(kind, KsdpkKind.PublicService), Agreement.FirstStage(kind, KsdpkKind.Asset)]
+            : [Agreement.FirstStage(kind)];
         var rules = LifecycleTable.For(kind);
-        Assert.Contains(rules, r => r.Stage == first);
-        var seen = new HashSet<Stage> { first };
-        var queue = new Queue<Stage>([first]);
+        foreach (var first in firsts) Assert.Contains(rules, r => r.Stage == first);
+        var seen = new HashSet<Stage>(firsts);
+        var queue = new Queue<Stage>(firsts);
         while (queue.TryDequeue(out var s))
             foreach (var to in rules.Where(r => r.Stage == s).SelectMany(r => r.Outcomes).Select(o => o.To))
                 if (seen.Add(to)) queue.Enqueue(to);
@@ -122,29 +135,32 @@ public class LifecycleTableTests
         {
             var into = LifecycleTable.For(kind).Where(r => r.Outcomes.Any(o => o.To == Stage.Implementation)).ToList();
             Assert.NotEmpty(into);
-            Assert.All(into, r => Assert.Equal(ClockEffect.TermEnd, r.Clock));
+            Assert.All(into, r => Assert.Equal(ClockEffect.TermEnd, r.Clock.Effect));
             Assert.All(into, r => Assert.Contains(r.Requires, p => p.Code == "term"));
         }
     }
 
-    [Fact]
-    public void Termination_reasons_follow_pp_28_2018()
+    /// <summary>The law's lists, nothing else: PP 28/2018 Ps 9(1) a–e for KSDD; Ps 22(2) adds two for KSDPK;
+    /// Permendagri 25/2020 Ps 34 for the foreign kinds; Sinergi (no rule found) the ends of any binding document.</summary>
+    [Theory]
+    [InlineData(CooperationKind.KsddWajib, "TermExpired,GoalAchieved,MutualAgreement,PolicyChange,ObjectLost")]
+    [InlineData(CooperationKind.KsddSukarela, "TermExpired,GoalAchieved,MutualAgreement,PolicyChange,ObjectLost")]
+    [InlineData(CooperationKind.Ksdpk, "TermExpired,GoalAchieved,MutualAgreement,PolicyChange,ObjectLost,CourtDecision,PartnerBankrupt")]
+    [InlineData(CooperationKind.Ksdpl, "MutualAgreement,GoalAchieved,ReplacedByNewAgreement,TermExpired")]
+    [InlineData(CooperationKind.Ksdll, "MutualAgreement,GoalAchieved,ReplacedByNewAgreement,TermExpired")]
+    [InlineData(CooperationKind.Sinergi, "TermExpired,GoalAchieved,MutualAgreement")]
+    public void Termination_reasons_are_the_laws_lists_PP28_Ps9_1_Ps22_2_Permendagri25_Ps34(CooperationKind kind, string expected)
     {
-        var ksdpk = LifecycleTable.TerminationReasons(CooperationKind.Ksdpk);
-        Assert.Contains(EndReason.CourtDecision, ksdpk);
-        Assert.Contains(EndReason.PartnerBankrupt, ksdpk);
-        foreach (var kind in Enum.GetValues<CooperationKind>().Where(k => k != CooperationKind.Ksdpk))
-        {
-            var reasons = LifecycleTable.TerminationReasons(kind);
-            Assert.DoesNotContain(EndReason.CourtDecision, reasons);
-            Assert.DoesNotContain(EndReason.PartnerBankrupt, reasons);
-            Assert.Contains(EndReason.GoalAchieved, reasons);
-            Assert.Equal(Enum.GetValues<EndReason>().Length - 2, reasons.Count);
-        }
+        Assert.Equal(expected.Split(','), LifecycleTable.TerminationReasons(kind).Select(r => r.ToString()));
+        // Before a binding naskah is signed, the "never agreed" ends are offered too; after it, only the law's list.
+        var unsigned = Satisfier.BareAgreement(kind, Stage.Implementation);
+        Assert.Equal([.. expected.Split(','), "DeclinedByPartner", "RejectedInAssessment"], LifecycleTable.TerminationReasons(unsigned).Select(r => r.ToString()));
+        unsigned.SignedOn = new DateOnly(2026, 1, 2);
+        Assert.Equal(expected.Split(','), LifecycleTable.TerminationReasons(unsigned).Select(r => r.ToString()));
     }
 
     /// <summary>The action that records a signing asks for that signed naskah, and each kind has at
-    /// most one such action per naskah (so recording a Jalin signing applies exactly one).</summary>
+    /// most one such action per naskah and stage (so recording a Jalin signing applies exactly one).</summary>
     [Fact]
     public void An_action_that_records_a_signing_requires_that_signed_naskah_and_is_the_only_one_for_it()
     {
@@ -155,7 +171,7 @@ public class LifecycleTableTests
             foreach (var r in rules)
             {
                 Assert.Contains(r.Requires, p => p.Code == $"signed:{r.RecordsSigning}");
-                Assert.Single(rules, x => x.RecordsSigning == r.RecordsSigning);
+                Assert.Single(rules, x => x.RecordsSigning == r.RecordsSigning && x.Stage == r.Stage);
                 Assert.NotEmpty(r.Outcomes);
             }
             recorded += rules.Count;

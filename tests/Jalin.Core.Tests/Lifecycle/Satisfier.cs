@@ -15,9 +15,9 @@ public static class Satisfier
     public static readonly DateOnly End = new(2029, 12, 31);
 
     /// <summary>What the variants of an agreement can differ in (they choose among outcomes).</summary>
-    public sealed record Variant(bool NeedsDprd, bool Forwarding)
+    public sealed record Variant(bool NeedsDprd, bool Forwarding, bool SkipsDprd = false)
     {
-        public override string ToString() => $"needsDprd={NeedsDprd}, forwarding={Forwarding}";
+        public override string ToString() => $"needsDprd={NeedsDprd}, forwarding={Forwarding}, skipsDprd={SkipsDprd}";
     }
 
     public static IEnumerable<Variant> Variants(CooperationKind kind)
@@ -28,6 +28,7 @@ public static class Satisfier
         {
             yield return new(NeedsDprd: true, Forwarding: true);
             yield return new(NeedsDprd: false, Forwarding: true);
+            yield return new(NeedsDprd: false, Forwarding: true, SkipsDprd: true);
         }
     }
 
@@ -57,6 +58,13 @@ public static class Satisfier
 
     private static readonly Dictionary<string, (Action<Builder> Satisfy, Action<Builder> Break)> ByCode = new()
     {
+        ["kb-signatories"] = (
+            b => { foreach (var p in b.Agreement.Parties.Where(p => p.RegionCode is not null)) p.SignatoryOffice = p.Order == 1 ? "Wali Kota Cimahi" : "Bupati Bandung"; },
+            b => b.Agreement.Parties[0].SignatoryOffice = "Sekretaris Daerah Kota Cimahi"),
+        ["own-regime-basis"] = (b => b.Agreement.OwnRegimeBasis = "PP 27/2014; Kerja Sama Pemanfaatan", b => b.Agreement.OwnRegimeBasis = null),
+        ["nk-work-plan"] = (
+            b => { if (!b.Agreement.Documents.Any(d => d.Kind == DocumentKind.WorkPlanAnnex)) b.Agreement.Documents.Add(Doc(b.Agreement, DocumentKind.WorkPlanAnnex)); },
+            b => { b.Agreement.Documents.RemoveAll(d => d.Kind == DocumentKind.WorkPlanAnnex); b.Drafts.Remove(DocumentKind.NotaKesepakatan); }),
         ["party-numbers"] = (
             b => { foreach (var p in b.Agreement.Parties) p.DocumentNumber ??= $"NO/{p.Order}/2026"; },
             b => b.Agreement.Parties[^1].DocumentNumber = null),
@@ -98,6 +106,7 @@ public static class Satisfier
             b =>
             {
                 b.Agreement.IsForwarding = false;
+                b.Settings = b.Settings with { KsdllForwardingSkipsDprd = false };
                 b.Agreement.History.RemoveAll(h => h.Action is "record-dprd-approval" or "dprd-deemed-approved");
             }),
         ["signed-addendum"] = (
@@ -173,6 +182,7 @@ public static class Satisfier
     public static LifecycleContext Context(LifecycleRule rule, CooperationKind kind, Variant? variant = null, string? broken = null)
     {
         var b = new Builder(BareAgreement(kind, rule.Stage, variant));
+        if (variant?.SkipsDprd == true) b.Settings = b.Settings with { KsdllForwardingSkipsDprd = true };
         // Every way into Implementation requires the term (see LifecycleTableTests), so an agreement there has one.
         if (rule.Stage == Stage.Implementation) For("term").Satisfy(b);
         foreach (var p in rule.Requires) For(p.Code).Satisfy(b);

@@ -377,9 +377,6 @@ public static class DemoData
     private sealed class Walk(Func<JalinDb> newDb, FileStore files, DemoClock clock, DateOnly today, CurrentActor officer, Spec spec, int number,
         Dictionary<(string, string), Guid> agencies, Dictionary<string, Guid> partners)
     {
-        private static readonly HashSet<string> NotForward =
-            ["add-note", "terminate", "decline-offer", "record-dprd-rejection", "amend", "extend", "request-extension", "complete", "expire", "dprd-deemed-approved"];
-
         private Guid _id;
         private int _stepDays;
         private readonly HashSet<string> _stays = [];
@@ -410,40 +407,40 @@ public static class DemoData
             {
                 case Finish.WaitDprd:
                     if (clock.Today < today.AddDays(-12)) clock.Now = DemoClock.At(today.AddDays(-12));
-                    await ActAsync("request-dprd-approval", new ActionRequest { Note = "Surat permohonan persetujuan diterima Sekretariat DPRD.", ReceivedOn = clock.Today }, ct);
+                    await ActAsync(ActionCode.RequestDprdApproval, new ActionRequest { Note = "Surat permohonan persetujuan diterima Sekretariat DPRD.", ReceivedOn = clock.Today }, ct);
                     break;
                 case Finish.DprdRejectEnd:
-                    await ActAsync("request-dprd-approval", new ActionRequest { Note = "Permohonan persetujuan diajukan.", ReceivedOn = clock.Today }, ct);
+                    await ActAsync(ActionCode.RequestDprdApproval, new ActionRequest { Note = "Permohonan persetujuan diajukan.", ReceivedOn = clock.Today }, ct);
                     Advance();
                     await UploadAsync(DocumentKind.DprdDecision, "Keputusan DPRD: tidak menyetujui", null, null, ct);
-                    await ActAsync("record-dprd-rejection", new ActionRequest { Decision = "end", Note = "DPRD menilai anggaran belum tersedia pada tahun berjalan." }, ct);
+                    await ActAsync(ActionCode.RecordDprdRejection, new ActionRequest { Decision = "end", Note = "DPRD menilai anggaran belum tersedia pada tahun berjalan." }, ct);
                     break;
                 case Finish.Decline:
                     await UploadAsync(DocumentKind.OfferAnswer, "Surat jawaban penawaran (menolak)", null, null, ct);
-                    await ActAsync("decline-offer", new ActionRequest { Note = "Mitra menyatakan belum dapat bekerja sama tahun ini." }, ct);
+                    await ActAsync(ActionCode.DeclineOffer, new ActionRequest { Note = "Mitra menyatakan belum dapat bekerja sama tahun ini." }, ct);
                     break;
                 case Finish.Amend:
                     Advance(60);
                     var parent = await LastDocumentAsync(DocumentKind.PerjanjianKerjaSama, ct) ?? await LastDocumentAsync(DocumentKind.KesepakatanBersama, ct);
                     await UploadAsync(DocumentKind.Addendum, "Naskah Perubahan Perjanjian Kerja Sama", clock.Today.AddDays(-1), parent, ct);
-                    await ApplyAsync("amend", new ActionRequest { Note = "Perubahan besaran tipping fee dan jadwal pengangkutan." }, ct);
-                    await ApplyAsync("add-note", new ActionRequest { Note = "Catatan internal: tagihan tipping fee triwulan III belum diverifikasi DLH.", Internal = true }, ct);
+                    await ApplyAsync(ActionCode.Amend, new ActionRequest { Note = "Perubahan besaran tipping fee dan jadwal pengangkutan." }, ct);
+                    await ApplyAsync(ActionCode.AddNote, new ActionRequest { Note = "Catatan internal: tagihan tipping fee triwulan III belum diverifikasi DLH.", Internal = true }, ct);
                     break;
                 case Finish.Complete:
                     clock.Now = DemoClock.At(Max(clock.Today, spec.StartsAgo > 0 ? today.AddDays(-spec.StartsAgo).AddYears(spec.Years).AddDays(-20) : today));
                     if (clock.Today > today) clock.Now = DemoClock.At(today.AddDays(-3));
                     await UploadAsync(DocumentKind.ClosingReport, "Laporan akhir pelaksanaan kerja sama", null, null, ct);
-                    await ActAsync("complete", new ActionRequest { Note = "Seluruh kegiatan selesai dan diserahterimakan." }, ct);
+                    await ActAsync(ActionCode.Complete, new ActionRequest { Note = "Seluruh kegiatan selesai dan diserahterimakan." }, ct);
                     break;
                 case Finish.Terminate:
                     Advance(120);
                     await UploadAsync(DocumentKind.TerminationLetter, "Surat pengakhiran kerja sama", clock.Today.AddDays(-1), null, ct);
-                    await ActAsync("terminate", new ActionRequest { ReasonCode = EndReason.PartyDefault, Note = "Mitra tidak memenuhi kewajiban setelah tiga kali teguran tertulis." }, ct);
+                    await ActAsync(ActionCode.Terminate, new ActionRequest { ReasonCode = EndReason.MutualAgreement, Note = "Para pihak sepakat mengakhiri menurut tata cara dalam PKS setelah mitra tidak memenuhi kewajiban meski telah tiga kali ditegur tertulis." }, ct);
                     break;
                 case Finish.Expire:
                     var end = today.AddDays(-spec.StartsAgo).AddYears(spec.Years);
                     clock.Now = DemoClock.At(Max(clock.Today, end.AddDays(1)));
-                    await ApplyAsync("expire", new ActionRequest { Note = "Dijalankan otomatis oleh Jalin karena tenggat telah lewat." }, ct, CurrentActor.System);
+                    await ApplyAsync(ActionCode.Expire, new ActionRequest { Note = "Dijalankan otomatis oleh Jalin karena tenggat telah lewat." }, ct, CurrentActor.System);
                     break;
             }
         }
@@ -514,7 +511,7 @@ public static class DemoData
                     var result = await AvailableActions.HandleAsync(db, officer, _id, clock, ct);
                     options = result.Value!;
                 }
-                var next = options.FirstOrDefault(o => !NotForward.Contains(o.Action) && !o.SystemOnly && !_stays.Contains(stage + ":" + o.Action))
+                var next = options.FirstOrDefault(o => o.MainPath && !o.SystemOnly && !_stays.Contains(stage + ":" + o.Action))
                     ?? throw new InvalidOperationException($"Demo '{spec.Title}': no forward action at {stage}");
                 foreach (var missing in next.Checklist.Where(c => !c.Met))
                     await SatisfyAsync(missing.Code, ct);
@@ -523,7 +520,7 @@ public static class DemoData
                 {
                     Decision = next.Decisions.FirstOrDefault()?.Code,
                     Note = NoteFor(next.Action),
-                    ReceivedOn = next.Action == "request-dprd-approval" ? clock.Today : null,
+                    ReceivedOn = next.NeedsReceivedOn ? clock.Today : null,
                 };
                 var applied = await ApplyAsync(next.Action, request, ct);
                 if (applied.From == applied.To) _stays.Add(stage + ":" + next.Action);
@@ -531,39 +528,41 @@ public static class DemoData
             throw new InvalidOperationException($"Demo '{spec.Title}' did not reach {target}");
         }
 
-        private static string NoteFor(string action) => action switch
+        private static readonly Dictionary<ActionCode, string> Notes = new()
         {
-            "complete-preparation" => "KAK dan kajian TKKSD lengkap; usulan disetujui untuk ditawarkan.",
-            "accept-offer" => "Mitra menyatakan bersedia melalui surat jawaban.",
-            "finalize-kb" => "Rancangan KB telah dibahas bersama para pihak.",
-            "record-kb-signing" => "KB ditandatangani para kepala daerah/pimpinan.",
-            "request-dprd-approval" => "Surat permohonan persetujuan diterima Sekretariat DPRD.",
-            "record-dprd-approval" => "Persetujuan DPRD ditetapkan dalam rapat paripurna.",
-            "finalize-pks" => "Rancangan PKS disepakati dalam rapat pembahasan.",
-            "record-pks-signing" => "PKS ditandatangani; kerja sama mulai dilaksanakan.",
-            "finalize-nk" => "Rancangan Nota Kesepakatan disepakati.",
-            "record-nk-signing" => "Nota Kesepakatan ditandatangani.",
-            "start-exploration" => "Penjajakan dimulai melalui pertemuan daring.",
-            "complete-study" => "Kajian kerja sama luar negeri selesai.",
-            "record-consultation-answer" => "Menteri Dalam Negeri menjawab konsultasi.",
-            "record-loi-signing" => "Pernyataan kehendak (LoI) ditandatangani.",
-            "finalize-rks" => "Rencana Kerja Sama difinalkan.",
-            "send-for-verification" => "Dikirim kepada Menteri melalui Gubernur.",
-            "record-minister-review" => "Menteri meminta menyusun rancangan naskah.",
-            "submit-naskah" => "Rancangan naskah diajukan.",
-            "record-confirmation-letter" => "Surat konfirmasi Kementerian Luar Negeri diterima.",
-            "record-minister-approval" => "Persetujuan Menteri Dalam Negeri diterima.",
-            "record-signing" => "Naskah kerja sama ditandatangani.",
-            _ => "Dicatat oleh Bagian Kerja Sama.",
+            [ActionCode.CompletePreparation] = "KAK dan kajian TKKSD lengkap; usulan disetujui untuk ditawarkan.",
+            [ActionCode.AcceptOffer] = "Mitra menyatakan bersedia melalui surat jawaban.",
+            [ActionCode.FinalizeKb] = "Rancangan KB telah dibahas bersama para pihak.",
+            [ActionCode.RecordKbSigning] = "KB ditandatangani para kepala daerah/pimpinan.",
+            [ActionCode.RequestDprdApproval] = "Surat permohonan persetujuan diterima Sekretariat DPRD.",
+            [ActionCode.RecordDprdApproval] = "Persetujuan DPRD ditetapkan dalam rapat paripurna.",
+            [ActionCode.FinalizePks] = "Rancangan PKS disepakati dalam rapat pembahasan.",
+            [ActionCode.RecordPksSigning] = "PKS ditandatangani; kerja sama mulai dilaksanakan.",
+            [ActionCode.FinalizeNk] = "Rancangan Nota Kesepakatan disepakati.",
+            [ActionCode.RecordNkSigning] = "Nota Kesepakatan ditandatangani.",
+            [ActionCode.StartExploration] = "Penjajakan dimulai melalui pertemuan daring.",
+            [ActionCode.CompleteStudy] = "Kajian kerja sama luar negeri selesai.",
+            [ActionCode.RecordConsultationAnswer] = "Menteri Dalam Negeri menjawab konsultasi.",
+            [ActionCode.RecordLoiSigning] = "Pernyataan kehendak (LoI) ditandatangani.",
+            [ActionCode.FinalizeRks] = "Rencana Kerja Sama difinalkan.",
+            [ActionCode.SendForVerification] = "Dikirim kepada Menteri melalui Gubernur.",
+            [ActionCode.RecordMinisterReview] = "Menteri meminta menyusun rancangan naskah.",
+            [ActionCode.SubmitNaskah] = "Rancangan naskah diajukan.",
+            [ActionCode.RecordConfirmationLetter] = "Surat konfirmasi Kementerian Luar Negeri diterima.",
+            [ActionCode.RecordMinisterApproval] = "Persetujuan Menteri Dalam Negeri diterima.",
+            [ActionCode.RecordSigning] = "Naskah kerja sama ditandatangani.",
         };
 
+        private static string NoteFor(string action) =>
+            ActionCode.TryParse(action, out var code) && Notes.TryGetValue(code, out var note) ? note : "Dicatat oleh Bagian Kerja Sama.";
+
         /// <summary>Attaches what the action still lacks, then applies it.</summary>
-        private async Task<ActionApplied> ActAsync(string action, ActionRequest request, CancellationToken ct)
+        private async Task<ActionApplied> ActAsync(ActionCode action, ActionRequest request, CancellationToken ct)
         {
             await using (var db = newDb())
             {
                 var options = (await AvailableActions.HandleAsync(db, officer, _id, clock, ct)).Value!;
-                var option = options.FirstOrDefault(o => o.Action == action);
+                var option = options.FirstOrDefault(o => action.Is(o.Action));
                 if (option is not null)
                     foreach (var missing in option.Checklist.Where(c => !c.Met))
                         await SatisfyAsync(missing.Code, ct);
@@ -594,6 +593,9 @@ public static class DemoData
                     break;
                 case ["pks-names-kb"]:
                     await UploadAsync(DocumentKind.PerjanjianKerjaSama, "Rancangan PKS", null, await LastDocumentAsync(DocumentKind.KesepakatanBersama, ct), ct);
+                    break;
+                case ["nk-work-plan"]:
+                    await UploadAsync(DocumentKind.WorkPlanAnnex, "Lampiran Rencana Kerja Nota Kesepakatan", null, null, ct);
                     break;
                 case ["power-of-attorney"]:
                     await UploadAsync(DocumentKind.PowerOfAttorney, "Surat kuasa penandatanganan", signedOn, null, ct);
