@@ -36,6 +36,8 @@ public static partial class DraftFields
         ("opd_pelaksana", "Perangkat daerah pelaksana PIHAK KESATU"),
         ("nomor_kb", "Nomor Kesepakatan Bersama yang dilaksanakan"),
         ("tahun", "Tahun berjalan"),
+        ("penyelesaian_perselisihan", "Jalur penyelesaian perselisihan setelah musyawarah, menurut jenis kerja sama (PP 28/2018 Pasal 8, 21, 34 atau 41)"),
+        ("pasal_kuasa", "Pasal pemberian kuasa penandatanganan menurut jenis kerja sama (PP 28/2018 Pasal 2 ayat (2) atau Pasal 13 ayat (2))"),
     ];
 
     [GeneratedRegex(@"\{\{\s*([a-z_]+)\s*\}\}")]
@@ -86,8 +88,35 @@ public static partial class DraftFields
             ["opd_pelaksana"] = first?.LeadAgencyName,
             ["nomor_kb"] = kb?.Number,
             ["tahun"] = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["penyelesaian_perselisihan"] = DisputeRoute(a.Kind),
+            ["pasal_kuasa"] = a.Kind == CooperationKind.Ksdpk ? "Pasal 13 ayat (2)" : "Pasal 2 ayat (2)",
         };
     }
+
+    /// <summary>KSDD: PP 28/2018 Pasal 8 sends disputes to the rules on disputes between regions,
+    /// UU 23/2014 Pasal 370 (gubernur for kab/kota within one province; the Menteri where a province
+    /// is involved or the gubernur cannot settle it; the Menteri's decision is final).</summary>
+    public const string KsddDisputeRoute =
+        "Apabila musyawarah tidak mencapai mufakat, perselisihan diselesaikan sesuai dengan ketentuan peraturan perundang-undangan mengenai penyelesaian perselisihan antar-Daerah sebagaimana dimaksud dalam Pasal 8 Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah, yaitu oleh gubernur sebagai wakil Pemerintah Pusat untuk perselisihan antar-Daerah kabupaten/kota dalam satu Daerah provinsi, atau oleh Menteri Dalam Negeri untuk perselisihan antar-Daerah provinsi dan antara Daerah provinsi dan Daerah kabupaten/kota, sesuai dengan Pasal 370 Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah.";
+
+    public const string KsddDisputeFinal =
+        "Apabila gubernur sebagai wakil Pemerintah Pusat tidak dapat menyelesaikan perselisihan, penanganannya dilakukan oleh Menteri Dalam Negeri, dan keputusan Menteri Dalam Negeri atas perselisihan tersebut bersifat final.";
+
+    /// <summary>KSDPK: PP 28/2018 Pasal 21 (musyawarah mufakat first, then what the kontrak/PKS says).</summary>
+    public const string KsdpkDisputeRoute =
+        "Apabila musyawarah tidak mencapai mufakat, perselisihan diselesaikan sesuai dengan kesepakatan yang tercantum dalam Perjanjian Kerja Sama dan tidak bertentangan dengan ketentuan peraturan perundang-undangan, sebagaimana dimaksud dalam Pasal 21 Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah.";
+
+    /// <summary>What follows musyawarah in a dispute, by the kind of cooperation: KSDD PP 28/2018
+    /// Pasal 8 (with UU 23/2014 Pasal 370), KSDPK Pasal 21, KSDPL Pasal 34, KSDLL Pasal 41 (negosiasi
+    /// dan konsultasi; Permendagri 25/2020 Pasal 40–41: then consult the Menteri); Sinergi: the PP is silent.</summary>
+    public static string DisputeRoute(CooperationKind kind) => kind switch
+    {
+        CooperationKind.KsddWajib or CooperationKind.KsddSukarela => KsddDisputeRoute + " " + KsddDisputeFinal,
+        CooperationKind.Ksdpk => KsdpkDisputeRoute,
+        CooperationKind.Ksdpl or CooperationKind.Ksdll =>
+            $"Apabila musyawarah tidak mencapai mufakat, perselisihan diselesaikan melalui negosiasi dan konsultasi sesuai dengan Pasal {(kind == CooperationKind.Ksdpl ? 34 : 41)} Peraturan Pemerintah Nomor 28 Tahun 2018 tentang Kerja Sama Daerah, dan apabila belum terselesaikan PIHAK KESATU berkonsultasi dengan Menteri Dalam Negeri.",
+        _ => "Apabila musyawarah tidak mencapai mufakat, PARA PIHAK menyelesaikannya sesuai dengan ketentuan peraturan perundang-undangan.",
+    };
 
     /// <summary>"Wali Kota Cimahi", "Bupati Garut", "Gubernur Sumatera Barat".</summary>
     public static string HeadOf(Region r) => r.Level switch

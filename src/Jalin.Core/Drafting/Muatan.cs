@@ -1,15 +1,18 @@
 using Jalin.Core.Agreements;
+using Jalin.Core.Common;
 using Jalin.Core.Lifecycle;
 
 namespace Jalin.Core.Drafting;
 
 /// <summary>The kinds of clause (pasal) a naskah is built from; a clause in the library is
-/// marked with the type it satisfies (DOMAIN §4).</summary>
+/// marked with the type it satisfies (docs/muatan.md). Stored by name, so new types may go anywhere.</summary>
 public enum ClauseType
 {
     Title,
     Parties,
     LegalBasis,
+    /// <summary>Latar belakang (a pasal or chapter of its own in a Rencana Kerja Sama, PP 28/2018 Pasal 30 ayat (3) huruf b).</summary>
+    Background,
     Purpose,
     Object,
     Scope,
@@ -26,6 +29,8 @@ public enum ClauseType
     AssetsAfterEnd,
     JointWorkingGroup,
     Correspondence,
+    /// <summary>The rencana kerja (rencana aksi) of a Nota Kesepakatan Sinergi, written as its own pasal.</summary>
+    WorkPlanAnnex,
     Closing,
 }
 
@@ -36,6 +41,7 @@ public static class ClauseTypeLabels
         ClauseType.Title => "Judul, nomor para pihak, tempat dan tanggal (dengan huruf)",
         ClauseType.Parties => "Identitas para pihak dan dasar kewenangannya",
         ClauseType.LegalBasis => "Dasar hukum",
+        ClauseType.Background => "Latar belakang",
         ClauseType.Purpose => "Maksud dan tujuan",
         ClauseType.Object => "Objek",
         ClauseType.Scope => "Ruang lingkup",
@@ -52,6 +58,7 @@ public static class ClauseTypeLabels
         ClauseType.AssetsAfterEnd => "Status aset dan hasil setelah berakhir",
         ClauseType.JointWorkingGroup => "Kelompok kerja bersama",
         ClauseType.Correspondence => "Korespondensi dan domisili hukum",
+        ClauseType.WorkPlanAnnex => "Rencana kerja (pasal atau lampiran rencana aksi)",
         ClauseType.Closing => "Penutup (rangkap, meterai, tanda tangan)",
         _ => t.ToString(),
     };
@@ -62,13 +69,24 @@ public static class ClauseTypeLabels
 public sealed record MuatanContext(Agreement Agreement, DocumentKind Form, IReadOnlySet<ClauseType> Clauses, Regions.GovernmentAffair? Affair,
     IReadOnlyDictionary<string, Regions.RegionLevel> PartyRegionLevels, DateOnly? LoiValidUntil = null);
 
-/// <summary>One required (or usual) element of a naskah, with where the law says so and how sure
-/// that is ([V] verified, [V-local] one region's practice, [I] inferred, [U] unknown).</summary>
-public sealed record MuatanRule(string Code, string Label, IReadOnlyList<DocumentKind> Forms, bool Required, string Basis,
+/// <summary>One required (or usual) element of a naskah. <see cref="Basis"/> is what a person
+/// reads: the citation in words ("PP 28/2018 Pasal 19 ayat (2)") or, where the law is silent,
+/// "praktik daerah (…)". <see cref="Certainty"/> says how sure that is (its tag appears only in
+/// docs/muatan.md). Where the text says "paling sedikit" the element is <see cref="Required"/>
+/// (it blocks signing); where it says "antara lain" a missing element is a warning.</summary>
+public sealed record MuatanRule(string Code, string Label, IReadOnlyList<DocumentKind> Forms, bool Required, string Basis, Certainty Certainty,
     Func<MuatanContext, bool> IsMet, Func<MuatanContext, bool>? AppliesWhen = null)
 {
     /// <summary>For a rule that asks for a pasal: its type (what a template must contain).</summary>
     public ClauseType? Clause { get; init; }
+
+    /// <summary>The kinds of cooperation the rule is for; null: every kind.</summary>
+    public IReadOnlyList<CooperationKind>? Kinds { get; init; }
+
+    /// <summary>When <see cref="AppliesWhen"/> holds, in words (docs/muatan.md).</summary>
+    public string? When { get; init; }
+
+    public bool IsFor(CooperationKind kind) => Kinds is null || Kinds.Contains(kind);
 }
 
 public sealed record ComplianceItem(string Code, string Label, bool Met, bool Required, string Basis);
@@ -84,100 +102,174 @@ public static class Muatan
     private static readonly DocumentKind[] Loi = [DocumentKind.PernyataanKehendak];
     private static readonly DocumentKind[] Rks = [DocumentKind.RencanaKerjaSama];
 
-    private static MuatanRule Clause(ClauseType type, DocumentKind[] forms, bool required, string basis) =>
-        new($"clause:{type}", type.Label(), forms, required, basis, ctx => ctx.Clauses.Contains(type)) { Clause = type };
+    private static readonly CooperationKind[] Ksdpk = [CooperationKind.Ksdpk];
+    private static readonly CooperationKind[] NotKsdpk = [.. Enum.GetValues<CooperationKind>().Where(k => k != CooperationKind.Ksdpk)];
+    private static readonly CooperationKind[] Domestic = [CooperationKind.KsddWajib, CooperationKind.KsddSukarela, CooperationKind.Ksdpk];
+
+    /// <summary>What a person reads where the law is silent on a naskah's layout.</summary>
+    public const string Practice = "praktik daerah (susunan lazim naskah)";
+
+    private const string PksPractice = "praktik daerah (susunan lazim Perjanjian Kerja Sama)";
+
+    private static MuatanRule Clause(ClauseType type, DocumentKind[] forms, bool required, string basis, Certainty certainty,
+        CooperationKind[]? kinds = null, string? label = null) =>
+        new($"clause:{type}", label ?? type.Label(), forms, required, basis, certainty, ctx => ctx.Clauses.Contains(type))
+        {
+            Clause = type, Kinds = kinds, When = kinds is null ? null : KindsText(kinds),
+        };
+
+    /// <summary>PP 28/2018 Pasal 30 ayat (3): what a rencana kerja sama contains at least.</summary>
+    public static IReadOnlyList<(char Letter, ClauseType Type, string Label)> RksItems { get; } =
+    [
+        ('a', ClauseType.Parties, "Subjek kerja sama"),
+        ('b', ClauseType.Background, "Latar belakang"),
+        ('c', ClauseType.Purpose, "Maksud, tujuan, dan sasaran"),
+        ('d', ClauseType.Object, "Objek kerja sama"),
+        ('e', ClauseType.Scope, "Ruang lingkup kerja sama"),
+        ('f', ClauseType.Financing, "Sumber pembiayaan"),
+        ('g', ClauseType.Term, "Jangka waktu pelaksanaan"),
+    ];
 
     public static IReadOnlyList<MuatanRule> Rules { get; } =
     [
-        // §4.1 Kesepakatan Bersama (and Nota Kesepakatan, same shape) [I]
+        // Kesepakatan Bersama: PP 28/2018 Pasal 6 ayat (4) leaves the contents of the KSDD documents to a
+        // Peraturan Menteri (Permendagri 22/2020, text not at hand): the working set is practice.
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Implementation, ClauseType.Financing,
-                ClauseType.Term, ClauseType.Amendment, ClauseType.DisputeResolution, ClauseType.Closing }
-            .Select(t => Clause(t, [.. Kb, .. Nk], true, "DOMAIN §4.1 (susunan kerja dari PP 50/2007, Permendagri 25/2020 Ps 20 dan praktik) [I]")),
-        Clause(ClauseType.LegalBasis, [.. Kb, .. Nk], false, "lazim dalam praktik [I]"),
-        Clause(ClauseType.ForceMajeure, [.. Kb, .. Nk], false, "lazim dalam praktik [I]"),
+                ClauseType.Term, ClauseType.Amendment, ClauseType.Closing }
+            .Select(t => Clause(t, Kb, true, Practice, Certainty.Inferred)),
+        Clause(ClauseType.DisputeResolution, Kb, true, Practice + "; jalur penyelesaian: PP 28/2018 Pasal 8 (KSDD) atau Pasal 21 (KSDPK)", Certainty.Inferred),
+        Clause(ClauseType.LegalBasis, Kb, false, Practice, Certainty.Inferred),
+        Clause(ClauseType.ForceMajeure, Kb, false, Practice, Certainty.Inferred),
 
-        // §4.2 Perjanjian Kerja Sama: verified minimums first
-        .. new[] { ClauseType.Object, ClauseType.Scope, ClauseType.RightsAndObligations, ClauseType.Term, ClauseType.Termination, ClauseType.ForceMajeure,
-                ClauseType.DisputeResolution }
-            .Select(t => Clause(t, Pks, true, "PP 50/2007 (subjek, objek, ruang lingkup, hak dan kewajiban, jangka waktu, pengakhiran, keadaan memaksa, penyelesaian perselisihan) [V]; UU 23/2014 Ps 366(2) [V]")),
-        .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.LegalBasis, ClauseType.Purpose, ClauseType.Implementation, ClauseType.Financing,
-                ClauseType.Monitoring, ClauseType.Amendment, ClauseType.Closing }
-            .Select(t => Clause(t, Pks, true, "DOMAIN §4.2 susunan kerja (praktik; pelaporan PP 28/2018 Ps 6(1)j) [I]")),
-        Clause(ClauseType.AssetsAfterEnd, Pks, false, "PP 28/2018 Ps 20 [V]; praktik"),
-        Clause(ClauseType.Correspondence, Pks, false, "praktik [I]"),
-        new("ksdpk-sanctions", "KSDPK: pasal sanksi", Pks, true, "UU 23/2014 Ps 366(2); PP 28/2018 Ps 19 [V]",
-            ctx => ctx.Clauses.Contains(ClauseType.Sanctions), ctx => ctx.Agreement.Kind == CooperationKind.Ksdpk),
-        new("ksdpk-feasibility", "KSDPK: studi kelayakan terlampir", Pks, true, "UU 23/2014 Ps 366(3); PP 28/2018 Ps 19 [V]",
-            ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.FeasibilityStudy), ctx => ctx.Agreement.Kind == CooperationKind.Ksdpk),
-        new("pks-names-kb", "PKS merujuk Kesepakatan Bersama yang dilaksanakannya", Pks, true, "PP 28/2018 Ps 6(1)f [V]",
-            ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.KesepakatanBersama),
-            ctx => ctx.Agreement.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela or CooperationKind.Ksdpk),
-        new("power-of-attorney", "Surat kuasa bagi penanda tangan yang bukan kepala daerah", [.. Pks, .. Kb], true, "PP 28/2018 Ps 2(2) [V]",
-            ctx => Prerequisites.HasPowerOfAttorney(ctx.Agreement), ctx => Prerequisites.NeedsPowerOfAttorney(ctx.Agreement)),
+        // Nota Kesepakatan (Sinergi): PP 28/2018 Pasal 46 ayat (4) asks for a binding document; its layout is practice,
+        // and the rencana kerja (rencana aksi) goes with it (templates of Kota Samarinda).
+        .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Implementation,
+                ClauseType.Term, ClauseType.Amendment, ClauseType.DisputeResolution, ClauseType.Closing }
+            .Select(t => Clause(t, Nk, true, "PP 28/2018 Pasal 46 ayat (4) (dokumen kesepakatan yang mengikat); susunan: " + Practice, Certainty.Inferred)),
+        Clause(ClauseType.Financing, Nk, true, "PP 28/2018 Pasal 46 ayat (3) (pendanaan dibebankan pada anggaran masing-masing)", Certainty.Verified),
+        Clause(ClauseType.LegalBasis, Nk, false, Practice, Certainty.Inferred),
+        Clause(ClauseType.ForceMajeure, Nk, false, Practice, Certainty.Inferred),
+        new("nk-work-plan", "Rencana kerja (rencana aksi) Nota Kesepakatan: pasal rencana kerja dalam naskah atau rencana kegiatan terlampir", Nk, true,
+            "praktik daerah (Nota Kesepakatan Sinergi disertai rencana aksi sebagai lampiran)", Certainty.LocalPractice,
+            ctx => ctx.Clauses.Contains(ClauseType.WorkPlanAnnex) || ctx.Agreement.Documents.Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan))
+        {
+            Clause = ClauseType.WorkPlanAnnex,
+        },
+
+        // Perjanjian Kerja Sama. KSDPK: PP 28/2018 Pasal 19 ayat (2) "paling sedikit memuat" (also UU 23/2014 Pasal 366 ayat (2)).
+        .. new[] { ClauseType.RightsAndObligations, ClauseType.Term }
+            .Select(t => Clause(t, Pks, true, "PP 28/2018 Pasal 19 ayat (2); UU 23/2014 Pasal 366 ayat (2)", Certainty.Verified, Ksdpk)),
+        Clause(ClauseType.DisputeResolution, Pks, true, "PP 28/2018 Pasal 19 ayat (2); UU 23/2014 Pasal 366 ayat (2); jalur penyelesaian: PP 28/2018 Pasal 21",
+            Certainty.Verified, Ksdpk),
+        new("ksdpk-sanctions", "Sanksi bagi pihak yang tidak memenuhi perjanjian", Pks, true, "PP 28/2018 Pasal 19 ayat (2) huruf d; UU 23/2014 Pasal 366 ayat (2) huruf d",
+            Certainty.Verified, ctx => ctx.Clauses.Contains(ClauseType.Sanctions)) { Clause = ClauseType.Sanctions, Kinds = Ksdpk, When = "KSDPK" },
+        // The same elements for the other kinds, and the rest of the PKS layout: practice (PP 50/2007, which listed
+        // them, was revoked by PP 28/2018 Pasal 51; PP 28/2018 Pasal 6 ayat (4) leaves the contents to a Peraturan Menteri).
+        .. new[] { ClauseType.RightsAndObligations, ClauseType.Term }
+            .Select(t => Clause(t, Pks, true, PksPractice, Certainty.Inferred, NotKsdpk)),
+        Clause(ClauseType.DisputeResolution, Pks, true, PksPractice + "; jalur penyelesaian: PP 28/2018 Pasal 8 dan UU 23/2014 Pasal 370", Certainty.Inferred, NotKsdpk),
+        .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.LegalBasis, ClauseType.Purpose, ClauseType.Object, ClauseType.Scope, ClauseType.Implementation,
+                ClauseType.Financing, ClauseType.Amendment, ClauseType.ForceMajeure, ClauseType.Closing }
+            .Select(t => Clause(t, Pks, true, PksPractice, Certainty.Inferred)),
+        Clause(ClauseType.Termination, Pks, true, PksPractice + "; alasan berakhir: PP 28/2018 Pasal 9 (KSDPK juga Pasal 22)", Certainty.Inferred),
+        Clause(ClauseType.Monitoring, Pks, true, "praktik daerah; pelaporan adalah tahapan kerja sama (PP 28/2018 Pasal 6 ayat (1) huruf j)", Certainty.Inferred),
+        Clause(ClauseType.AssetsAfterEnd, Pks, false, "PP 28/2018 Pasal 20 (hasil KSDPK: uang ke kas daerah, barang dicatat sebagai aset Pemerintah Daerah)",
+            Certainty.Verified, Ksdpk),
+        Clause(ClauseType.AssetsAfterEnd, Pks, false, PksPractice, Certainty.Inferred, NotKsdpk),
+        Clause(ClauseType.Correspondence, Pks, false, PksPractice, Certainty.Inferred),
+        new("ksdpk-feasibility", "Studi kelayakan terlampir", Pks, true, "UU 23/2014 Pasal 366 ayat (3); PP 28/2018 Pasal 17 huruf b dan Pasal 18 ayat (2)",
+            Certainty.Verified, ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.FeasibilityStudy)) { Kinds = Ksdpk, When = "KSDPK" },
+        new("pks-names-kb", "Kesepakatan Bersama yang dilaksanakan PKS ini", Pks, true,
+            "PP 28/2018 Pasal 6 ayat (1) huruf c–g (Kesepakatan Bersama mendahului Perjanjian Kerja Sama) dan Pasal 19 ayat (1)", Certainty.Verified,
+            ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.KesepakatanBersama)) { Kinds = Domestic, When = "KSDD dan KSDPK" },
+        new("power-of-attorney", "Surat kuasa bagi penanda tangan PKS yang bukan kepala daerah", Pks, true, "PP 28/2018 Pasal 2 ayat (2) dan Pasal 13 ayat (2)",
+            Certainty.Verified, ctx => Prerequisites.HasPowerOfAttorney(ctx.Agreement), ctx => Prerequisites.NeedsPowerOfAttorney(ctx.Agreement))
+        {
+            When = "penanda tangan pihak daerah bukan kepala daerah",
+        },
+        // The KB is signed by the heads of region themselves; a kuasa is for the PKS only (a Pj. or Plt. counts as the head).
+        new("kb-signatories", "Penanda tangan Kesepakatan Bersama dari setiap daerah adalah kepala daerah sendiri (Pj./Plt. kepala daerah dapat; surat kuasa hanya untuk PKS)",
+            Kb, true, "PP 28/2018 Pasal 2 ayat (1) dan (2), Pasal 13 ayat (1) dan (2)", Certainty.Verified,
+            ctx => Prerequisites.RegionSignatoriesAreHeads(ctx.Agreement)),
         // The owning region's number is given by Jalin when the final is issued (its pattern), so a draft needs the others' numbers.
         new("party-numbers", "Nomor naskah dari setiap pihak lain (nomor daerah pemilik diberikan saat naskah final diterbitkan)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,
-            "DOMAIN §4.5 (dua nomor) [V]",
+            "praktik tata naskah dinas (setiap pihak memberi nomor dari registernya)", Certainty.Inferred,
             ctx => ctx.Agreement.Parties.Count >= 2
                    && ctx.Agreement.Parties.Where(p => p.RegionCode != ctx.Agreement.RegionCode).All(p => !string.IsNullOrWhiteSpace(p.DocumentNumber))),
-        new("dprd-first", "Persetujuan DPRD sebelum PKS (membebani masyarakat/daerah atau belum dianggarkan dalam APBD)", Pks, true, "PP 28/2018 Ps 6(2) [V]",
-            ctx => Prerequisites.DprdHasApproved(ctx.Agreement), ctx => LifecycleEngine.NeedsDprd(ctx.Agreement)),
-        new("affair-competence", "Urusan dalam kewenangan setiap pihak (kehutanan, kelautan, ESDM: provinsi)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,
-            "UU 23/2014 Ps 14 dan lampiran [V]",
+        new("dprd-first", "Persetujuan DPRD sebelum PKS (membebani masyarakat/daerah atau belum dianggarkan dalam APBD)", Pks, true, "PP 28/2018 Pasal 6 ayat (2)",
+            Certainty.Verified, ctx => Prerequisites.DprdHasApproved(ctx.Agreement), ctx => LifecycleEngine.NeedsDprd(ctx.Agreement))
+        {
+            When = "membebani masyarakat/daerah atau belum dianggarkan dalam APBD",
+        },
+        new("affair-competence", "Urusan dalam kewenangan setiap pihak (kelautan, kehutanan dan ESDM dibagi menurut sub-urusan)", [.. Kb, .. Pks, .. Nk, .. Foreign], true,
+            "UU 23/2014 Pasal 14 dan lampiran", Certainty.Verified,
             ctx => ctx.Affair is null || ctx.PartyRegionLevels.Values.All(l => ctx.Affair.IsWithinCompetenceOf(l, ctx.Agreement.SubAffairCode))),
 
-        // §4.3 Foreign naskah (Permendagri 25/2020 Ps 20) [V]
+        // Naskah Kerja Sama luar negeri: Permendagri 25/2020 Pasal 20 ayat (5) "memuat, antara lain": expected items, a warning when missing.
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Implementation, ClauseType.Financing,
-                ClauseType.JointWorkingGroup, ClauseType.DisputeResolution, ClauseType.Amendment, ClauseType.Term, ClauseType.Termination, ClauseType.Closing }
-            .Select(t => Clause(t, Foreign, true, "Permendagri 25/2020 Ps 20 [V]")),
-        new("foreign-term-5y", "Jangka waktu paling lama 5 tahun", Foreign, true, "Permendagri 25/2020 Ps 32; PP 28/2018 Ps 32 [V]",
+                ClauseType.JointWorkingGroup, ClauseType.Amendment, ClauseType.Term, ClauseType.Closing }
+            .Select(t => Clause(t, Foreign, false, "Permendagri 25/2020 Pasal 20 ayat (5)", Certainty.Verified)),
+        Clause(ClauseType.Termination, Foreign, false, "Permendagri 25/2020 Pasal 20 ayat (5); alasan berakhir: Permendagri 25/2020 Pasal 34", Certainty.Verified),
+        Clause(ClauseType.DisputeResolution, Foreign, false,
+            "Permendagri 25/2020 Pasal 20 ayat (5); negosiasi dan konsultasi: PP 28/2018 Pasal 34 dan Pasal 41, Permendagri 25/2020 Pasal 40–41", Certainty.Verified),
+        Clause(ClauseType.AssetsAfterEnd, Foreign, false,
+            "PP 28/2018 Pasal 26 ayat (2) (barang yang kepemilikannya belum ditegaskan dalam naskah diselesaikan melalui Menteri)", Certainty.Verified),
+        new("foreign-term-5y", "Jangka waktu paling lama 5 tahun", Foreign, true, "Permendagri 25/2020 Pasal 32", Certainty.Verified,
             ctx => Prerequisites.TermWithinFiveYears(ctx.Agreement)),
-        // LoI (Ps 13) and RKS (Ps 15)
+        // Pernyataan Kehendak: Permendagri 25/2020 Pasal 13.
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Term, ClauseType.Closing }
-            .Select(t => Clause(t, Loi, true, "Permendagri 25/2020 Ps 13 [V]")),
-        new("loi-1y", "Masa berlaku LoI paling lama 1 tahun", Loi, true, "Permendagri 25/2020 Ps 13 [V]",
+            .Select(t => Clause(t, Loi, true, "Permendagri 25/2020 Pasal 13", Certainty.Verified)),
+        new("loi-1y", "Masa berlaku LoI paling lama 1 tahun", Loi, true, "Permendagri 25/2020 Pasal 13", Certainty.Verified,
             ctx => ctx.LoiValidUntil is { } until && ctx.Agreement.StartsOn is { } s ? until <= s.AddYears(1) : ctx.LoiValidUntil is not null),
-        .. new[] { ClauseType.Parties, ClauseType.Purpose, ClauseType.Object, ClauseType.Scope, ClauseType.Financing, ClauseType.Term }
-            .Select(t => Clause(t, Rks, true, "Permendagri 25/2020 Ps 15 dan lampiran II [V]")),
+        // Rencana Kerja Sama: PP 28/2018 Pasal 30 ayat (3) "paling sedikit memuat" a–g (KSDLL: Pasal 38); Permendagri 25/2020 Pasal 15.
+        .. RksItems.Select(i => Clause(i.Type, Rks, true, $"PP 28/2018 Pasal 30 ayat (3) huruf {i.Letter}; Permendagri 25/2020 Pasal 15", Certainty.Verified, label: i.Label)),
     ];
+
+    private static string KindsText(IReadOnlyList<CooperationKind> kinds)
+    {
+        static string Short(CooperationKind k) => k switch
+        {
+            CooperationKind.KsddWajib => "KSDD wajib",
+            CooperationKind.KsddSukarela => "KSDD sukarela",
+            CooperationKind.Ksdpk => "KSDPK",
+            CooperationKind.Ksdpl => "KSDPL",
+            CooperationKind.Ksdll => "KSDLL",
+            CooperationKind.Sinergi => "Sinergi",
+            _ => k.ToString(),
+        };
+        return kinds.SequenceEqual(NotKsdpk) ? "selain KSDPK" : DraftFields.JoinAnd([.. kinds.Select(Short)]);
+    }
 
     /// <summary>The checklist for a draft of <see cref="MuatanContext.Form"/>: every rule of that
     /// form that applies to this agreement, met or missing, with its basis.</summary>
     public static IReadOnlyList<ComplianceItem> Check(MuatanContext ctx) =>
-        Rules.Where(r => r.Forms.Contains(ctx.Form) && (r.AppliesWhen?.Invoke(ctx) ?? true))
+        Rules.Where(r => r.Forms.Contains(ctx.Form) && r.IsFor(ctx.Agreement.Kind) && (r.AppliesWhen?.Invoke(ctx) ?? true))
             .Select(r => new ComplianceItem(r.Code, r.Label, r.IsMet(ctx), r.Required, r.Basis))
             .ToList();
 
     /// <summary>docs/muatan.md: per naskah form, every element with whether it is required, when it
-    /// applies and its basis.</summary>
+    /// applies, its basis and how sure that is.</summary>
     public static string Markdown()
     {
         var sb = new System.Text.StringBuilder();
         sb.AppendLine("# Muatan naskah kerja sama (dihasilkan dari tabel muatan)");
         sb.AppendLine();
         sb.AppendLine("Berkas ini ditulis oleh `dotnet run --project src/Jalin.Cli -- drafting docs` dari `src/Jalin.Core/Drafting/Muatan.cs`. Jangan disunting manual.");
-        sb.AppendLine("Tanda kepastian: [V] terverifikasi, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui.");
+        sb.AppendLine("\"wajib\": unsur yang kurang menahan penandatanganan (teks peraturan berkata \"paling sedikit\", atau susunan lazim yang dipakai Jalin); \"lazim\": unsur yang kurang hanya diperingatkan (misalnya \"antara lain\").");
+        sb.AppendLine("Kolom kepastian hanya untuk pengelola: [V] terverifikasi pada teks yang disebut, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui. Pengguna hanya membaca kolom dasar.");
         sb.AppendLine();
         foreach (var form in Rules.SelectMany(r => r.Forms).Distinct().OrderBy(f => f))
         {
             sb.AppendLine($"## {form.Label()} (`{form}`)");
             sb.AppendLine();
-            sb.AppendLine("| kode | unsur | wajib | berlaku bila | dasar |");
-            sb.AppendLine("|---|---|---|---|---|");
+            sb.AppendLine("| kode | unsur | wajib | berlaku bila | dasar | kepastian |");
+            sb.AppendLine("|---|---|---|---|---|---|");
             foreach (var r in Rules.Where(r => r.Forms.Contains(form)))
-                sb.AppendLine($"| `{r.Code}` | {r.Label} | {(r.Required ? "wajib" : "lazim")} | {(Conditions.TryGetValue(r.Code, out var c) ? c : "selalu")} | {r.Basis.Replace("|", "\\|")} |");
+                sb.AppendLine($"| `{r.Code}` | {r.Label} | {(r.Required ? "wajib" : "lazim")} | {r.When ?? "selalu"} | {r.Basis.Replace("|", "\\|")} | {r.Certainty.Tag()} |");
             sb.AppendLine();
         }
         return sb.ToString();
     }
-
-    private static readonly Dictionary<string, string> Conditions = new()
-    {
-        ["ksdpk-sanctions"] = "KSDPK",
-        ["ksdpk-feasibility"] = "KSDPK",
-        ["pks-names-kb"] = "KSDD dan KSDPK",
-        ["power-of-attorney"] = "penanda tangan pihak daerah bukan kepala daerah",
-        ["dprd-first"] = "membebani masyarakat/daerah atau belum dianggarkan dalam APBD",
-    };
 
     /// <summary>True when nothing required is missing (what "send to signing" will ask).</summary>
     public static bool IsComplete(IReadOnlyList<ComplianceItem> items) => items.All(i => i.Met || !i.Required);

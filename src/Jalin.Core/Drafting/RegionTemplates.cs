@@ -69,7 +69,9 @@ public static class RegionTemplates
     private static IReadOnlyList<ComplianceItem> Missing(TemplateDefinition t, IReadOnlyList<DraftClause> clauses)
     {
         var types = DraftCompliance.Types(t.Layout, clauses);
-        return Muatan.Rules.Where(r => r.Forms.Contains(t.Form) && r.Required && r.Clause is { } type && !types.Contains(type))
+        return Muatan.Rules.Where(r => r.Forms.Contains(t.Form) && r.Required && r.Clause is { } type && !types.Contains(type)
+                                       && (t.Kinds.Count == 0 || t.Kinds.Any(r.IsFor)))
+            .DistinctBy(r => r.Code)
             .Select(r => new ComplianceItem(r.Code, r.Label, false, true, r.Basis)).ToList();
     }
 

@@ -67,7 +67,7 @@ public static class Prerequisites
 
     public static readonly Prerequisite NkWorkPlan = new("nk-work-plan",
         "Lampiran Rencana Kerja Nota Kesepakatan (terlampir, atau bagian rancangan Nota Kesepakatan di Jalin)",
-        ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.WorkPlanAnnex) || ctx.Drafts.ContainsKey(DocumentKind.NotaKesepakatan));
+        ctx => ctx.Agreement.Documents.Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan) || ctx.Drafts.ContainsKey(DocumentKind.NotaKesepakatan));
 
     public static readonly Prerequisite EndDateSet = new("term", "Tanggal mulai dan berakhir kerja sama diisi",
         ctx => ctx.Agreement is { StartsOn: not null, EndsOn: not null } a && a.EndsOn > a.StartsOn);

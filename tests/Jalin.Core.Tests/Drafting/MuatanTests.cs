@@ -1,4 +1,5 @@
 using Jalin.Core.Agreements;
+using Jalin.Core.Common;
 using Jalin.Core.Drafting;
 using Jalin.Core.Lifecycle;
 using Jalin.Core.Regions;
@@ -24,33 +25,53 @@ public class MuatanTests
         return new MuatanContext(a, form, Enum.GetValues<ClauseType>().ToHashSet(), Affair: Waste, Kota, LoiValidUntil: new DateOnly(2026, 12, 31));
     }
 
+    private static readonly (DocumentKind Form, CooperationKind Kind)[] FormsAndKinds =
+    [
+        (DocumentKind.KesepakatanBersama, CooperationKind.KsddSukarela), (DocumentKind.KesepakatanBersama, CooperationKind.Ksdpk),
+        (DocumentKind.PerjanjianKerjaSama, CooperationKind.KsddWajib), (DocumentKind.PerjanjianKerjaSama, CooperationKind.Ksdpk),
+        (DocumentKind.NotaKesepakatan, CooperationKind.Sinergi), (DocumentKind.NaskahLuarNegeri, CooperationKind.Ksdpl),
+        (DocumentKind.NaskahLuarNegeri, CooperationKind.Ksdll), (DocumentKind.PernyataanKehendak, CooperationKind.Ksdpl),
+        (DocumentKind.RencanaKerjaSama, CooperationKind.Ksdpl),
+    ];
+
     public static TheoryData<CooperationKind, DocumentKind, string> Rows()
     {
         var data = new TheoryData<CooperationKind, DocumentKind, string>();
-        foreach (var form in new[] { DocumentKind.KesepakatanBersama, DocumentKind.PerjanjianKerjaSama, DocumentKind.NotaKesepakatan,
-                     DocumentKind.NaskahLuarNegeri, DocumentKind.PernyataanKehendak, DocumentKind.RencanaKerjaSama })
-        {
-            var kind = form switch
-            {
-                DocumentKind.NotaKesepakatan => CooperationKind.Sinergi,
-                DocumentKind.NaskahLuarNegeri or DocumentKind.PernyataanKehendak or DocumentKind.RencanaKerjaSama => CooperationKind.Ksdpl,
-                _ => CooperationKind.Ksdpk,
-            };
-            foreach (var rule in Muatan.Rules.Where(r => r.Forms.Contains(form) && r.Code.StartsWith("clause:", StringComparison.Ordinal)))
-                data.Add(kind, form, rule.Code);
-        }
+        foreach (var (form, kind) in FormsAndKinds)
+            foreach (var code in Muatan.Rules.Where(r => r.Forms.Contains(form) && r.IsFor(kind) && r.Code.StartsWith("clause:", StringComparison.Ordinal))
+                         .Select(r => r.Code).Distinct())
+                data.Add(kind, form, code);
         return data;
     }
 
     [Fact]
-    public void Every_form_has_unique_codes_and_a_basis_for_each_rule()
+    public void Every_form_and_kind_has_unique_codes_and_a_basis_for_each_rule()
     {
         foreach (var form in Muatan.Rules.SelectMany(r => r.Forms).Distinct())
-        {
-            var codes = Muatan.Rules.Where(r => r.Forms.Contains(form)).Select(r => r.Code).ToList();
-            Assert.Equal(codes.Count, codes.Distinct().Count());
-        }
+            foreach (var kind in Enum.GetValues<CooperationKind>())
+            {
+                var codes = Muatan.Rules.Where(r => r.Forms.Contains(form) && r.IsFor(kind)).Select(r => r.Code).ToList();
+                Assert.True(codes.Count == codes.Distinct().Count(), $"{form}/{kind}: {string.Join(", ", codes.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            }
         Assert.All(Muatan.Rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Basis)));
+    }
+
+    /// <summary>What a person reads is the citation in words, never our working papers' markers;
+    /// PP 50/2007 (revoked by PP 28/2018 Pasal 51) is never the basis; a rule is Verified only where
+    /// it cites a text, and a practice basis is never Verified.</summary>
+    [Fact]
+    public void Basis_is_the_citation_in_words_and_certainty_follows_the_evidence()
+    {
+        foreach (var r in Muatan.Rules)
+        {
+            foreach (var text in new[] { r.Label, r.Basis })
+                foreach (var marker in UserText.Markers)
+                    Assert.False(text.Contains(marker, StringComparison.Ordinal), $"{r.Code}: \"{text}\" contains {marker}");
+            Assert.DoesNotContain("PP 50/2007", r.Basis);
+            if (r.Certainty == Certainty.Verified) Assert.Matches(@"(PP|UU|Permendagri) \d+/\d{4} Pasal \d+", r.Basis);
+            if (r.Basis.StartsWith("praktik", StringComparison.Ordinal)) Assert.NotEqual(Certainty.Verified, r.Certainty);
+        }
+        Assert.Contains(Muatan.Rules, r => r.Certainty == Certainty.Inferred);
     }
 
     [Fact]
@@ -158,6 +179,110 @@ public class MuatanTests
         Assert.True(Muatan.Check(ctx).Single(i => i.Code == "party-numbers").Met);
         other.DocumentNumber = null;
         Assert.False(Muatan.Check(ctx).Single(i => i.Code == "party-numbers").Met);
+    }
+    private static ComplianceItem Without(MuatanContext ctx, string code, params ClauseType[] types) =>
+        Muatan.Check(ctx with { Clauses = ctx.Clauses.Where(c => !types.Contains(c)).ToHashSet() }).Single(i => i.Code == code);
+
+    [Fact]
+    public void Ksdpk_pks_minimums_block_PP28_Ps19_2()
+    {
+        // PP 28/2018 Pasal 19 ayat (2): the kontrak/PKS "paling sedikit memuat" a. hak dan kewajiban, b. jangka waktu,
+        // c. penyelesaian perselisihan, d. sanksi: each one missing blocks signing.
+        var ctx = Complete(Satisfier.BareAgreement(CooperationKind.Ksdpk, Stage.DraftingPks), DocumentKind.PerjanjianKerjaSama);
+        foreach (var (type, code) in new[] { (ClauseType.RightsAndObligations, "clause:RightsAndObligations"), (ClauseType.Term, "clause:Term"),
+                     (ClauseType.DisputeResolution, "clause:DisputeResolution"), (ClauseType.Sanctions, "ksdpk-sanctions") })
+        {
+            var item = Without(ctx, code, type);
+            Assert.False(item.Met, code);
+            Assert.True(item.Required, code);
+            Assert.StartsWith("PP 28/2018 Pasal 19 ayat (2)", item.Basis);
+            Assert.False(Muatan.IsComplete([item]));
+            Assert.Equal(Certainty.Verified,
+                Muatan.Rules.Single(r => r.Code == code && r.IsFor(CooperationKind.Ksdpk) && r.Forms.Contains(DocumentKind.PerjanjianKerjaSama)).Certainty);
+        }
+        // For KSDD the PP has no such list: the same elements are the usual layout (praktik daerah), and no sanctions rule.
+        var ksdd = Complete(Satisfier.BareAgreement(CooperationKind.KsddSukarela, Stage.DraftingPks), DocumentKind.PerjanjianKerjaSama);
+        Assert.StartsWith("praktik daerah", Without(ksdd, "clause:Term", ClauseType.Term).Basis);
+        Assert.DoesNotContain(Muatan.Check(ksdd), i => i.Code == "ksdpk-sanctions");
+        // PP 50/2007 is revoked (PP 28/2018 Pasal 51): it is nobody's basis.
+        Assert.DoesNotContain(Muatan.Rules, r => r.Basis.Contains("50/2007", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(CooperationKind.Ksdpl)]
+    [InlineData(CooperationKind.Ksdll)]
+    public void Foreign_naskah_items_warn_not_block_Permendagri25_Ps20_5(CooperationKind kind)
+    {
+        // Permendagri 25/2020 Pasal 20 ayat (5): the naskah "memuat, antara lain": expected items, a warning when missing.
+        var ctx = Complete(Satisfier.BareAgreement(kind, Stage.DraftingNaskah), DocumentKind.NaskahLuarNegeri);
+        var items = Muatan.Check(ctx with { Clauses = new HashSet<ClauseType>() });
+        var clauseItems = items.Where(i => i.Code.StartsWith("clause:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(13, clauseItems.Count);
+        Assert.All(clauseItems, i => { Assert.False(i.Met); Assert.False(i.Required); });
+        Assert.All(clauseItems.Where(i => i.Code != "clause:AssetsAfterEnd"), i => Assert.StartsWith("Permendagri 25/2020 Pasal 20 ayat (5)", i.Basis));
+        Assert.True(Muatan.IsComplete(items));
+        // the 5-year term is "paling lama" (Permendagri 25/2020 Pasal 32, not PP 28/2018 Pasal 32): it still blocks
+        var term = items.Single(i => i.Code == "foreign-term-5y");
+        Assert.True(term.Required);
+        Assert.Equal("Permendagri 25/2020 Pasal 32", term.Basis);
+        Assert.DoesNotContain(Muatan.Rules, r => r.Basis.Contains("PP 28/2018 Pasal 32", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dispute_and_assets_cite_the_pasal_of_each_kind_PP28_Ps20_Ps26_2_Ps34_41()
+    {
+        static string Basis(DocumentKind form, CooperationKind kind, string code) =>
+            Muatan.Rules.Single(r => r.Code == code && r.Forms.Contains(form) && r.IsFor(kind)).Basis;
+        // PP 28/2018 Pasal 20 (hasil KSDPK to kas daerah / aset Pemerintah Daerah) is KSDPK only
+        Assert.StartsWith("PP 28/2018 Pasal 20", Basis(DocumentKind.PerjanjianKerjaSama, CooperationKind.Ksdpk, "clause:AssetsAfterEnd"));
+        Assert.DoesNotContain("Pasal 20", Basis(DocumentKind.PerjanjianKerjaSama, CooperationKind.KsddWajib, "clause:AssetsAfterEnd"));
+        // abroad: goods whose ownership the naskah leaves open are settled via the Menteri (PP 28/2018 Pasal 26 ayat (2))
+        Assert.StartsWith("PP 28/2018 Pasal 26 ayat (2)", Basis(DocumentKind.NaskahLuarNegeri, CooperationKind.Ksdpl, "clause:AssetsAfterEnd"));
+        // foreign disputes: negosiasi dan konsultasi (PP 28/2018 Pasal 34 KSDPL, Pasal 41 KSDLL), then the Menteri (Permendagri 25/2020 Pasal 40–41)
+        var foreign = Basis(DocumentKind.NaskahLuarNegeri, CooperationKind.Ksdll, "clause:DisputeResolution");
+        Assert.Contains("PP 28/2018 Pasal 34 dan Pasal 41", foreign);
+        Assert.Contains("Permendagri 25/2020 Pasal 40–41", foreign);
+    }
+
+    [Fact]
+    public void Rks_has_every_item_PP28_Ps30_3()
+    {
+        // PP 28/2018 Pasal 30 ayat (3) (KSDLL: Pasal 38): a. subjek; b. latar belakang; c. maksud, tujuan, dan sasaran;
+        // d. objek; e. ruang lingkup; f. sumber pembiayaan; g. jangka waktu pelaksanaan: "paling sedikit", so each blocks.
+        ClauseType[] expected = [ClauseType.Parties, ClauseType.Background, ClauseType.Purpose, ClauseType.Object, ClauseType.Scope, ClauseType.Financing, ClauseType.Term];
+        var rules = Muatan.Rules.Where(r => r.Forms.Contains(DocumentKind.RencanaKerjaSama) && r.Clause is not null).ToList();
+        Assert.Equal(expected, rules.Select(r => r.Clause!.Value));
+        Assert.All(rules, r => { Assert.True(r.Required); Assert.Equal(Certainty.Verified, r.Certainty); });
+        Assert.Equal("abcdefg".Select(c => $"PP 28/2018 Pasal 30 ayat (3) huruf {c}; Permendagri 25/2020 Pasal 15"), rules.Select(r => r.Basis));
+        var ctx = Complete(Satisfier.BareAgreement(CooperationKind.Ksdll, Stage.DraftingRks), DocumentKind.RencanaKerjaSama);
+        foreach (var type in expected)
+        {
+            var item = Without(ctx, $"clause:{type}", type);
+            Assert.False(item.Met);
+            Assert.False(Muatan.IsComplete([item]));
+        }
+        Assert.Equal("Latar belakang", Without(ctx, "clause:Background", ClauseType.Background).Label);
+        // the template has a pasal for each item
+        var rks = DefaultTemplates.Find("rks")!;
+        Assert.All(expected, t => Assert.Contains(rks.Clauses, c => c.Type == t));
+    }
+
+    [Fact]
+    public void Nk_needs_rencana_kerja_annex()
+    {
+        // Nota Kesepakatan Sinergi (PP 28/2018 Pasal 46): its rencana kerja (rencana aksi) is a pasal of the naskah or an attached plan.
+        var ctx = Complete(Satisfier.BareAgreement(CooperationKind.Sinergi, Stage.Implementation), DocumentKind.NotaKesepakatan);
+        Assert.True(Muatan.Check(ctx).Single(i => i.Code == "nk-work-plan").Met);
+        var without = ctx with { Clauses = ctx.Clauses.Where(c => c != ClauseType.WorkPlanAnnex).ToHashSet() };
+        var item = Muatan.Check(without).Single(i => i.Code == "nk-work-plan");
+        Assert.False(item.Met);
+        Assert.True(item.Required);
+        Assert.False(Muatan.IsComplete(Muatan.Check(without)));
+        ctx.Agreement.Documents.Add(new AgreementDocument { Kind = DocumentKind.AnnualActivityPlan, Title = "Rencana aksi 2027" });
+        Assert.True(Muatan.Check(without).Single(i => i.Code == "nk-work-plan").Met);
+        Assert.Contains(DefaultTemplates.Find("nk")!.Clauses, c => c.Type == ClauseType.WorkPlanAnnex && c.Paragraphs.Count > 0);
+        // and a NK cites Pasal 46 ayat (3) for its funding
+        Assert.StartsWith("PP 28/2018 Pasal 46 ayat (3)", Muatan.Check(ctx).Single(i => i.Code == "clause:Financing").Basis);
     }
 }
 

@@ -15,9 +15,10 @@ public class TemplatesTests
 
     public static TheoryData<string> Codes() => new(DefaultTemplates.All.Select(t => t.Code));
 
-    private static Agreement AgreementFor(TemplateDefinition t)
+    private static Agreement AgreementFor(TemplateDefinition t) => AgreementFor(t.Kinds.Count > 0 ? t.Kinds[0] : CooperationKind.Ksdpk);
+
+    private static Agreement AgreementFor(CooperationKind kind)
     {
-        var kind = t.Kinds.Count > 0 ? t.Kinds[0] : CooperationKind.Ksdpk;
         var a = Satisfier.BareAgreement(kind, Stage.Implementation);
         a.Title = "Pengelolaan Sampah Terpadu Cimahi";
         a.Object = "pengangkutan dan pengolahan sampah rumah tangga";
@@ -142,6 +143,151 @@ public class TemplatesTests
         Assert.Equal(ClauseLibrary.All.Count, ClauseLibrary.All.Select(w => w.Id).Distinct().Count());
         Assert.Empty(ClauseLibrary.All.SelectMany(w => w.Paragraphs).SelectMany(DraftFields.Unknown));
     }
+    public static TheoryData<string, CooperationKind> TemplatesAndKinds()
+    {
+        var data = new TheoryData<string, CooperationKind>();
+        foreach (var t in DefaultTemplates.All)
+            foreach (var kind in Enum.GetValues<CooperationKind>().Where(t.AppliesTo))
+                data.Add(t.Code, kind);
+        return data;
+    }
+
+    /// <summary>Everything a person reads in a generated document cites the law in words: no working-paper
+    /// markers (DOMAIN §, [V], [I], [U]) in any template rendered for any kind it applies to, nor in the
+    /// names, library wordings and field descriptions the template editor shows.</summary>
+    [Theory, MemberData(nameof(TemplatesAndKinds))]
+    public void Generated_documents_carry_no_working_paper_markers(string code, CooperationKind kind)
+    {
+        var t = DefaultTemplates.Find(code)!;
+        var bytes = DraftDocx.Write(Render(t, AgreementFor(kind)));
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var text = string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        Assert.True(text.Length > 200);
+        foreach (var marker in UserText.Markers) Assert.DoesNotContain(marker, text);
+    }
+
+    [Fact]
+    public void Template_names_library_wordings_and_field_descriptions_carry_no_working_paper_markers()
+    {
+        var texts = DefaultTemplates.All.Select(t => t.Name)
+            .Concat(ClauseLibrary.All.SelectMany(w => w.Paragraphs.Append(w.Name).Append(w.Heading)))
+            .Concat(DraftFields.Catalog.Select(f => f.Description))
+            .Concat(Enum.GetValues<ClauseType>().Select(c => c.Label()))
+            .Concat(Enum.GetValues<CooperationKind>().Select(DraftFields.DisputeRoute));
+        foreach (var text in texts)
+            foreach (var marker in UserText.Markers)
+                Assert.False(text.Contains(marker, StringComparison.Ordinal), $"\"{text}\" contains {marker}");
+        Assert.DoesNotContain(ClauseLibrary.All.SelectMany(w => w.Paragraphs.Append(w.Name)), p => p.Contains("50/2007", StringComparison.Ordinal));
+    }
+
+    private static string ClauseText(string template, CooperationKind kind, ClauseType type) =>
+        string.Join("\n", Render(DefaultTemplates.Find(template)!, AgreementFor(kind)).Clauses.Single(c => c.Type == type).Paragraphs);
+
+    [Fact]
+    public void Termination_pasal_follows_PP28_Ps9_and_says_change_of_head_does_not_end()
+    {
+        // PP 28/2018 Pasal 9 ayat (1) a–e and ayat (2)
+        string[] ps9 =
+        [
+            "a. berakhirnya jangka waktu kerja sama", "b. tujuan kerja sama telah tercapai", "c. terdapat kesepakatan PARA PIHAK untuk mengakhiri kerja sama",
+            "d. terjadi perubahan kebijakan berdasarkan ketentuan peraturan perundang-undangan yang mengakibatkan kerja sama tidak dapat dilaksanakan",
+            "e. objek kerja sama hilang atau musnah",
+        ];
+        var ksdd = ClauseText("pks-ksdd", CooperationKind.KsddWajib, ClauseType.Termination);
+        Assert.All(ps9, reason => Assert.Contains(reason, ksdd));
+        Assert.Contains("Pasal 9 ayat (1) Peraturan Pemerintah Nomor 28 Tahun 2018", ksdd);
+        Assert.Contains("tidak berakhir meskipun terjadi pergantian kepemimpinan", ksdd);
+        Assert.Contains("Pasal 9 ayat (2)", ksdd);
+        // reasons the law does not give are gone
+        Assert.DoesNotContain("keadaan kahar", ksdd);
+        Assert.DoesNotContain("tidak melaksanakan kewajibannya", ksdd);
+        Assert.DoesNotContain("putusan pengadilan", ksdd);
+
+        // KSDPK: Pasal 22 ayat (1) applies Pasal 9; ayat (2) adds a final court decision and the pihak ketiga's bankruptcy
+        var ksdpk = ClauseText("pks-ksdpk", CooperationKind.Ksdpk, ClauseType.Termination);
+        Assert.All(ps9, reason => Assert.Contains(reason, ksdpk));
+        Assert.Contains("f. putusan pengadilan yang telah memperoleh kekuatan hukum tetap", ksdpk);
+        Assert.Contains("g. pihak ketiga dalam kerja sama ini dinyatakan pailit", ksdpk);
+        Assert.Contains("Pasal 22", ksdpk);
+        Assert.Contains("pergantian kepemimpinan", ksdpk);
+
+        // Abroad: Permendagri 25/2020 Pasal 34 (agreement per the naskah's procedure; goal reached; replaced; term over)
+        var foreign = ClauseText("naskah-ln", CooperationKind.Ksdpl, ClauseType.Termination);
+        foreach (var reason in new[] { "PARA PIHAK sepakat untuk mengakhirinya sesuai dengan tata cara", "tujuan kerja sama telah tercapai",
+                     "diganti dengan perjanjian kerja sama yang baru", "jangka waktunya berakhir" })
+            Assert.Contains(reason, foreign);
+        Assert.DoesNotContain("Peraturan Pemerintah Nomor 28 Tahun 2018", foreign);
+
+        // every template with a Pengakhiran pasal uses one of these three wordings
+        var lawful = new[] { "pengakhiran", "pengakhiran-ksdpk", "pengakhiran-luar-negeri" }.Select(id => ClauseLibrary.Find(id)!.Paragraphs).ToList();
+        foreach (var t in DefaultTemplates.All)
+            foreach (var c in t.Clauses.Where(c => c.Type == ClauseType.Termination))
+                Assert.Contains(lawful, p => p.SequenceEqual(c.Paragraphs));
+    }
+
+    [Fact]
+    public void Dispute_pasal_follows_PP28_Ps8_UU23_Ps370_Ps21_and_Ps34_41()
+    {
+        // KSDD: PP 28/2018 Pasal 8 → UU 23/2014 Pasal 370 (gubernur within one province; Menteri where a province is involved
+        // or the gubernur cannot settle it; the Menteri's decision final); musyawarah first.
+        foreach (var (template, kind) in new[] { ("pks-ksdd", CooperationKind.KsddSukarela), ("kb", CooperationKind.KsddWajib) })
+        {
+            var text = ClauseText(template, kind, ClauseType.DisputeResolution);
+            Assert.Contains("musyawarah untuk mufakat", text);
+            Assert.Contains("Pasal 8 Peraturan Pemerintah Nomor 28 Tahun 2018", text);
+            Assert.Contains("Pasal 370 Undang-Undang Nomor 23 Tahun 2014", text);
+            Assert.Contains("gubernur sebagai wakil Pemerintah Pusat untuk perselisihan antar-Daerah kabupaten/kota dalam satu Daerah provinsi", text);
+            Assert.Contains("bersifat final", text);
+            Assert.DoesNotContain("Pasal 24", text);
+            Assert.DoesNotContain("Pengadilan Negeri", text);
+            Assert.DoesNotContain(DraftFields.Blank, text);
+        }
+        // KSDPK: PP 28/2018 Pasal 21 (musyawarah mufakat, then per the kontrak/perjanjian), in the KB and the PKS
+        foreach (var template in new[] { "pks-ksdpk", "kb" })
+        {
+            var text = ClauseText(template, CooperationKind.Ksdpk, ClauseType.DisputeResolution);
+            Assert.Contains("musyawarah", text);
+            Assert.Contains("Pasal 21 Peraturan Pemerintah Nomor 28 Tahun 2018", text);
+            Assert.DoesNotContain("Pasal 370", text);
+        }
+        // Abroad: negotiation and consultation, then consult the Menteri (PP 28/2018 Pasal 34/41; Permendagri 25/2020 Pasal 40–41)
+        var foreign = ClauseText("naskah-ln", CooperationKind.Ksdll, ClauseType.DisputeResolution);
+        Assert.Contains("negosiasi dan konsultasi", foreign);
+        Assert.Contains("berkonsultasi dengan Menteri Dalam Negeri", foreign);
+        Assert.DoesNotContain("Pengadilan Negeri", foreign);
+        Assert.Contains("Pasal 34", DraftFields.DisputeRoute(CooperationKind.Ksdpl));
+        Assert.Contains("Pasal 41", DraftFields.DisputeRoute(CooperationKind.Ksdll));
+    }
+
+    [Fact]
+    public void Assets_pasal_cites_PP28_Ps20_for_ksdpk_only_and_Ps26_2_abroad()
+    {
+        var ksdpk = ClauseText("pks-ksdpk", CooperationKind.Ksdpk, ClauseType.AssetsAfterEnd);
+        Assert.Contains("disetorkan ke kas daerah sebagai pendapatan daerah", ksdpk);
+        Assert.Contains("dicatat sebagai aset Pemerintah Daerah", ksdpk);
+        Assert.Contains("Pasal 20 Peraturan Pemerintah Nomor 28 Tahun 2018", ksdpk);
+        Assert.DoesNotContain("Pasal 20", ClauseText("pks-ksdd", CooperationKind.KsddWajib, ClauseType.AssetsAfterEnd));
+        Assert.DoesNotContain("Pasal 20", string.Join(" ", ClauseLibrary.Default(ClauseType.AssetsAfterEnd).Paragraphs));
+        var foreign = ClauseText("naskah-ln", CooperationKind.Ksdpl, ClauseType.AssetsAfterEnd);
+        Assert.Contains("belum ditegaskan", foreign);
+        Assert.Contains("berkoordinasi dengan Menteri Dalam Negeri", foreign);
+    }
+
+    [Fact]
+    public void Power_of_attorney_cites_PP28_Ps2_2_for_ksdd_and_Ps13_2_for_ksdpk()
+    {
+        var t = DefaultTemplates.Find("surat-kuasa")!;
+        Assert.Contains("sesuai dengan Pasal 2 ayat (2) Peraturan Pemerintah Nomor 28 Tahun 2018",
+            string.Join(" ", Render(t, AgreementFor(CooperationKind.KsddWajib)).Clauses[0].Paragraphs));
+        Assert.Contains("sesuai dengan Pasal 13 ayat (2) Peraturan Pemerintah Nomor 28 Tahun 2018",
+            string.Join(" ", Render(t, AgreementFor(CooperationKind.Ksdpk)).Clauses[0].Paragraphs));
+    }
+}
+
+/// <summary>The working-paper markers no text a person reads may contain.</summary>
+public static class UserText
+{
+    public static readonly string[] Markers = ["DOMAIN", "§", "[V", "[I", "[U"];
 }
 
 public class DraftFieldsTests
