@@ -138,6 +138,8 @@ internal static class AgreementRules
         }
         if (input.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela && parties.Count > 0 && parties.All(p => p.RegionCode is null))
             Add("parties", "KSDD memerlukan paling sedikit satu Daerah lain sebagai pihak.");
+        if (input.Kind == CooperationKind.KsddWajib)
+            foreach (var (field, message) in KsddBordering.Validate(ownerRegion, owner?.FullName, parties, input.BorderingConfirmed, input.BorderingNote)) Add(field, message);
 
         return errors.Count == 0
             ? (null, parties)
