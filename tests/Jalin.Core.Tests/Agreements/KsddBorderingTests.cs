@@ -115,6 +115,18 @@ public sealed class KsddBorderingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_party_picker_suggests_the_bordering_regions_first()
+    {
+        await using var db = _db.NewDb();
+        Assert.Equal(["32", "32.04", "32.17", "32.73"], (await RegionQueries.SuggestAsync(db, "", null, Actors.Cimahi)).Select(r => r.Code));
+        var bandung = (await RegionQueries.SuggestAsync(db, "bandung", null, Actors.Cimahi)).Select(r => r.Code).ToList();
+        Assert.Equal(["32.04", "32.17", "32.73"], bandung);
+        Assert.Equal(["53.01", "53.71"], (await RegionQueries.SuggestAsync(db, "kupang", null, Actors.Cimahi)).Select(r => r.Code).Order());
+        Assert.Empty(await RegionQueries.SuggestAsync(db, "k", null, null)); // without a region to border, short text suggests nothing
+        Assert.IsType<NotFoundError>((await RegionQueries.NeighboursAsync(db, "99.99")).Error);
+    }
+
+    [Fact]
     public async Task Editing_a_wajib_to_a_non_bordering_party_is_refused()
     {
         var id = await _s.RegisterAsync(Wajib("32.73"));
