@@ -21,6 +21,9 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
 
         var region = Page.Locator("#party-0-region");
         await region.ClickAsync();
+        // KSDD: the regions bordering Kota Cimahi are suggested before any typing, marked (PP 28/2018 Pasal 3 ayat (2))
+        await Expect(Page.Locator(".mud-popover-open")).ToContainTextAsync("Kabupaten Bandung Barat");
+        await Expect(Page.Locator(".mud-popover-open [data-testid=region-neighbour]").First).ToHaveTextAsync("berbatasan");
         await region.FillAsync("32.11");
         await Page.Locator(".mud-popover-open").GetByText("Sumedang").First.ClickAsync();
         await Page.Locator("#party-0-lead-agency").FillAsync("Dinas Lingkungan Hidup Kabupaten Sumedang");

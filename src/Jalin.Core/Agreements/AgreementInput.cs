@@ -159,6 +159,8 @@ internal static class AgreementRules
         }
         if (input.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela && parties.Count > 0 && parties.All(p => p.RegionCode is null))
             Add("parties", "KSDD memerlukan paling sedikit satu Daerah lain sebagai pihak.");
+        if (input.Kind == CooperationKind.KsddWajib)
+            foreach (var (field, message) in KsddBordering.Validate(ownerRegion, owner?.FullName, parties, input.BorderingConfirmed, input.BorderingNote)) Add(field, message);
 
         // UU 23/2014 Ps 14: every region party must be competent for the urusan; a split urusan without its sub-urusan is a warning, not a refusal.
         if (affair is not null && owner is not null && !errors.ContainsKey("subAffairCode"))

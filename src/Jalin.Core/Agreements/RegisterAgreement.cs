@@ -138,6 +138,7 @@ public static class UpdateAgreement
             {
                 match = new AgreementParty { AgreementId = agreement.Id, RegionCode = o.RegionCode, PartnerId = o.PartnerId, Name = o.Name };
                 agreement.Parties.Add(match);
+                db.Entry(match).State = EntityState.Added; // a client-set Guid key would otherwise be taken for an existing row (409)
             }
             match.Order = order++;
             match.LeadAgencyId = o.LeadAgencyId;

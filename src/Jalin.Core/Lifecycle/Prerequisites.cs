@@ -46,8 +46,9 @@ public static class Prerequisites
     public static readonly Prerequisite MappingItem = new("mapping-item", "Hasil pemetaan urusan yang dilaksanakan (PP 28/2018 Pasal 5)",
         ctx => !string.IsNullOrWhiteSpace(ctx.Agreement.MappingReference));
 
-    public static readonly Prerequisite Bordering = new("bordering", "Para pihak dicatat saling berbatasan (UU 23/2014 Ps 364(1))",
-        ctx => ctx.Agreement.BorderingConfirmed);
+    /// <summary>All parties border per the land-border data, or the officer confirmed it with a written reason (Regions/Borders.cs).</summary>
+    public static readonly Prerequisite Bordering = new("bordering", "Para pihak saling berbatasan menurut data batas wilayah, atau dikonfirmasi petugas dengan alasan (PP 28/2018 Pasal 3 ayat (2))",
+        ctx => Regions.KsddBordering.IsMet(ctx.Agreement));
 
     public static readonly Prerequisite PksNamesKb = new("pks-names-kb", "Rancangan PKS merujuk Kesepakatan Bersama yang dilaksanakannya",
         ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.PerjanjianKerjaSama && d.ParentDocumentId is { } parent

@@ -25,6 +25,8 @@ public static class RegistryApi
             return (await RegionQueries.ListAsync(db, q, lv, provinceCode, page, pageSize, ct)).ToHttp();
         }).WithSummary("Provinsi dan kabupaten/kota dengan kode wilayah resmi.");
         g.MapGet("/{code}", async (JalinDb db, string code, CancellationToken ct) => (await RegionQueries.GetAsync(db, code, ct)).ToHttp());
+        g.MapGet("/{code}/neighbours", async (JalinDb db, string code, CancellationToken ct) => (await RegionQueries.NeighboursAsync(db, code, ct)).ToHttp())
+            .WithSummary("Daerah yang berbatasan darat (untuk KSDD wajib, PP 28/2018 Pasal 3 ayat (2)); kabupaten/kota juga berbatasan dengan provinsinya.");
         g.MapGet("/{code}/agencies", async (Actor actor, JalinDb db, string code, CancellationToken ct) => (await AgencyRegistry.ListAsync(db, actor, code, ct)).ToHttp())
             .WithTags("Perangkat daerah");
         g.MapPost("/{code}/agencies", async (Actor actor, JalinDb db, string code, AgencyInput? body, CancellationToken ct) =>

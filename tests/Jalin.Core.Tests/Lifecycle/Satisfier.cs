@@ -69,7 +69,15 @@ public static class Satisfier
             b => { foreach (var p in b.Agreement.Parties) p.DocumentNumber ??= $"NO/{p.Order}/2026"; },
             b => b.Agreement.Parties[^1].DocumentNumber = null),
         ["mapping-item"] = (b => b.Agreement.MappingReference = "Pemetaan urusan 2026 butir 3", b => b.Agreement.MappingReference = null),
-        ["bordering"] = (b => b.Agreement.BorderingConfirmed = true, b => b.Agreement.BorderingConfirmed = false),
+        // met by the land-border data alone (Cimahi–Kabupaten Bandung border); broken: a party that borders no other
+        // (Kota Kupang) and no confirmation with a reason (PP 28/2018 Pasal 3 ayat (2)).
+        ["bordering"] = (
+            b => b.Agreement.BorderingConfirmed = false,
+            b =>
+            {
+                b.Agreement.BorderingConfirmed = false;
+                foreach (var p in b.Agreement.Parties.Where(p => p.Order > 1 && p.RegionCode is not null)) p.RegionCode = "53.71";
+            }),
         ["pks-names-kb"] = (
             b =>
             {

@@ -186,6 +186,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, V1 + "/auth/token") { Content = JsonContent.Create(new { userName = "tkksd.cimahi", password = JalinAppFactory.Password }) })),
         new("GET /regions", "2xx", Get("/regions")),
         new("GET /regions/{code}", "2xx", Get("/regions/32.77")),
+        new("GET /regions/{code}/neighbours", "2xx", Get("/regions/32.77/neighbours")),
         new("GET /affairs", "2xx", Get("/affairs")),
         new("GET /lifecycle", "2xx", Get("/lifecycle")),
         new("GET /lifecycle/{kind}", "2xx", Get("/lifecycle/KsddSukarela")),
@@ -354,6 +355,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
         new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
+        new("GET /regions/{unknown}/neighbours", "404", Get("/regions/99.99/neighbours")),
         // No endpoint at all: answered before authentication, still as Indonesian ProblemDetails.
         new("GET /agreements/{not a GUID}", "404; anon=404", Get("/agreements/bukan-guid")),
         new("DELETE /agreements/{id} (no such method)", "405; anon=405",

@@ -92,6 +92,12 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         ["party with region and partner"] = ("parties[0]", i => i["parties"]![0]!["partnerId"] = "{unjani}"),
         ["party with neither"] = ("parties[0]", i => i["parties"] = new JsonArray(new JsonObject { ["documentNumber"] = "1/2026" })),
         ["no other party"] = ("parties", i => i["parties"] = new JsonArray()),
+        // PP 28/2018 Pasal 3 ayat (2): a KSDD wajib is between bordering regions (Kota Cimahi–Kota Kupang do not border).
+        ["KSDD wajib with a region that does not border"] = ("parties", i => { i["kind"] = "KsddWajib"; i["parties"] = new JsonArray(new JsonObject { ["regionCode"] = "53.71" }); }),
+        ["KSDD wajib bordering confirmed without a reason"] = ("borderingNote", i =>
+        {
+            i["kind"] = "KsddWajib"; i["borderingConfirmed"] = true; i["parties"] = new JsonArray(new JsonObject { ["regionCode"] = "53.71" });
+        }),
         ["KSDD with a university"] = ("parties[0].partnerId", i => i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" })),
         ["KSDPK with a central government body"] = ("parties[0].partnerId", i =>
         {
@@ -265,6 +271,19 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         // Out-of-range paging on these lists is clamped, not an error.
         await officer.GetAsync("/api/v1/partners?page=-1&pageSize=100000").OkJson();
         await officer.GetAsync("/api/v1/regions?page=-1&pageSize=100000").OkJson();
+    }
+
+    [Fact]
+    public async Task RegionNeighbours_UnknownCode_Is404InIndonesian()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var response = await officer.GetAsync("/api/v1/regions/99.99/neighbours");
+        await AssertClientError(response, "neighbours of an unknown region", HttpStatusCode.NotFound);
+        await AssertClientError(await officer.GetAsync("/api/v1/regions/'%3B%20DROP/neighbours"), "neighbours of a malformed code", HttpStatusCode.NotFound);
+        // a known code answers with the land neighbours and how they border
+        var cimahi = (await officer.GetAsync("/api/v1/regions/32.77/neighbours").OkJson()).AsArray();
+        Assert.Equal(["32", "32.04", "32.17", "32.73"], cimahi.Select(n => n!["code"]!.GetValue<string>()));
+        Assert.Equal("berbatasan darat", cimahi.Single(n => n!["code"]!.GetValue<string>() == "32.73")!["borderLabel"]!.GetValue<string>());
     }
 
     // ---------------------------------------------------------------- partners, agencies, users
