@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalin.Core.Agreements;
 
 public sealed record PartyView(Guid Id, int Order, string Name, string? RegionCode, Guid? PartnerId, Guid? LeadAgencyId, string? LeadAgencyName,
-    string? DocumentNumber, string? SignatoryName, string? SignatoryOffice);
+    string? DocumentNumber, string? SignatoryName, string? SignatoryOffice)
+{
+    /// <summary>For a Pj. or Plt. signatory of a region: that their powers are limited by law.</summary>
+    public string? SignatoryNote => RegionCode is null ? null : Signatories.Note(SignatoryOffice);
+}
 
 public sealed record DocumentView(Guid Id, DocumentKind Kind, string KindLabel, string Title, Guid? ParentDocumentId, Stage Stage, string? Number,
     DateOnly? SignedOn, DocumentVisibility Visibility, string? FileName, string? ContentType, long? FileSize, string? Sha256, string? UploadedBy, DateTimeOffset CreatedAt);
@@ -21,7 +25,9 @@ public sealed record AgreementDetails(
     bool BudgetedInApbd, bool BurdensPublic, bool NeedsDprd, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, Initiative? Initiative,
     bool IsForwarding, string? MappingReference, bool BorderingConfirmed, string? BorderingNote, string? TermBasis,
     DateOnly? DueOn, string? DueAction, string? DueLabel, int Version, bool IsOwnRegion, bool CanEdit,
-    IReadOnlyList<PartyView> Parties, IReadOnlyList<DocumentView> Documents, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<PartyView> Parties, IReadOnlyList<DocumentView> Documents, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    KsdpkKind? KsdpkKind = null, string? KsdpkKindLabel = null, string? OwnRegimeBasis = null, string? SubAffairCode = null, string? SubAffairName = null,
+    bool TermAndDprdFactsLocked = false, IReadOnlyList<string>? Warnings = null);
 
 public static class GetAgreement
 {
@@ -41,7 +47,16 @@ public static class GetAgreement
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var internalToo = AgreementAccess.SeesInternal(actor, a);
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstAsync(ct);
-        var affair = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(x => x.Code == a.AffairCode).Select(x => x.Name).FirstOrDefaultAsync(ct);
+        var affairRow = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(x => x.Code == a.AffairCode, ct);
+        var affair = affairRow?.Name;
+        var warnings = new List<string>();
+        if (affairRow is not null && a.SubAffairCode is null && Regions.AffairCompetence.IsSplit(affairRow.Code))
+        {
+            var codes = a.Parties.Where(p => p.RegionCode is not null).Select(p => p.RegionCode!).Distinct().ToList();
+            var levels = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToListAsync(ct);
+            warnings.AddRange(levels.Select(l => Regions.AffairCompetence.Check(affairRow, null, l.Level, l.FullName))
+                .Where(c => c.Verdict == Regions.CompetenceVerdict.AskSubAffair).Select(c => c.Message!).Take(1));
+        }
         return new AgreementDetails(a.Id, a.RegionCode, region, a.Kind, a.Kind.Label(), a.Stage, a.Stage.Label(), a.EndReason, a.Title, a.Object, a.Scope,
             a.AffairCode, affair, a.Value, a.FundingSource, a.BudgetedInApbd, a.BurdensPublic, LifecycleEngine.NeedsDprd(a), a.SignedOn, a.StartsOn, a.EndsOn,
             a.Initiative, a.IsForwarding, a.MappingReference, a.BorderingConfirmed, internalToo ? a.BorderingNote : null, a.TermBasis,
@@ -49,7 +64,8 @@ public static class GetAgreement
             a.Parties.OrderBy(p => p.Order).Select(p => new PartyView(p.Id, p.Order, p.Name, p.RegionCode, p.PartnerId, p.LeadAgencyId, p.LeadAgencyName,
                 p.DocumentNumber, p.SignatoryName, p.SignatoryOffice)).ToList(),
             a.Documents.Where(d => internalToo || d.Visibility == DocumentVisibility.Shared).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),
-            a.CreatedAt, a.UpdatedAt);
+            a.CreatedAt, a.UpdatedAt, a.KsdpkKind, a.KsdpkKind?.Label(), a.OwnRegimeBasis, a.SubAffairCode, Regions.AffairCompetence.Find(a.SubAffairCode)?.Name,
+            LockedFields.AreLocked(a), warnings);
     }
 
     public static DocumentView ToView(AgreementDocument d) => new(d.Id, d.Kind, d.Kind.Label(), d.Title, d.ParentDocumentId, d.Stage, d.Number,

@@ -15,7 +15,7 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : JalinAppFacto
         var partner = await client.PartnerOfKind("University");
         var id = await client.CreateAgreement(new
         {
-            kind = "Ksdpk", title = "Uji jejak audit kerja sama riset", initiative = "ThirdParty", leadAgencyId = agency,
+            kind = "Ksdpk", ksdpkKind = "PublicService", title = "Uji jejak audit kerja sama riset", initiative = "ThirdParty", leadAgencyId = agency,
             parties = new[] { new { partnerId = partner } },
         });
         await using var db = app.NewDb();

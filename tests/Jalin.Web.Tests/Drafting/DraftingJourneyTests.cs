@@ -35,6 +35,7 @@ public abstract class DraftingJourneyTests<TApp>(TApp app) where TApp : JalinApp
         var walker = new LifecycleWalker(officer, id, Wib.Today(app.Clock));
         await walker.WalkToAsync("DraftingKb");
         await walker.SatisfyAsync("party-numbers");
+        await walker.SatisfyAsync("kb-signatories"); // PP 28/2018 Ps 2(1): the heads of region sign the KB
         var kb = await officer.CreateDraft(id, "kb");
         var kbId = kb["id"]!.GetValue<string>();
 
@@ -115,7 +116,7 @@ public abstract class DraftingJourneyTests<TApp>(TApp app) where TApp : JalinApp
         var title = "Uji penyusunan naskah: parkir bersama Unjani " + Guid.NewGuid().ToString("N")[..6];
         var id = await officer.CreateAgreement(new
         {
-            kind = "Ksdpk", title, @object = Object, scope = "penataan, penarikan retribusi dan pelaporan parkir", value = 1_500_000_000m, fundingSource = "Apbd",
+            kind = "Ksdpk", ksdpkKind = "PublicService", title, @object = Object, scope = "penataan, penarikan retribusi dan pelaporan parkir", value = 1_500_000_000m, fundingSource = "Apbd",
             budgetedInApbd = true, burdensPublic = false, initiative = "Region", leadAgencyId = (await officer.FirstAgency("32.77")).ToString(),
             parties = new[] { new { partnerId = unjani } },
         });

@@ -8,9 +8,6 @@ namespace Jalin.Web.Tests.Infrastructure;
 /// dates), apply the first forward action. Returns the actions applied.</summary>
 public sealed class LifecycleWalker(HttpClient client, Guid id, DateOnly today)
 {
-    private static readonly HashSet<string> NotForward =
-        ["add-note", "terminate", "decline-offer", "record-dprd-rejection", "amend", "extend", "request-extension", "complete", "expire", "dprd-deemed-approved"];
-
     private readonly HashSet<string> _appliedStays = [];
     public List<string> Applied { get; } = [];
 
@@ -24,7 +21,8 @@ public sealed class LifecycleWalker(HttpClient client, Guid id, DateOnly today)
             var stage = await StageAsync();
             if (stage == target) return;
             var options = (await client.GetAsync($"/api/v1/agreements/{id}/actions").OkJson()).AsArray();
-            var next = options.Select(o => o!).FirstOrDefault(o => !NotForward.Contains(o["action"]!.GetValue<string>())
+            // The table marks the usual route (mainPath); the demo seeder follows the same flag.
+            var next = options.Select(o => o!).FirstOrDefault(o => o["mainPath"]!.GetValue<bool>()
                 && !o["systemOnly"]!.GetValue<bool>() && !_appliedStays.Contains(stage + ":" + o["action"]!.GetValue<string>()));
             Assert.True(next is not null, $"no forward action at {stage}: {options.ToJsonString()}");
             var action = next!["action"]!.GetValue<string>();
@@ -63,6 +61,20 @@ public sealed class LifecycleWalker(HttpClient client, Guid id, DateOnly today)
                 break;
             case ["party-numbers"] or ["term"] or ["term-5-years"]:
                 await FillNumbersAndTermAsync();
+                break;
+            case ["kb-signatories"]:
+                // PP 28/2018 Ps 2(1), 13(1): the heads of region sign the KB themselves
+                await FillNumbersAndTermAsync(i =>
+                {
+                    i["signatoryOffice"] = "Wali Kota Cimahi";
+                    foreach (var p in i["parties"]!.AsArray().Where(p => p!["regionCode"] is not null)) p!["signatoryOffice"] = "Kepala Daerah";
+                });
+                break;
+            case ["nk-work-plan"]:
+                await Upload("WorkPlanAnnex", null, null);
+                break;
+            case ["own-regime-basis"]:
+                await FillNumbersAndTermAsync(i => i["ownRegimeBasis"] = "PP 27/2014 tentang Pengelolaan Barang Milik Negara/Daerah; Kerja Sama Pemanfaatan");
                 break;
             default:
                 Assert.Fail($"the walker does not know how to satisfy '{code}'");
@@ -115,7 +127,7 @@ public sealed class LifecycleWalker(HttpClient client, Guid id, DateOnly today)
         var owner = d["parties"]!.AsArray().First(p => p!["order"]!.GetValue<int>() == 1)!;
         var input = new JsonObject();
         foreach (var key in new[] { "kind", "title", "object", "scope", "affairCode", "value", "fundingSource", "budgetedInApbd", "burdensPublic", "startsOn", "endsOn",
-                     "initiative", "isForwarding", "mappingReference", "borderingConfirmed", "borderingNote", "termBasis" })
+                     "initiative", "isForwarding", "mappingReference", "borderingConfirmed", "borderingNote", "termBasis", "ksdpkKind", "subAffairCode", "ownRegimeBasis" })
             input[key] = d[key]?.DeepClone();
         input["leadAgencyId"] = owner["leadAgencyId"]?.DeepClone();
         input["documentNumber"] = owner["documentNumber"]?.DeepClone();

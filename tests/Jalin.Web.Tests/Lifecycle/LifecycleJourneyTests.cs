@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using Jalin.Core.Common;
@@ -36,7 +37,7 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
             _ => new JsonArray(new JsonObject { ["partnerId"] = (await client.PartnerOfKind("CentralGovernmentBody")).ToString() }),
         };
         if (kind == "KsddWajib") { input["mappingReference"] = "Pemetaan urusan 2026 no. 7"; input["borderingConfirmed"] = true; input["borderingNote"] = "Berbatasan langsung"; }
-        if (kind == "Ksdpk") input["initiative"] = "Region";
+        if (kind == "Ksdpk") { input["initiative"] = "Region"; input["ksdpkKind"] = "PublicService"; }
         customize?.Invoke(input);
         return (client, await client.CreateAgreement(input));
     }
@@ -75,6 +76,15 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
     [Fact]
     public async Task KsddSukarela_Unbudgeted_GoesThroughDprd_AndDeemedApprovalAfter45WorkingDays()
     {
+        // PP 28/2018 sets no DPRD deadline for KSDD: the clock and deemed approval are the region's setting (off by default)
+        await using (var db = app.NewDb())
+        {
+            if (!await db.RegionSettings.AnyAsync(s => s.RegionCode == "32.77" && s.Key == "lifecycle.dprdDeemedApproval"))
+            {
+                db.RegionSettings.Add(new Jalin.Core.Regions.RegionSetting { RegionCode = "32.77", Key = "lifecycle.dprdDeemedApproval", Value = "true" });
+                await db.SaveChangesAsync();
+            }
+        }
         var (client, id) = await CreateAsync("KsddSukarela", i => i["budgetedInApbd"] = false);
         var walker = new LifecycleWalker(client, id, Today);
         await walker.WalkToAsync("DprdApproval");
@@ -122,14 +132,17 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
         Assert.Equal("RejectedByDprd", ended["endReason"]!.GetValue<string>());
     }
 
+    /// <summary>PP 28/2018 Ps 38 applies Ps 30 (DPRD approval) to every KSDLL, penerusan included: the default.</summary>
     [Fact]
-    public async Task Ksdll_Forwarding_SkipsDprd()
+    public async Task Ksdll_Forwarding_GoesThroughDprd_ByDefault_PP28_Ps38()
     {
         var (client, id) = await CreateAsync("Ksdll", i => i["isForwarding"] = true);
         var walker = new LifecycleWalker(client, id, Today);
         await walker.WalkToAsync("Implementation");
-        Assert.DoesNotContain("request-dprd-approval", walker.Applied);
+        Assert.Contains("request-dprd-approval", walker.Applied);
         Assert.Contains("send-for-verification", walker.Applied);
+        var history = (await client.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
+        Assert.Contains(history, h => h!["action"]!.GetValue<string>() == "finalize-rks" && h["note"]!.GetValue<string>().Contains("PP 28/2018 Pasal 38"));
     }
 
     [Fact]

@@ -510,7 +510,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         var refused = await garut.Act(id, "complete-preparation").Expect(HttpStatusCode.Forbidden);
         var problem = await ProblemAssert.IsProblem(refused);
         Assert.Contains("daerah pemilik", problem["detail"]!.GetValue<string>());
-        await garut.Act(id, "terminate", new { reasonCode = "CancelledByParty" }).Expect(HttpStatusCode.Forbidden);
+        await garut.Act(id, "terminate", new { reasonCode = "MutualAgreement" }).Expect(HttpStatusCode.Forbidden);
 
         // Garut's note, even when asked to be internal, is part of the shared record (Garut is not the owner).
         var note = "Catatan Garut: kelompok tani siap " + Guid.NewGuid().ToString("N")[..6];

@@ -101,21 +101,21 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         ["KSDD with a university"] = ("parties[0].partnerId", i => i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" })),
         ["KSDPK with a central government body"] = ("parties[0].partnerId", i =>
         {
-            i["kind"] = "Ksdpk"; i["initiative"] = "Region"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{bps}" });
+            i["kind"] = "Ksdpk"; i["ksdpkKind"] = "PublicService"; i["initiative"] = "Region"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{bps}" });
         }),
         ["Sinergi with a university"] = ("parties[0].partnerId", i => { i["kind"] = "Sinergi"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
         ["another region's partner"] = ("parties[0].partnerId", i =>
         {
-            i["kind"] = "Ksdpk"; i["initiative"] = "Region"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{garutPartner}" });
+            i["kind"] = "Ksdpk"; i["ksdpkKind"] = "PublicService"; i["initiative"] = "Region"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{garutPartner}" });
         }),
         ["unknown partner id"] = ("parties[0].partnerId", i => i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = Guid.NewGuid().ToString() })),
-        ["KSDPK without initiative"] = ("initiative", i => { i["kind"] = "Ksdpk"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
+        ["KSDPK without initiative"] = ("initiative", i => { i["kind"] = "Ksdpk"; i["ksdpkKind"] = "PublicService"; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
         ["unknown government affair"] = ("affairCode", i => i["affairCode"] = "9.99"),
         ["lead agency of another region"] = ("leadAgencyId", i => i["leadAgencyId"] = "{garutAgency}"),
         ["unknown lead agency"] = ("leadAgencyId", i => i["leadAgencyId"] = Guid.NewGuid().ToString()),
         ["kind as an undefined number"] = ("kind", i => i["kind"] = 99),
         ["fundingSource as an undefined number"] = ("fundingSource", i => i["fundingSource"] = 42),
-        ["initiative as an undefined number"] = ("initiative", i => { i["kind"] = "Ksdpk"; i["initiative"] = 7; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
+        ["initiative as an undefined number"] = ("initiative", i => { i["kind"] = "Ksdpk"; i["ksdpkKind"] = "PublicService"; i["initiative"] = 7; i["parties"] = new JsonArray(new JsonObject { ["partnerId"] = "{unjani}" }); }),
     };
 
     public static TheoryData<string> AgreementCaseNames() => new(AgreementCases.Keys);
@@ -569,13 +569,16 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
 
     // ---------------------------------------------------------------- drafting (ISSUE #3)
 
-    /// <summary>A KSDD whose every party has its number, so a KB draft from the template has all required muatan.</summary>
+    /// <summary>A KSDD whose every party has its number and its head as signatory, so a KB draft from the template has all required muatan.</summary>
     private static JsonObject NumberedAgreement()
     {
         var input = ValidAgreement();
         input["title"] = "Uji masukan buruk: penyusunan naskah " + Guid.NewGuid().ToString("N")[..6];
         input["documentNumber"] = "415.4/77/Bag.KS";
         input["parties"]![0]!["documentNumber"] = "119/KB/05/2026";
+        // PP 28/2018 Ps 2(1): the heads of region sign the KB themselves
+        input["signatoryOffice"] = "Wali Kota Cimahi";
+        input["parties"]![0]!["signatoryOffice"] = "Bupati Bandung Barat";
         return input;
     }
 

@@ -480,6 +480,7 @@ public static class DemoData
                 AffairCode = spec.Affair, Value = spec.Value, FundingSource = spec.Funding, BudgetedInApbd = spec.Budgeted, BurdensPublic = spec.Burdens,
                 StartsOn = startsOn, EndsOn = startsOn?.AddYears(years).AddDays(-1),
                 Initiative = spec.Kind == CooperationKind.Ksdpk ? (number % 3 == 0 ? Initiative.ThirdParty : Initiative.Region) : null,
+                KsdpkKind = spec.Kind == CooperationKind.Ksdpk ? KsdpkKind.PublicService : null,
                 IsForwarding = spec.Forwarding,
                 MappingReference = spec.Kind == CooperationKind.KsddWajib ? $"Pemetaan urusan {today.Year - 2}, butir {number}" : null,
                 BorderingConfirmed = spec.Kind == CooperationKind.KsddWajib,

@@ -18,6 +18,10 @@ public sealed class AgreementFormModel
     public DateTime? StartsOn { get; set; }
     public DateTime? EndsOn { get; set; }
     public Initiative? Initiative { get; set; }
+    public KsdpkKind? KsdpkKind { get; set; } = Jalin.Core.Agreements.KsdpkKind.PublicService;
+    public string? OwnRegimeBasis { get; set; }
+    public string? SubAffairCode { get; set; }
+    public string? CorrectionReason { get; set; }
     public bool IsForwarding { get; set; }
     public string? MappingReference { get; set; }
     public bool BorderingConfirmed { get; set; }
@@ -34,6 +38,8 @@ public sealed class AgreementFormModel
         Kind = Kind, Title = Title, Object = Object, Scope = Scope, AffairCode = AffairCode, Value = Value, FundingSource = FundingSource,
         BudgetedInApbd = BudgetedInApbd, BurdensPublic = BurdensPublic, StartsOn = ToDate(StartsOn), EndsOn = ToDate(EndsOn),
         Initiative = Initiative, IsForwarding = IsForwarding, MappingReference = MappingReference, BorderingConfirmed = BorderingConfirmed,
+        KsdpkKind = Kind == CooperationKind.Ksdpk ? KsdpkKind : null, OwnRegimeBasis = OwnRegimeBasis, CorrectionReason = CorrectionReason,
+        SubAffairCode = AffairCompetence.IsSplit(AffairCode) ? SubAffairCode : null,
         BorderingNote = BorderingNote, TermBasis = TermBasis, LeadAgencyId = LeadAgencyId, DocumentNumber = DocumentNumber,
         SignatoryName = SignatoryName, SignatoryOffice = SignatoryOffice,
         Parties = Parties.Select(p => p.ToInput()).ToList(),
@@ -47,6 +53,7 @@ public sealed class AgreementFormModel
             Kind = a.Kind, Title = a.Title, Object = a.Object, Scope = a.Scope, AffairCode = a.AffairCode, Value = a.Value, FundingSource = a.FundingSource,
             BudgetedInApbd = a.BudgetedInApbd, BurdensPublic = a.BurdensPublic, StartsOn = ToDateTime(a.StartsOn), EndsOn = ToDateTime(a.EndsOn),
             Initiative = a.Initiative, IsForwarding = a.IsForwarding, MappingReference = a.MappingReference, BorderingConfirmed = a.BorderingConfirmed,
+            KsdpkKind = a.KsdpkKind, OwnRegimeBasis = a.OwnRegimeBasis, SubAffairCode = a.SubAffairCode,
             BorderingNote = a.BorderingNote, TermBasis = a.TermBasis, LeadAgencyId = owner?.LeadAgencyId, DocumentNumber = owner?.DocumentNumber,
             SignatoryName = owner?.SignatoryName, SignatoryOffice = owner?.SignatoryOffice,
             Parties = a.Parties.Where(p => p.Order > 1).OrderBy(p => p.Order).Select(p => new PartyRow
