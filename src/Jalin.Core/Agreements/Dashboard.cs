@@ -30,7 +30,7 @@ public static class Dashboard
             var candidates = await db.Agreements.VisibleTo(actor).AsNoTracking().Where(a => a.RegionCode == region && a.Stage != Stage.Ended)
                 .Include(a => a.Parties).Include(a => a.Documents).AsSplitQuery().OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).Take(300).ToListAsync(ct);
             var settings = await LifecycleContexts.SettingsAsync(db, region, ct);
-            var calendar = await LifecycleContexts.CalendarAsync(db, settings, ct);
+            var calendar = await LifecycleContexts.CalendarAsync(db, settings, region, ct);
             var today = Wib.Today(clock);
             foreach (var a in candidates)
             {

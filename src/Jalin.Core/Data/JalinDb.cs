@@ -218,9 +218,15 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
 
         b.Entity<Holiday>(e =>
         {
-            e.HasKey(h => h.Date);
+            e.HasKey(h => h.Id);
             e.Property(h => h.Type).HasConversion<string>().HasMaxLength(20);
             e.Property(h => h.Name).HasMaxLength(200);
+            e.Property(h => h.RegionCode).HasMaxLength(13);
+            e.Property(h => h.DecreeReference).HasMaxLength(300);
+            // One national row per date, one row per date in each region's own calendar (the same
+            // filter text reads the same on SQLite and PostgreSQL).
+            e.HasIndex(h => h.Date).IsUnique().HasFilter("\"RegionCode\" IS NULL");
+            e.HasIndex(h => new { h.RegionCode, h.Date }).IsUnique().HasFilter("\"RegionCode\" IS NOT NULL");
         });
 
         b.Entity<RegionSetting>(e =>

@@ -166,8 +166,10 @@ public static class ApplyLifecycleAction
                 };
                 var setting = c.IsSetting ? " (pengaturan daerah)" : "";
                 var label = c.DueLabel ?? rule.Label;
-                agreement.SetDue(period.After(from, ctx.Calendar), c.Then?.Value,
-                    $"{label.Replace(" (pengaturan daerah)", "")}: {period.Text} sejak {from:dd/MM/yyyy}{setting}" + MissingHolidayNote(period, from, ctx));
+                var due = period.After(from, ctx.Calendar);
+                // A working-day count into a year without holiday data says so (counted as weekdays only).
+                var missing = period.Unit == PeriodUnit.WorkingDays ? WorkingDayCalendar.MissingYearsNote(ctx.Calendar.YearsWithoutData(from.AddDays(1).Year, due.Year)) : null;
+                agreement.SetDue(due, c.Then?.Value, $"{label.Replace(" (pengaturan daerah)", "")}: {period.Text} sejak {from:dd/MM/yyyy}{setting}" + (missing is null ? "" : ". " + missing));
                 break;
             case ClockEffect.TermEnd:
                 agreement.SetDue(agreement.EndsOn, c.Then?.Value, c.DueLabel);
@@ -181,10 +183,6 @@ public static class ApplyLifecycleAction
         if (agreement.Stage == Stage.Ended) agreement.ClearDue();
     }
 
-    private static string MissingHolidayNote(Period period, DateOnly from, LifecycleContext ctx) =>
-        period.Unit == PeriodUnit.WorkingDays && ctx.Calendar.MissingYears(from, period.After(from, ctx.Calendar)) is { Count: > 0 } years
-            ? $". Kalender hari libur tahun {string.Join(", ", years)} belum tersedia; tenggat dihitung tanpa hari libur tahun itu"
-            : "";
 }
 
 /// <summary>"What can I do next" for one agreement and one actor, from the table.</summary>

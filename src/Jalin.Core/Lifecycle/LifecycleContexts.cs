@@ -14,13 +14,14 @@ public static class LifecycleContexts
         return LifecycleSettings.From(values);
     }
 
-    public static async Task<WorkingDayCalendar> CalendarAsync(JalinDb db, LifecycleSettings settings, CancellationToken ct = default) =>
-        new(await db.Holidays.AsNoTracking().ToListAsync(ct), settings.CutiBersamaIsHoliday);
+    /// <summary>The working-day calendar of a region: national holidays and cuti bersama plus the region's own holidays.</summary>
+    public static async Task<WorkingDayCalendar> CalendarAsync(JalinDb db, LifecycleSettings settings, string regionCode, CancellationToken ct = default) =>
+        new(await db.Holidays.AsNoTracking().Where(h => h.RegionCode == null || h.RegionCode == regionCode).ToListAsync(ct), settings.CutiBersamaIsHoliday);
 
     public static async Task<LifecycleContext> ForAsync(JalinDb db, Agreement agreement, TimeProvider clock, CancellationToken ct = default)
     {
         var settings = await SettingsAsync(db, agreement.RegionCode, ct);
-        return new LifecycleContext(agreement, settings, Wib.Today(clock), await CalendarAsync(db, settings, ct))
+        return new LifecycleContext(agreement, settings, Wib.Today(clock), await CalendarAsync(db, settings, agreement.RegionCode, ct))
         {
             Drafts = await Drafting.DraftCompliance.ReadinessAsync(db, agreement, ct),
         };

@@ -1011,7 +1011,15 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Jalin.Core.Lifecycle.Holiday", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecreeReference")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1019,12 +1027,24 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Date");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasFilter("\"RegionCode\" IS NULL");
+
+                    b.HasIndex("RegionCode", "Date")
+                        .IsUnique()
+                        .HasFilter("\"RegionCode\" IS NOT NULL");
 
                     b.ToTable("Holidays");
                 });

@@ -42,6 +42,7 @@ public static class ApiGroups
         secured.MapLifecycleApi();
         secured.MapDraftsApi();
         secured.MapAuditApi();
+        secured.MapSettingsApi();
         return api;
     }
 

@@ -202,7 +202,7 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
     [Fact]
     public async Task Clocks_apply_deemed_approval_only_when_due()
     {
-        // PP 28/2018 sets no DPRD deadline for KSDD: deemed approval is a region setting, off by default
+        // For KSDD deemed approval is the region's choice (PP 28/2018 Pasal 6 ayat (2) sets no DPRD deadline); off by default.
         await _s.SetRegionSettingAsync("lifecycle.dprdDeemedApproval", "true");
         var id = await _s.KsddAtDprdApprovalAsync();
         await _s.AddDocAsync(id, DocumentKind.DprdRequest);

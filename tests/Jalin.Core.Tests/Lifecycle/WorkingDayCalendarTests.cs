@@ -98,7 +98,7 @@ public class WorkingDayCalendarTests
         await using (var db = database.NewDb())
         {
             var settings = await LifecycleContexts.SettingsAsync(db, Actors.Cimahi);
-            var calendar = await LifecycleContexts.CalendarAsync(db, settings);
+            var calendar = await LifecycleContexts.CalendarAsync(db, settings, Actors.Cimahi);
             Assert.Equal(D(6, 3), calendar.AddWorkingDays(D(3, 16), 45));
         }
         await scenario.SetRegionSettingAsync("calendar.cutiBersamaIsHoliday", "false");
@@ -106,9 +106,77 @@ public class WorkingDayCalendarTests
         {
             var settings = await LifecycleContexts.SettingsAsync(db, Actors.Cimahi);
             Assert.False(settings.CutiBersamaIsHoliday);
-            Assert.Equal(D(5, 22), (await LifecycleContexts.CalendarAsync(db, settings)).AddWorkingDays(D(3, 16), 45));
+            Assert.Equal(D(5, 22), (await LifecycleContexts.CalendarAsync(db, settings, Actors.Cimahi)).AddWorkingDays(D(3, 16), 45));
             // another region keeps the default
             Assert.True((await LifecycleContexts.SettingsAsync(db, "32.73")).CutiBersamaIsHoliday);
         }
+    }
+
+    [Fact]
+    public void Seeded_days_carry_the_decree_that_set_them()
+    {
+        Assert.All(Seeded, h => Assert.False(string.IsNullOrWhiteSpace(h.DecreeReference)));
+        Assert.All(Seeded, h => Assert.Null(h.RegionCode));
+        Assert.Contains("Nomor 1497 Tahun 2025", Seeded.Single(h => h.Date == D(8, 17)).DecreeReference, StringComparison.Ordinal);
+        Assert.Equal("Keputusan Presiden Nomor 10 Tahun 2024", Seeded.Single(h => h.Date == D(2, 14, 2024)).DecreeReference);
+        Assert.Contains("Nomor 933 Tahun 2025", Seeded.Single(h => h.Date == D(8, 18, 2025)).DecreeReference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_regional_holiday_is_off_in_that_region_only()
+    {
+        // Hari jadi Kota Cimahi, Wednesday 21 October 2026, as a regional holiday of Cimahi.
+        var regional = new Holiday { Date = D(10, 21), Type = HolidayType.Libur, Name = "Hari Jadi Kota Cimahi", RegionCode = "32.77" };
+        var cimahi = new WorkingDayCalendar(Seeded.Append(regional));
+        Assert.False(cimahi.IsWorkingDay(D(10, 21)));
+        Assert.True(Asn.IsWorkingDay(D(10, 21)));
+        Assert.Equal(D(10, 22), cimahi.AddWorkingDays(D(10, 20), 1));
+        Assert.Equal(D(10, 21), Asn.AddWorkingDays(D(10, 20), 1));
+        // a regional row alone does not make a year's calendar known
+        Assert.False(new WorkingDayCalendar([regional]).HasDataFor(2026));
+    }
+
+    [Fact]
+    public void Years_with_data_are_those_with_a_national_day()
+    {
+        Assert.Equal([2024, 2025, 2026, 2027], Asn.YearsWithData.Order());
+        Assert.True(Asn.HasDataFor(2027));
+        Assert.False(Asn.HasDataFor(2028));
+        Assert.Equal([2028, 2029], Asn.YearsWithoutData(2026, 2029));
+    }
+
+    [Fact]
+    public void A_count_inside_known_years_is_complete()
+    {
+        var r = Asn.AddWorkingDaysChecked(D(3, 16), 45);
+        Assert.Equal(D(6, 3), r.Date);
+        Assert.True(r.Complete);
+        Assert.Null(r.Note);
+        var across = Asn.AddWorkingDaysChecked(D(12, 22), 6); // into January 2027, which has data
+        Assert.Equal((D(1, 4, 2027), true), (across.Date, across.Complete));
+    }
+
+    [Fact]
+    public void A_count_reaching_a_year_without_data_says_so()
+    {
+        // 45 working days from 1 December 2027 end in February 2028; 2028 has no holiday rows:
+        // counted on weekdays only there (1 January 2028 is a Saturday).
+        var r = Asn.AddWorkingDaysChecked(new DateOnly(2027, 12, 1), 45);
+        Assert.Equal(Asn.AddWorkingDays(new DateOnly(2027, 12, 1), 45), r.Date);
+        Assert.Equal(2028, r.Date.Year);
+        Assert.False(r.Complete);
+        Assert.Equal([2028], r.YearsWithoutData);
+        Assert.Equal("Kalender hari libur tahun 2028 belum tersedia; tenggat dihitung tanpa hari libur tahun itu.", r.Note);
+    }
+
+    [Fact]
+    public void The_start_year_itself_is_checked_when_the_count_runs_in_it()
+    {
+        var r = Asn.AddWorkingDaysChecked(new DateOnly(2029, 12, 20), 20); // 2029 and 2030, both without data
+        Assert.Equal([2029, 2030], r.YearsWithoutData);
+        Assert.Equal("Kalender hari libur tahun 2029 dan 2030 belum tersedia; tenggat dihitung tanpa hari libur tahun-tahun itu.", r.Note);
+        // counting from 31 December 2027 starts on 1 January 2028: 2027 is not part of the period
+        Assert.Equal([2028], Asn.AddWorkingDaysChecked(new DateOnly(2027, 12, 31), 1).YearsWithoutData);
+        Assert.Equal([2023], WorkingDayCalendar.WeekendsOnly.AddWorkingDaysChecked(new DateOnly(2023, 5, 5), 0).YearsWithoutData);
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jalin.Core.Common;
 using Jalin.Core.Lifecycle;
@@ -76,16 +76,27 @@ public abstract class LifecycleJourneyTests<TApp>(TApp app) where TApp : JalinAp
     [Fact]
     public async Task KsddSukarela_Unbudgeted_GoesThroughDprd_AndDeemedApprovalAfter45WorkingDays()
     {
-        // PP 28/2018 sets no DPRD deadline for KSDD: the clock and deemed approval are the region's setting (off by default)
-        await using (var db = app.NewDb())
-        {
-            if (!await db.RegionSettings.AnyAsync(s => s.RegionCode == "32.77" && s.Key == "lifecycle.dprdDeemedApproval"))
-            {
-                db.RegionSettings.Add(new Jalin.Core.Regions.RegionSetting { RegionCode = "32.77", Key = "lifecycle.dprdDeemedApproval", Value = "true" });
-                await db.SaveChangesAsync();
-            }
-        }
         var (client, id) = await CreateAsync("KsddSukarela", i => i["budgetedInApbd"] = false);
+        // PP 28/2018 Pasal 6 ayat (2) gives the DPRD no deadline for KSDD: deemed approval is the
+        // region's choice (off by default), set here through the settings API and restored after.
+        const string settings = "/api/v1/regions/32.77/lifecycle-settings";
+        var values = (await client.GetAsync(settings).OkJson())["values"]!.AsObject();
+        Assert.False(values["dprdDeemedApproval"]!.GetValue<bool>());
+        values["dprdDeemedApproval"] = true;
+        await client.PutAsJsonAsync(settings, values).OkJson();
+        try
+        {
+            await DeemedAfter45WorkingDaysAsync(client, id);
+        }
+        finally
+        {
+            values["dprdDeemedApproval"] = false;
+            await client.PutAsJsonAsync(settings, values).OkJson();
+        }
+    }
+
+    private async Task DeemedAfter45WorkingDaysAsync(HttpClient client, Guid id)
+    {
         var walker = new LifecycleWalker(client, id, Today);
         await walker.WalkToAsync("DprdApproval");
         await walker.SatisfyAsync("doc:DprdRequest");

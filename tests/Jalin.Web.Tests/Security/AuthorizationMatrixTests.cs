@@ -179,6 +179,24 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         };
     }
 
+    private static int _holidayDay;
+
+    /// <summary>A date no other request used (the matrix adds and deletes days in the 2090s).</summary>
+    private static string FreshHolidayDate(int year) => new DateOnly(year, 1, 1).AddDays(Interlocked.Increment(ref _holidayDay) % 360).ToString("yyyy-MM-dd");
+
+    private static object HolidayBody(string date, string? region, string alias) => new
+    {
+        date, type = "Libur", name = $"Hari libur uji matriks ({alias})", decreeReference = "Keputusan uji matriks Nomor 1 Tahun 2090", regionCode = region,
+    };
+
+    /// <summary>Delete a day added just before by its keeper (the officer for Cimahi's, the admin for a national one), so every caller has one to try.</summary>
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> DeleteFreshHoliday(string? region) => async (w, alias) =>
+    {
+        var keeper = region is null ? "admin" : "officer";
+        var created = await w.Client(keeper).PostAsync(V1 + "/holidays", JsonContent.Create(HolidayBody(FreshHolidayDate(region is null ? 2093 : 2094), region, alias))).OkJson();
+        return new HttpRequestMessage(HttpMethod.Delete, $"{V1}/holidays/{created["id"]}");
+    };
+
     private static readonly MatrixRow[] AllRows =
     [
         // Authentication and public-in-the-app reference data.
@@ -340,6 +358,27 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, w.Fill(V1 + "/drafting/clauses/{regionClauseDel}"))), w => w.RegionClauseAsync("regionClauseDel")),
         new("GET /drafting/fields", "2xx", Get("/drafting/fields")),
 
+        // Lifecycle settings (issue #7 item 9): read inside the region, by its supervisors and the
+        // administrator; changed by the region's officers and the administrator.
+        new("GET /regions/32.77/lifecycle-settings", "404; admin,officer,opd,tkksd,leader,dprd,auditor,prov,nat=2xx", Get("/regions/32.77/lifecycle-settings")),
+        new("PUT /regions/32.77/lifecycle-settings", "404; officer,admin=2xx opd,tkksd,leader,dprd,auditor,prov,nat=403",
+            (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/regions/32.77/lifecycle-settings")
+            {
+                Content = JsonContent.Create(new
+                {
+                    dprdResponseWorkingDays = 45, dprdDeemedApproval = false, termLimitYears = 5, offerAnswerWorkingDays = (int?)null, cutiBersamaIsHoliday = true,
+                    ksdllForwardingSkipsDprd = false,
+                }),
+            })),
+
+        // Holiday calendar: everyone signed in reads; national days are the administrator's, a
+        // region's own days its officers' (and the administrator's).
+        new("GET /holidays", "2xx", Get("/holidays?year=2026")),
+        new("POST /holidays (national)", "403; admin=2xx", Post("/holidays", (_, alias) => HolidayBody(FreshHolidayDate(2091), null, alias))),
+        new("POST /holidays (Cimahi's regional)", "403; officer,admin=2xx", Post("/holidays", (_, alias) => HolidayBody(FreshHolidayDate(2092), "32.77", alias))),
+        new("DELETE /holidays/{id} (national)", "403; admin=2xx", DeleteFreshHoliday(null)),
+        new("DELETE /holidays/{id} (Cimahi's regional)", "404; officer,admin=2xx opd,tkksd,leader,dprd,auditor,mitra=403", DeleteFreshHoliday("32.77")),
+
         // Public verification of an issued final: no account needed.
         new("GET /verifikasi/{code}", "2xx; anon=2xx", Get("/verifikasi/{verifyCode}")),
         new("POST /verifikasi/{code} (file check)", "2xx; anon=2xx", (w, alias) =>
@@ -455,6 +494,29 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/verifikasi/{code}"] = "GET /verifikasi/{code}",
         ["POST /api/v1/verifikasi/{code}"] = "POST /verifikasi/{code} (file check)",
     };
+
+    /// <summary>Every settings and holiday endpoint → the matrix row that covers it.</summary>
+    private static readonly Dictionary<string, string> SettingsEndpointRows = new()
+    {
+        ["GET /api/v1/regions/{code}/lifecycle-settings"] = "GET /regions/32.77/lifecycle-settings",
+        ["PUT /api/v1/regions/{code}/lifecycle-settings"] = "PUT /regions/32.77/lifecycle-settings",
+        ["GET /api/v1/holidays/"] = "GET /holidays",
+        ["POST /api/v1/holidays/"] = "POST /holidays (national)",
+        ["DELETE /api/v1/holidays/{id:int}"] = "DELETE /holidays/{id} (Cimahi's regional)",
+    };
+
+    [Fact]
+    public void Matrix_HasARowForEverySettingsEndpoint()
+    {
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1/holidays") || raw.EndsWith("/lifecycle-settings")))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        Assert.Equal(SettingsEndpointRows.Keys.Order(), endpoints.Order());
+        var names = AllRows.Select(r => r.Name).ToHashSet();
+        Assert.All(SettingsEndpointRows.Values, row => Assert.Contains(row, names));
+    }
 
     [Fact]
     public void Matrix_HasARowForEveryDraftingEndpoint()

@@ -18,7 +18,7 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
 
     /// <summary>Row counts of everything a write could touch, plus the files on disk.</summary>
     private sealed record Snapshot(int Agreements, int Parties, int Documents, int History, int Audit, int Partners, int Agencies, int Users, int StoredFiles, int FilesOnDisk,
-        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings, int SigningRecords, int RegionTemplates, int LibraryClauses);
+        int Drafts, int DraftVersions, int DraftComments, int DocumentVerifications, int RegionSettings, int SigningRecords, int RegionTemplates, int LibraryClauses, int Holidays);
 
     private async Task<Snapshot> SnapshotAsync()
     {
@@ -28,7 +28,7 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
             await db.StageChanges.CountAsync(), await db.AuditEntries.CountAsync(), await db.Partners.CountAsync(), await db.Agencies.CountAsync(),
             await db.Users.CountAsync(), await db.StoredFiles.CountAsync(), onDisk, await db.Drafts.CountAsync(), await db.DraftVersions.CountAsync(),
             await db.DraftComments.CountAsync(), await db.DocumentVerifications.CountAsync(), await db.RegionSettings.CountAsync(),
-            await db.SigningRecords.CountAsync(), await db.RegionTemplates.CountAsync(), await db.LibraryClauses.CountAsync());
+            await db.SigningRecords.CountAsync(), await db.RegionTemplates.CountAsync(), await db.LibraryClauses.CountAsync(), await db.Holidays.CountAsync());
     }
 
     private async Task NothingSaved(Snapshot before, string context)
@@ -980,6 +980,96 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         await NothingSaved(before, "templates and letterhead");
     }
 
+    private static JsonObject ValidLifecycleSettings() => new()
+    {
+        ["dprdResponseWorkingDays"] = 45, ["dprdDeemedApproval"] = false, ["termLimitYears"] = 5, ["offerAnswerWorkingDays"] = null,
+        ["cutiBersamaIsHoliday"] = true, ["ksdllForwardingSkipsDprd"] = false,
+    };
+
+    [Fact]
+    public async Task LifecycleSettings_BadValues_Are400_InIndonesian_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        const string url = "/api/v1/regions/32.77/lifecycle-settings";
+        var before = await SnapshotAsync();
+        foreach (var (name, field, change) in new (string, string, Action<JsonObject>)[]
+                 {
+                     ("DPRD days 0", "dprdResponseWorkingDays", i => i["dprdResponseWorkingDays"] = 0),
+                     ("DPRD days 181", "dprdResponseWorkingDays", i => i["dprdResponseWorkingDays"] = 181),
+                     ("DPRD days missing", "dprdResponseWorkingDays", i => i.Remove("dprdResponseWorkingDays")),
+                     ("term 0 years", "termLimitYears", i => i["termLimitYears"] = 0),
+                     ("term 31 years", "termLimitYears", i => i["termLimitYears"] = 31),
+                     ("offer -1", "offerAnswerWorkingDays", i => i["offerAnswerWorkingDays"] = -1),
+                     ("offer 181", "offerAnswerWorkingDays", i => i["offerAnswerWorkingDays"] = 181),
+                     ("deemed approval missing", "dprdDeemedApproval", i => i.Remove("dprdDeemedApproval")),
+                     ("cuti bersama missing", "cutiBersamaIsHoliday", i => i["cutiBersamaIsHoliday"] = null),
+                     ("KSDLL forwarding missing", "ksdllForwardingSkipsDprd", i => i.Remove("ksdllForwardingSkipsDprd")),
+                 })
+        {
+            var body = ValidLifecycleSettings();
+            change(body);
+            var problem = await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, url, body), field, name);
+            Assert.DoesNotContain("[", problem["errors"]![field]![0]!.GetValue<string>());
+        }
+        await AssertClientError(await Raw(officer, HttpMethod.Put, url, """{"dprdResponseWorkingDays":"empat puluh"}"""), "days as text", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Put, url, """{"dprdDeemedApproval":"ya"}"""), "boolean as text", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Put, url, ""), "empty body", HttpStatusCode.BadRequest);
+        await AssertClientError(await Json(officer, HttpMethod.Put, "/api/v1/regions/32.05/lifecycle-settings", ValidLifecycleSettings()), "another region's", HttpStatusCode.NotFound);
+        await AssertClientError(await Json(officer, HttpMethod.Put, "/api/v1/regions/99.99/lifecycle-settings", ValidLifecycleSettings()), "unknown region", HttpStatusCode.NotFound);
+        await NothingSaved(before, "lifecycle settings");
+    }
+
+    private static JsonObject RegionalHoliday(string date) => new()
+    {
+        ["date"] = date, ["type"] = "Libur", ["name"] = "Hari Jadi Kota Cimahi (uji)", ["regionCode"] = "32.77",
+    };
+
+    [Fact]
+    public async Task Holidays_BadInput_Is4xx_InIndonesian_AndNothingSaved()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var admin = await app.ClientForAsync("admin");
+        const string url = "/api/v1/holidays";
+        var before = await SnapshotAsync();
+        foreach (var (name, field, body) in new (string, string, JsonObject)[]
+                 {
+                     ("date on a national holiday", "date", RegionalHoliday("2026-08-17")),
+                     ("impossible date", "date", RegionalHoliday("2026-02-30")),
+                     ("date in another format", "date", RegionalHoliday("21/10/2026")),
+                     ("date missing", "date", new JsonObject { ["type"] = "Libur", ["name"] = "Tanpa tanggal", ["regionCode"] = "32.77" }),
+                     ("year 1999", "date", RegionalHoliday("1999-10-21")),
+                     ("unknown type", "type", new JsonObject { ["date"] = "2026-10-21", ["type"] = "Nasional", ["name"] = "Hari Jadi", ["regionCode"] = "32.77" }),
+                     ("type as number", "type", new JsonObject { ["date"] = "2026-10-21", ["type"] = "1", ["name"] = "Hari Jadi", ["regionCode"] = "32.77" }),
+                     ("name missing", "name", new JsonObject { ["date"] = "2026-10-21", ["type"] = "Libur", ["regionCode"] = "32.77" }),
+                     ("name too long", "name", new JsonObject { ["date"] = "2026-10-21", ["type"] = "Libur", ["name"] = new string('n', 201), ["regionCode"] = "32.77" }),
+                     ("decree too long", "decreeReference", new JsonObject { ["date"] = "2026-10-21", ["type"] = "Libur", ["name"] = "Hari Jadi", ["regionCode"] = "32.77", ["decreeReference"] = new string('k', 301) }),
+                 })
+        {
+            var problem = await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Post, url, body), field, name);
+            if (name == "date on a national holiday") Assert.Contains("hari libur nasional", problem["errors"]!["date"]![0]!.GetValue<string>());
+        }
+        // A national day needs the decree that set it (SKB or Keppres).
+        var noDecree = await ProblemAssert.IsValidationProblem(await Json(admin, HttpMethod.Post, url,
+            new JsonObject { ["date"] = "2028-01-01", ["type"] = "Libur", ["name"] = "Tahun Baru 2028 Masehi" }), "decreeReference", "national without decree");
+        Assert.Contains("SKB", noDecree["errors"]!["decreeReference"]![0]!.GetValue<string>());
+        await ProblemAssert.IsValidationProblem(await Json(admin, HttpMethod.Post, url,
+            new JsonObject { ["date"] = "2026-12-25", ["type"] = "Libur", ["name"] = "Natal", ["decreeReference"] = "SKB uji" }), "date", "national duplicate");
+        await AssertClientError(await Json(officer, HttpMethod.Post, url, new JsonObject { ["date"] = "2028-01-01", ["type"] = "Libur", ["name"] = "Tahun Baru", ["decreeReference"] = "SKB" }),
+            "officer adds a national day", HttpStatusCode.Forbidden);
+        await AssertClientError(await Json(officer, HttpMethod.Post, url, RegionalHoliday("2026-10-21").Also(b => b["regionCode"] = "32.05")), "another region's day", HttpStatusCode.Forbidden);
+        await AssertClientError(await Json(officer, HttpMethod.Post, url, RegionalHoliday("2026-10-21").Also(b => b["regionCode"] = "99.99")), "unknown region", HttpStatusCode.NotFound);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, """{"date": 20261021}"""), "date as number", HttpStatusCode.BadRequest);
+        await AssertClientError(await Raw(officer, HttpMethod.Post, url, ""), "empty body", HttpStatusCode.BadRequest);
+        await AssertClientError(await officer.GetAsync(url + "?year=1800"), "year out of range", HttpStatusCode.BadRequest);
+        await AssertClientError(await officer.GetAsync(url + "?regionCode=99.99"), "unknown region list", HttpStatusCode.NotFound);
+        await AssertClientError(await officer.DeleteAsync(url + "/987654"), "unknown day", HttpStatusCode.NotFound);
+        int national;
+        await using (var db = app.NewDb())
+            national = await db.Holidays.Where(h => h.Date == new DateOnly(2026, 8, 17)).Select(h => h.Id).SingleAsync();
+        await AssertClientError(await officer.DeleteAsync($"{url}/{national}"), "officer deletes a national day", HttpStatusCode.Forbidden);
+        await NothingSaved(before, "holidays");
+    }
+
     [Fact]
     public async Task DraftingSettings_BadPattern_Is400_AndNothingSaved()
     {
@@ -1070,3 +1160,12 @@ public sealed class SqliteBadInputTests(SqliteApp app) : BadInputTests<SqliteApp
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresBadInputTests(PostgresApp app) : BadInputTests<PostgresApp>(app);
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject o, Action<JsonObject> change)
+    {
+        change(o);
+        return o;
+    }
+}

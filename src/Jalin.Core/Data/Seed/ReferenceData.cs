@@ -27,16 +27,37 @@ public static class ReferenceData
         }
     }
 
+    /// <summary>The decree behind each seeded year (Data/Reference/HARI-LIBUR-README.md), and the
+    /// dates set by another decree than the year's SKB.</summary>
+    private static readonly Dictionary<int, string> YearDecrees = new()
+    {
+        [2024] = "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 855 Tahun 2023, Nomor 3 Tahun 2023, Nomor 4 Tahun 2023 sebagaimana diubah dengan SKB Nomor 236 Tahun 2024, Nomor 1 Tahun 2024, Nomor 2 Tahun 2024",
+        [2025] = "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1017 Tahun 2024, Nomor 2 Tahun 2024, Nomor 2 Tahun 2024",
+        [2026] = "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025",
+        [2027] = "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1205 Tahun 2026, Nomor 3 Tahun 2026, Nomor 2 Tahun 2026",
+    };
+
+    private static readonly Dictionary<DateOnly, string> DateDecrees = new()
+    {
+        [new DateOnly(2024, 2, 14)] = "Keputusan Presiden Nomor 10 Tahun 2024",
+        [new DateOnly(2024, 11, 27)] = "Keputusan Presiden Nomor 33 Tahun 2024",
+        [new DateOnly(2025, 8, 18)] = "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 933 Tahun 2025, Nomor 1 Tahun 2025, Nomor 3 Tahun 2025",
+    };
+
     public static IEnumerable<Holiday> Holidays()
     {
-        foreach (var year in new[] { 2024, 2025, 2026, 2027 })
+        foreach (var (year, decree) in YearDecrees)
             foreach (var line in ReadCsv($"holidays-{year}.csv"))
+            {
+                var date = DateOnly.ParseExact(line[0], "yyyy-MM-dd");
                 yield return new Holiday
                 {
-                    Date = DateOnly.ParseExact(line[0], "yyyy-MM-dd"),
+                    Date = date,
                     Type = line[1] == "cuti_bersama" ? HolidayType.CutiBersama : HolidayType.Libur,
                     Name = line[2],
+                    DecreeReference = DateDecrees.GetValueOrDefault(date, decree),
                 };
+            }
     }
 
     public static IReadOnlyList<GovernmentAffair> Affairs { get; } =
@@ -85,8 +106,14 @@ public static class ReferenceData
         var affairs = await db.GovernmentAffairs.Select(a => a.Code).ToHashSetAsync(ct);
         db.GovernmentAffairs.AddRange(Affairs.Where(a => !affairs.Contains(a.Code))
             .Select(a => new GovernmentAffair { Code = a.Code, Name = a.Name, Group = a.Group, ProvincialOnly = a.ProvincialOnly }));
-        var holidays = await db.Holidays.Select(h => h.Date).ToHashSetAsync(ct);
-        db.Holidays.AddRange(Holidays().Where(h => !holidays.Contains(h.Date)));
+        // A year is seeded only while it has no national day at all, so a day the administrator
+        // deleted does not come back; seeded days still without their decree get it.
+        var national = await db.Holidays.Where(h => h.RegionCode == null).ToListAsync(ct);
+        var years = national.Select(h => h.Date.Year).ToHashSet();
+        var seed = Holidays().ToList();
+        db.Holidays.AddRange(seed.Where(h => !years.Contains(h.Date.Year)));
+        foreach (var h in national.Where(h => h.DecreeReference is null))
+            if (seed.FirstOrDefault(x => x.Date == h.Date && x.Name == h.Name) is { } known) h.DecreeReference = known.DecreeReference;
         await db.SaveChangesAsync(ct);
     }
 

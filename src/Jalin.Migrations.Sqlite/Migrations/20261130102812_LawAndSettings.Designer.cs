@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jalin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261130101547_LawCorrections")]
-    partial class LawCorrections
+    [Migration("20261130102812_LawAndSettings")]
+    partial class LawAndSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1014,7 +1014,15 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Jalin.Core.Lifecycle.Holiday", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecreeReference")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1022,12 +1030,24 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Date");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasFilter("\"RegionCode\" IS NULL");
+
+                    b.HasIndex("RegionCode", "Date")
+                        .IsUnique()
+                        .HasFilter("\"RegionCode\" IS NOT NULL");
 
                     b.ToTable("Holidays");
                 });

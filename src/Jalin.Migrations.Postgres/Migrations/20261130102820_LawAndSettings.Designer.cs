@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jalin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261130101600_LawCorrections")]
-    partial class LawCorrections
+    [Migration("20261130102820_LawAndSettings")]
+    partial class LawAndSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1027,20 +1027,42 @@ namespace Jalin.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Jalin.Core.Lifecycle.Holiday", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<string>("DecreeReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.HasKey("Date");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasFilter("\"RegionCode\" IS NULL");
+
+                    b.HasIndex("RegionCode", "Date")
+                        .IsUnique()
+                        .HasFilter("\"RegionCode\" IS NOT NULL");
 
                     b.ToTable("Holidays");
                 });
