@@ -46,10 +46,8 @@ public sealed class WorkingDayCalendar
         _years = list.Where(h => h.RegionCode is null).Select(h => h.Date.Year).ToHashSet();
     }
 
-    private bool _ignoresData;
-
-    /// <summary>Weekends only, knowingly (unit tests and estimates): reports no year as missing.</summary>
-    public static readonly WorkingDayCalendar WeekendsOnly = new([]) { _ignoresData = true };
+    /// <summary>Weekends only (unit tests and estimates): every year counts as without holiday data.</summary>
+    public static readonly WorkingDayCalendar WeekendsOnly = new([]);
 
     /// <summary>Years with at least one national holiday row: the years whose calendar is known.</summary>
     public IReadOnlyCollection<int> YearsWithData => _years;
@@ -84,7 +82,7 @@ public sealed class WorkingDayCalendar
 
     /// <summary>Of the years from <paramref name="from"/> to <paramref name="to"/>, those without holiday data.</summary>
     public IReadOnlyList<int> YearsWithoutData(int from, int to) =>
-        _ignoresData ? [] : Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(y => !_years.Contains(y)).ToList();
+        Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(y => !_years.Contains(y)).ToList();
 
     public static string? MissingYearsNote(IReadOnlyList<int> years) => years.Count switch
     {
