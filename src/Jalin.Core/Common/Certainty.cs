@@ -17,6 +17,10 @@ public enum Certainty
 
 public static class CertaintyLabels
 {
+    /// <summary>The legend of the certainty column in the generated docs (maintainers only).</summary>
+    public const string Legend = "Kolom kepastian hanya untuk pemelihara: [V] dibaca dalam teks peraturan yang disebut, [V-local] praktik satu daerah, "
+        + "[I] inferensi, [U] belum diketahui (nilai pengaturan daerah). Tanda ini tidak pernah ditampilkan kepada pengguna; pengguna membaca kolom dasar.";
+
     /// <summary>The maintainers' tag used in docs/*.md ([V], [V-local], [I], [U]).</summary>
     public static string Tag(this Certainty c) => c switch
     {

@@ -256,7 +256,7 @@ public static class Muatan
         sb.AppendLine();
         sb.AppendLine("Berkas ini ditulis oleh `dotnet run --project src/Jalin.Cli -- drafting docs` dari `src/Jalin.Core/Drafting/Muatan.cs`. Jangan disunting manual.");
         sb.AppendLine("\"wajib\": unsur yang kurang menahan penandatanganan (teks peraturan berkata \"paling sedikit\", atau susunan lazim yang dipakai Jalin); \"lazim\": unsur yang kurang hanya diperingatkan (misalnya \"antara lain\").");
-        sb.AppendLine("Kolom kepastian hanya untuk pengelola: [V] terverifikasi pada teks yang disebut, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui. Pengguna hanya membaca kolom dasar.");
+        sb.AppendLine(CertaintyLabels.Legend);
         sb.AppendLine();
         foreach (var form in Rules.SelectMany(r => r.Forms).Distinct().OrderBy(f => f))
         {

@@ -56,7 +56,7 @@ public static class LifecycleDescription
         sb.AppendLine("# Alur kerja sama (dihasilkan dari tabel tahapan)");
         sb.AppendLine();
         sb.AppendLine("Berkas ini ditulis oleh `dotnet run --project src/Jalin.Cli -- lifecycle docs` dari `src/Jalin.Core/Lifecycle/LifecycleTable.cs`. Jangan disunting manual.");
-        sb.AppendLine("Hitungan hari kerja hanya di mana peraturan menyebut hari kerja; bulan dan tahun adalah waktu kalender. Kolom kepastian untuk pemelihara: [V] dibaca dalam teks peraturan, [V-local] praktik satu daerah, [I] inferensi, [U] belum diketahui (nilai pengaturan daerah). Tanda ini tidak pernah ditampilkan kepada pengguna.");
+        sb.AppendLine("Hitungan hari kerja hanya di mana peraturan menyebut hari kerja; bulan dan tahun adalah waktu kalender. " + CertaintyLabels.Legend);
         sb.AppendLine();
         foreach (var kind in Enum.GetValues<CooperationKind>())
         {
