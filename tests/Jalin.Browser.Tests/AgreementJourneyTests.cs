@@ -169,13 +169,14 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await TestId("action-terminate").ClickAsync();
         await TestId("confirm-action").ClickAsync();
         await Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("Alasan pengakhiran wajib dipilih");
-        await Choose("action-reason", "Diganti dengan perjanjian baru");
-        await Page.Locator("#action-note").FillAsync("Diganti PKS baru");
+        // only the law's reasons are offered (PP 28/2018 Ps 9(1)), plus, before anything is signed, the ends before an agreement
+        await Choose("action-reason", "Tidak layak menurut kajian, sebelum ada kesepakatan");
+        await Page.Locator("#action-note").FillAsync("Kajian menyatakan tidak layak");
         await Step("dialog-terminate");
         await TestId("confirm-action").ClickAsync();
         await Expect(TestId("confirm-action")).ToHaveCountAsync(0);
         await Expect(TestId("stage")).ToContainTextAsync("Berakhir");
-        await Expect(TestId("timeline")).ToContainTextAsync("Persiapan → Berakhir (Diganti dengan perjanjian baru)");
+        await Expect(TestId("timeline")).ToContainTextAsync("Persiapan → Berakhir (Tidak layak menurut kajian, sebelum ada kesepakatan)");
         await Expect(TestId("edit-agreement")).ToHaveCountAsync(0);
         await Expect(TestId("upload-form")).ToHaveCountAsync(0);
     });

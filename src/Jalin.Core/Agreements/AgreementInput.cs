@@ -111,8 +111,8 @@ internal static class AgreementRules
         if (input.StartsOn is { } s && input.EndsOn is { } e)
         {
             if (e <= s) Add("endsOn", "Tanggal berakhir harus setelah tanggal mulai.");
-            else if (input.Kind is CooperationKind.Ksdpl or CooperationKind.Ksdll && e > s.AddYears(5))
-                Add("endsOn", "Jangka waktu kerja sama luar negeri paling lama 5 tahun (Permendagri 25/2020 Ps 32).");
+            else if (input.Kind is CooperationKind.Ksdpl or CooperationKind.Ksdll && e > LifecycleTable.ForeignMaxTerm.After(s, WorkingDayCalendar.WeekendsOnly))
+                Add("endsOn", $"Jangka waktu kerja sama luar negeri paling lama {LifecycleTable.ForeignMaxTerm.Text} (Permendagri 25/2020 Pasal 32).");
             else if (input.Kind is not (CooperationKind.Ksdpl or CooperationKind.Ksdll) && e > s.AddYears(settings.TermLimitYears) && string.IsNullOrWhiteSpace(input.TermBasis))
                 Add("termBasis", $"Jangka waktu melebihi {settings.TermLimitYears} tahun (pengaturan daerah); isi dasar hukum perpanjangan jangka waktu.");
         }
@@ -121,7 +121,7 @@ internal static class AgreementRules
         if (input.LeadAgencyId is { } lead && !await db.Agencies.AnyAsync(a => a.Id == lead && a.RegionCode == ownerRegion, ct))
             Add("leadAgencyId", "Perangkat daerah pemrakarsa tidak ditemukan di daerah ini.");
         if (input.Kind == CooperationKind.Ksdpk && input.Initiative is null)
-            Add("initiative", "Pilih prakarsa: daerah atau pihak ketiga (PP 28/2018 Ps 17–18).");
+            Add("initiative", "Pilih prakarsa: daerah atau pihak ketiga (PP 28/2018 Pasal 17–18).");
 
         var parties = new List<AgreementParty>();
         if (input.Parties.Count == 0) Add("parties", "Tambahkan paling sedikit satu pihak lain.");

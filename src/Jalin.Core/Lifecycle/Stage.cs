@@ -67,7 +67,7 @@ public static class StageLabels
         EndReason.PartnerBankrupt => "Pihak ketiga dinyatakan pailit",
         EndReason.DeclinedByPartner => "Penawaran ditolak mitra",
         EndReason.RejectedByDprd => "Tidak disetujui DPRD",
-        EndReason.RejectedInAssessment => "Tidak layak menurut kajian (sebelum ada kesepakatan)",
+        EndReason.RejectedInAssessment => "Tidak layak menurut kajian, sebelum ada kesepakatan",
         _ => r.ToString(),
     };
 

@@ -40,7 +40,7 @@ public static class RegistryApi
         api.MapGet("/affairs", async (JalinDb db, CancellationToken ct) =>
             TypedResults.Ok(await db.GovernmentAffairs.AsNoTracking().OrderBy(a => a.Code)
                 .Select(a => new { a.Code, a.Name, Group = a.Group.ToString(), a.ProvincialOnly }).ToListAsync(ct)))
-            .WithTags("Wilayah").WithSummary("32 urusan pemerintahan (UU 23/2014 Ps 12).");
+            .WithTags("Wilayah").WithSummary("32 urusan pemerintahan (UU 23/2014 Pasal 12).");
     }
 
     public static void MapPartnersApi(this RouteGroupBuilder api)

@@ -46,7 +46,7 @@ public sealed class AgreementRulesTests : IAsyncLifetime
         var error = await RefusedAsync(Foreign(CooperationKind.Ksdpl, sister.Id, start, start.AddYears(5).AddDays(1)));
         var message = Assert.Single(error.Fields["endsOn"]);
         Assert.Contains("paling lama 5 tahun", message);
-        Assert.Contains("Permendagri 25/2020 Ps 32", message);
+        Assert.Contains("Permendagri 25/2020 Pasal 32", message);
         // no TermBasis can lift it, unlike the domestic limit
         error = await RefusedAsync(Foreign(CooperationKind.Ksdpl, sister.Id, start, start.AddYears(6)) with { TermBasis = "Perda" });
         Assert.Contains("endsOn", error.Fields.Keys);
