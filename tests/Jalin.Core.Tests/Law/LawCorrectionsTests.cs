@@ -203,6 +203,27 @@ public sealed class LawCorrectionsTests : IAsyncLifetime
         Assert.Equal(Stage.Implementation, applied.To);
     }
 
+    // ---- region settings ----
+
+    [Fact]
+    public async Task The_offer_answer_deadline_setting_sets_a_due_date_in_working_days()
+    {
+        var plain = await _s.RegisterAsync(Scenario.Ksdd());
+        await _s.AddDocAsync(plain, DocumentKind.TermsOfReference);
+        await _s.AddDocAsync(plain, DocumentKind.Assessment);
+        Assert.Null((await _s.MustApplyAsync(plain, ActionCode.CompletePreparation)).DueOn); // no deadline by default
+
+        await _s.SetRegionSettingAsync("lifecycle.offerAnswerWorkingDays", "10");
+        var id = await _s.RegisterAsync(Scenario.Ksdd());
+        await _s.AddDocAsync(id, DocumentKind.TermsOfReference);
+        await _s.AddDocAsync(id, DocumentKind.Assessment);
+        var offered = await _s.MustApplyAsync(id, ActionCode.CompletePreparation);
+        // from Mon 16 March 2026: 17 (1), 18–24 off (Nyepi, Idul Fitri, cuti bersama), 25, 26, 27, 30, 31 March (6), 1, 2 April (8), 3 off (Good Friday), 6, 7 April (10)
+        Assert.Equal(new DateOnly(2026, 4, 7), offered.DueOn);
+        Assert.Contains("Batas jawaban penawaran", offered.DueLabel);
+        Assert.Contains("pengaturan daerah", offered.DueLabel);
+    }
+
     // ---- holidays (UU 23/2014 Ps 1 angka 50: hari kerja) ----
 
     [Fact]
