@@ -99,14 +99,18 @@ public static class UpdateAgreement
         var settings = await LifecycleContexts.SettingsAsync(db, agreement.RegionCode, ct);
         var withKind = input with { Kind = agreement.Kind, KsdpkKind = agreement.KsdpkKind };
         var (error, others) = await AgreementRules.ValidateAsync(db, agreement.RegionCode, withKind, settings, ct);
-        if (error is not null) return error;
 
         // During implementation the term, the DPRD facts, forwarding and bordering move only through the
         // law's actions (extend, request-extension); a typing error is corrected with a recorded reason.
         var corrections = LockedFields.Changes(agreement, withKind);
         if (corrections.Count > 0 && string.IsNullOrWhiteSpace(input.CorrectionReason))
-            return new ValidationError("Data ini dikunci pada tahap Pelaksanaan.",
-                corrections.ToDictionary(c => c.Field, c => new[] { c.LockedMessage }));
+        {
+            // the lock is what the officer must read first; other field messages stay beside it
+            var fields = error?.Fields.ToDictionary(f => f.Key, f => f.Value) ?? [];
+            foreach (var c in corrections) fields[c.Field] = [c.LockedMessage];
+            return new ValidationError("Sebagian data dikunci pada tahap Pelaksanaan. Periksa isian yang ditandai.", fields);
+        }
+        if (error is not null) return error;
         if (corrections.Count > 0 && input.CorrectionReason!.Trim().Length < 10)
             return ValidationError.Of("correctionReason", "Tulis alasan koreksi data paling sedikit 10 karakter (misalnya salah ketik tanggal pada saat pendaftaran).");
 
