@@ -227,17 +227,7 @@ public static class Muatan
 
     private static string KindsText(IReadOnlyList<CooperationKind> kinds)
     {
-        static string Short(CooperationKind k) => k switch
-        {
-            CooperationKind.KsddWajib => "KSDD wajib",
-            CooperationKind.KsddSukarela => "KSDD sukarela",
-            CooperationKind.Ksdpk => "KSDPK",
-            CooperationKind.Ksdpl => "KSDPL",
-            CooperationKind.Ksdll => "KSDLL",
-            CooperationKind.Sinergi => "Sinergi",
-            _ => k.ToString(),
-        };
-        return kinds.SequenceEqual(NotKsdpk) ? "selain KSDPK" : DraftFields.JoinAnd([.. kinds.Select(Short)]);
+        return kinds.SequenceEqual(NotKsdpk) ? "selain KSDPK" : DraftFields.JoinAnd([.. kinds.Select(k => k.ShortLabel())]);
     }
 
     /// <summary>The checklist for a draft of <see cref="MuatanContext.Form"/>: every rule of that

@@ -65,8 +65,8 @@ public static class LifecycleDescription
             sb.AppendLine();
             sb.AppendLine($"Tahap awal: {Agreement.FirstStage(kind).Label()} (`{d.FirstStage}`). Tahapan: {string.Join(" → ", d.Stages.Select(s => $"{s.Label} (`{s.Code}`)"))}.");
             sb.AppendLine();
-            sb.AppendLine("| tahap | aksi | ke tahap | peran | syarat | tenggat | dasar | kepastian |");
-            sb.AppendLine("|---|---|---|---|---|---|---|---|");
+            sb.AppendLine("| tahap | aksi | ke tahap | peran | syarat | isian | tenggat | dasar | kepastian |");
+            sb.AppendLine("|---|---|---|---|---|---|---|---|---|");
             var table = LifecycleTable.For(kind);
             foreach (var (r, rule) in d.Rules.Zip(table).Where(x => !x.Second.Action.Equals(ActionCode.Terminate) && !x.Second.Action.Equals(ActionCode.AddNote)))
             {
@@ -75,7 +75,7 @@ public static class LifecycleDescription
                     + (o.EndReason is not null ? $" [{o.EndReason}]" : "")));
                 var roles = r.SystemOnly ? "Sistem (otomatis)" : string.Join(", ", r.RoleLabels);
                 var pre = r.Prerequisites.Count == 0 ? "—" : string.Join("; ", r.Prerequisites.Select(p => p.Label));
-                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} | {rule.Certainty.Tag()} |");
+                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(InputsText(rule))} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} | {rule.Certainty.Tag()} |");
             }
             sb.AppendLine();
             foreach (var common in d.Rules.Where(r => ActionCode.Terminate.Is(r.Action) || ActionCode.AddNote.Is(r.Action)).DistinctBy(r => r.Action))
@@ -88,6 +88,18 @@ public static class LifecycleDescription
             sb.AppendLine();
         }
         return sb.ToString();
+    }
+
+    /// <summary>What the action asks of the person, as the row declares it (ActionInput, decisions).</summary>
+    public static string InputsText(LifecycleRule rule)
+    {
+        var parts = new List<string>();
+        if (rule.Outcomes.Any(o => o.Decision is not null)) parts.Add("keputusan");
+        if (rule.Input.HasFlag(ActionInput.ReasonCode)) parts.Add("alasan");
+        if (rule.Input.HasFlag(ActionInput.NewEndDate)) parts.Add("tanggal berakhir baru");
+        if (rule.Input.HasFlag(ActionInput.ReceivedOn)) parts.Add("tanggal diterima");
+        if (rule.Input.HasFlag(ActionInput.Document)) parts.Add("dokumen (pilihan)");
+        return parts.Count == 0 ? "catatan" : "catatan; " + string.Join("; ", parts);
     }
 
     private static string Esc(string s) => s.Replace("|", "\\|");
