@@ -8,7 +8,7 @@ namespace Jalin.Core.Agreements;
 public static class AgreementAccess
 {
     private static readonly Role[] RegionReaders =
-        [Role.CooperationOfficer, Role.TeamMember, Role.Leader, Role.Auditor, Role.DprdViewer];
+        [Role.CooperationOfficer, Role.TeamMember, Role.Leader, Role.Auditor];
 
     public static IQueryable<Agreement> VisibleTo(this IQueryable<Agreement> query, CurrentActor actor)
     {
@@ -23,6 +23,11 @@ public static class AgreementAccess
             Role.AgencyUser when region is not null && agency is not null =>
                 query.Where(a => a.Parties.Any(p => p.LeadAgencyId == agency && (p.RegionCode == region || a.RegionCode == region))),
             Role.PartnerUser when partner is not null => query.Where(a => a.Parties.Any(p => p.PartnerId == partner)),
+            // The DPRD secretariat reads the agreements of its region that went or go to the DPRD: every
+            // foreign one (PP 28/2018 Ps 30, 38) and a KSDD/KSDPK that burdens the public or is not
+            // budgeted in this year's APBD (Ps 6(2)).
+            Role.DprdViewer when region is not null => query.Where(a => a.Parties.Any(p => p.RegionCode == region)
+                && (a.Kind == CooperationKind.Ksdpl || a.Kind == CooperationKind.Ksdll || a.BurdensPublic || !a.BudgetedInApbd)),
             // The owner is always party 1 with its region code, so "a party is my region" covers
             // both owned and shared agreements and lets the database use the parties index.
             _ when RegionReaders.Contains(actor.Role) && region is not null =>
@@ -31,11 +36,19 @@ public static class AgreementAccess
         };
     }
 
-    /// <summary>Internal notes, drafts, TKKSD and DPRD letters are seen only inside the owning region.</summary>
+    /// <summary>Internal notes, drafts, TKKSD and DPRD letters are seen only inside the owning region
+    /// (supervisors, provincial and national, read the shared record).</summary>
     public static bool SeesInternal(CurrentActor actor, Agreement agreement) =>
-        actor.Role is Role.System or Role.SupervisorNational
+        actor.Role is Role.System
         || (actor.RegionCode == agreement.RegionCode && actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader
-            or Role.Auditor or Role.DprdViewer or Role.AgencyUser);
+            or Role.Auditor or Role.AgencyUser);
+
+    /// <summary>Whether the actor reads this document of an agreement it sees: shared ones; internal ones
+    /// inside the owning region; and for the DPRD secretariat also the letters addressed to the DPRD and
+    /// its own decisions, not the region's other internal papers.</summary>
+    public static bool SeesDocument(CurrentActor actor, Agreement agreement, AgreementDocument document) =>
+        document.Visibility == DocumentVisibility.Shared || SeesInternal(actor, agreement)
+        || (actor.Role == Role.DprdViewer && actor.RegionCode == agreement.RegionCode && document.Kind is DocumentKind.DprdRequest or DocumentKind.DprdDecision);
 
     /// <summary>Create, edit and run the process: the owning region's cooperation officers.</summary>
     public static bool CanManage(CurrentActor actor, Agreement agreement) =>

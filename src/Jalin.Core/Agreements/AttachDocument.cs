@@ -94,7 +94,7 @@ public static class DownloadDocument
         var agreement = await db.Agreements.VisibleTo(actor).AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null) return new NotFoundError("Dokumen tidak ditemukan.");
         var doc = await db.AgreementDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.AgreementId == agreementId, ct);
-        if (doc is null || doc.FileSha256 is null || (doc.Visibility == DocumentVisibility.Internal && !AgreementAccess.SeesInternal(actor, agreement)))
+        if (doc is null || doc.FileSha256 is null || !AgreementAccess.SeesDocument(actor, agreement, doc))
             return new NotFoundError("Dokumen tidak ditemukan.");
         var stream = files.Open(doc.FileSha256);
         return stream is null ? new NotFoundError("Berkas dokumen tidak ada di penyimpanan.") : new DownloadableFile(stream, doc.FileName ?? "dokumen", doc.ContentType ?? "application/octet-stream");

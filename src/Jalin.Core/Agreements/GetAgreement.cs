@@ -63,7 +63,7 @@ public static class GetAgreement
             a.DueOn, a.DueAction, a.DueLabel, a.Version, AgreementAccess.IsOwnerSide(actor, a), AgreementAccess.CanManage(actor, a) && !a.IsEnded,
             a.Parties.OrderBy(p => p.Order).Select(p => new PartyView(p.Id, p.Order, p.Name, p.RegionCode, p.PartnerId, p.LeadAgencyId, p.LeadAgencyName,
                 p.DocumentNumber, p.SignatoryName, p.SignatoryOffice)).ToList(),
-            a.Documents.Where(d => internalToo || d.Visibility == DocumentVisibility.Shared).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),
+            a.Documents.Where(d => AgreementAccess.SeesDocument(actor, a, d)).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),
             a.CreatedAt, a.UpdatedAt, a.KsdpkKind, a.KsdpkKind?.Label(), a.OwnRegimeBasis, a.SubAffairCode, Regions.AffairCompetence.Find(a.SubAffairCode)?.Name,
             LockedFields.AreLocked(a), warnings);
     }

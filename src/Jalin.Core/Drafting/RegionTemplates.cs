@@ -190,7 +190,9 @@ public static class RegionClauses
 {
     public static async Task<Result<IReadOnlyList<ClauseWordingView>>> ListAsync(JalinDb db, CurrentActor actor, CancellationToken ct = default)
     {
-        var own = actor.RegionCode is null || actor.Role == Role.SystemAdmin
+        // A partner's liaison is filed under the region that registered the partner, but the region's own
+        // wordings are its internal papers: the liaison reads Jalin's library only.
+        var own = actor.RegionCode is null || actor.Role is Role.SystemAdmin or Role.PartnerUser
             ? []
             : await db.LibraryClauses.AsNoTracking().Where(c => c.RegionCode == actor.RegionCode).ToListAsync(ct);
         return ClauseLibrary.All.Select(w => new ClauseWordingView(w.Id, w.Type, w.Type.Label(), w.Name, w.Heading, w.Paragraphs, false, null, null))

@@ -27,19 +27,8 @@ public static class UsersApi
     {
         var g = api.MapGroup("/audit").WithTags("Jejak audit");
         g.MapGet("", async (Actor actor, JalinDb db, string? regionCode, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var a = actor.Value;
-            if (a.Role is not (Role.SystemAdmin or Role.Auditor)) return Problems.From(new ForbiddenError("Jejak audit hanya untuk auditor dan administrator sistem."));
-            var region = a.Role == Role.Auditor ? a.RegionCode : regionCode;
-            if (a.Role == Role.Auditor && regionCode is not null && regionCode != a.RegionCode)
-                return Problems.From(new ForbiddenError("Auditor hanya membuka jejak audit daerahnya."));
-            var (pg, sz) = Paging.Normalize(page, pageSize);
-            var q = db.AuditEntries.AsNoTracking();
-            if (region is not null) q = q.Where(x => x.RegionCode == region);
-            var total = await q.CountAsync(ct);
-            var rows = await q.OrderByDescending(x => x.Id).Skip((pg - 1) * sz).Take(sz).ToListAsync(ct);
-            return TypedResults.Ok(new Page<AuditEntry>(rows, pg, sz, total));
-        });
+                (await ListAudit.HandleAsync(db, actor.Value, regionCode, page, pageSize, ct)).ToHttp())
+            .WithSummary("Jejak audit: auditor membaca daerahnya beserta isinya; administrator sistem membaca siapa, kapan dan apa tanpa isi catatan daerah.");
         g.MapGet("/verify", async (Actor actor, JalinDb db, CancellationToken ct) =>
         {
             var a = actor.Value;

@@ -248,22 +248,22 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         })),
 
         // Demo KSDD Cimahi–Garut (Cimahi's, led by DKPP): party region Garut and supervisors read; other regions 404.
-        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin=403", Get("/agreements/{demoKsdd}")),
-        new("GET demo KSDD history", $"404; {Cimahi},prov,nat,garut=2xx admin=403", Get("/agreements/{demoKsdd}/history")),
-        new("GET demo KSDD documents", $"404; {Cimahi},prov,nat,garut=2xx admin=403", Get("/agreements/{demoKsdd}/documents")),
-        new("GET demo KSDD actions", $"404; {Cimahi},prov,nat,garut=2xx", Get("/agreements/{demoKsdd}/actions")),
-        new("GET demo KSDD shared file", $"404; {Cimahi},prov,nat,garut=2xx", Get("/agreements/{demoKsdd}/documents/{demoKsddShared}/file")),
-        new("GET demo KSDD internal file", $"404; {Cimahi},nat=2xx", Get("/agreements/{demoKsdd}/documents/{demoKsddInternal}/file")),
+        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}")),
+        new("GET demo KSDD history", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}/history")),
+        new("GET demo KSDD documents", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}/documents")),
+        new("GET demo KSDD actions", $"404; {Cimahi},prov,nat,garut=2xx dprd=404", Get("/agreements/{demoKsdd}/actions")),
+        new("GET demo KSDD shared file", $"404; {Cimahi},prov,nat,garut=2xx dprd=404", Get("/agreements/{demoKsdd}/documents/{demoKsddShared}/file")),
+        new("GET demo KSDD internal file", $"404; {Cimahi},nat=2xx dprd=404 nat=404", Get("/agreements/{demoKsdd}/documents/{demoKsddInternal}/file")),
 
         // Demo KSDPK with Unjani (led by Disdik): the partner's liaison sees it, without internal files.
-        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin=403", Get("/agreements/{unjani}")),
-        new("GET demo KSDPK Unjani history", $"404; {Cimahi},mitra,prov,nat=2xx admin=403", Get("/agreements/{unjani}/history")),
-        new("GET demo KSDPK Unjani shared file", $"404; {Cimahi},mitra,prov,nat=2xx", Get("/agreements/{unjani}/documents/{unjaniShared}/file")),
-        new("GET demo KSDPK Unjani internal file", $"404; {Cimahi},nat=2xx", Get("/agreements/{unjani}/documents/{unjaniInternal}/file")),
-        new("POST add-note on KSDPK Unjani", $"404; officer,tkksd,leader,dprd,mitra=2xx auditor,prov,nat=403", Note("unjani")),
+        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{unjani}")),
+        new("GET demo KSDPK Unjani history", $"404; {Cimahi},mitra,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{unjani}/history")),
+        new("GET demo KSDPK Unjani shared file", $"404; {Cimahi},mitra,prov,nat=2xx dprd=404", Get("/agreements/{unjani}/documents/{unjaniShared}/file")),
+        new("GET demo KSDPK Unjani internal file", $"404; {Cimahi},nat=2xx dprd=404 nat=404", Get("/agreements/{unjani}/documents/{unjaniInternal}/file")),
+        new("POST add-note on KSDPK Unjani", $"404; officer,tkksd,leader,dprd,mitra=2xx auditor,prov,nat=403 dprd=404", Note("unjani")),
 
         // Demo KSDPK led by DLH: the DLH user sees its OPD's agreement.
-        new("GET demo agreement led by DLH", $"404; {Cimahi},opd,prov,nat=2xx admin=403", Get("/agreements/{dlh}")),
+        new("GET demo agreement led by DLH", $"404; {Cimahi},opd,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{dlh}")),
 
         // Kupang (53.71): nobody from Jawa Barat sees it; the national supervisor reads but cannot change.
         new("GET Kupang agreement", "404; kupang,nat=2xx admin=403", Get("/agreements/{kupang}")),
@@ -279,14 +279,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET Bandung agreement", "404; bandung,prov,nat=2xx admin=403", Get("/agreements/{bandung}")),
 
         // Fresh shared KSDD Cimahi–Garut led by DLH: Garut reads and notes, never runs Cimahi's process.
-        new("GET shared KSDD", $"404; {Cimahi},opd,prov,nat,garut=2xx admin=403", Get("/agreements/{shared}")),
-        new("GET shared KSDD actions", $"404; {Cimahi},opd,prov,nat,garut=2xx", Get("/agreements/{shared}/actions")),
-        new("GET shared KSDD internal file", $"404; {Cimahi},opd,nat=2xx", Get("/agreements/{shared}/documents/{sharedInternalDoc}/file")),
-        new("GET shared KSDD shared file", $"404; {Cimahi},opd,prov,nat,garut=2xx", Get("/agreements/{shared}/documents/{sharedSharedDoc}/file")),
-        new("PUT shared KSDD", "403; officer=2xx admin,mitra,bandung,kupang=404", PutAgreement("shared", "officer")),
-        new("POST complete-preparation on shared KSDD", "403; officer=422 admin,mitra,bandung,kupang=404", Act("shared", "complete-preparation")),
-        new("POST add-note on shared KSDD", "2xx; auditor,prov,nat=403 admin,mitra,bandung,kupang=404", Note("shared")),
-        new("POST document on shared KSDD", "403; officer,opd,tkksd=2xx admin,mitra,bandung,kupang=404", UploadOther("shared")),
+        new("GET shared KSDD", $"404; {Cimahi},opd,prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{shared}")),
+        new("GET shared KSDD actions", $"404; {Cimahi},opd,prov,nat,garut=2xx dprd=404", Get("/agreements/{shared}/actions")),
+        new("GET shared KSDD internal file", $"404; {Cimahi},opd,nat=2xx dprd=404 nat=404", Get("/agreements/{shared}/documents/{sharedInternalDoc}/file")),
+        new("GET shared KSDD shared file", $"404; {Cimahi},opd,prov,nat,garut=2xx dprd=404", Get("/agreements/{shared}/documents/{sharedSharedDoc}/file")),
+        new("PUT shared KSDD", "403; officer=2xx admin,mitra,bandung,kupang=404 dprd=404", PutAgreement("shared", "officer")),
+        new("POST complete-preparation on shared KSDD", "403; officer=422 admin,mitra,bandung,kupang=404 dprd=404", Act("shared", "complete-preparation")),
+        new("POST add-note on shared KSDD", "2xx; auditor,prov,nat=403 admin,mitra,bandung,kupang=404 dprd=404", Note("shared")),
+        new("POST document on shared KSDD", "403; officer,opd,tkksd=2xx admin,mitra,bandung,kupang=404 dprd=404", UploadOther("shared")),
 
         // DPRD approval: the DPRD secretariat may record it for its own region (here only the decision letter is missing: 422).
         new("POST record-dprd-approval (Cimahi)", "404; officer,dprd=422 tkksd,leader,auditor,prov,nat=403", Act("cimahiDprd", "record-dprd-approval"),
@@ -298,39 +298,39 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         // drafts; the owner's officers and the lead OPD edit; officers, TKKSD, the OPD, leaders and
         // the party region's officers comment; only the owner's leader overrides; only the owner's
         // officer issues the final. The system administrator gets 404 (no agreement content).
-        new("GET shared KSDD templates", $"404; {Readers}=2xx", Get("/agreements/{shared}/templates")),
-        new("GET shared KSDD drafts", $"404; {Readers}=2xx", Get("/agreements/{shared}/drafts")),
-        new("POST draft on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403",
+        new("GET shared KSDD templates", $"404; {Readers}=2xx dprd=404", Get("/agreements/{shared}/templates")),
+        new("GET shared KSDD drafts", $"404; {Readers}=2xx dprd=404", Get("/agreements/{shared}/drafts")),
+        new("POST draft on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403 dprd=404",
             Post("/agreements/{shared}/drafts", (_, alias) => new { templateCode = alias == "opd" ? "kak" : "surat-penawaran" })),
-        new("GET shared KSDD draft", $"404; {Readers}=2xx", Get(SharedDraft)),
-        new("GET shared KSDD draft version 1", $"404; {Readers}=2xx", Get(SharedDraft + "?version=1")),
+        new("GET shared KSDD draft", $"404; {Readers}=2xx dprd=404", Get(SharedDraft)),
+        new("GET shared KSDD draft version 1", $"404; {Readers}=2xx dprd=404", Get(SharedDraft + "?version=1")),
         new("GET unknown draft of shared KSDD", "404", Get("/agreements/{shared}/drafts/" + Guid.Empty)),
-        new("POST draft version (save) on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403", SaveLatest),
-        new("POST draft from a Word file on a fresh shared KSDD", $"404; officer,opd=2xx {NotEditors}=403", CreateFromWord("wordShared"),
+        new("POST draft version (save) on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403 dprd=404", SaveLatest),
+        new("POST draft from a Word file on a fresh shared KSDD", $"404; officer,opd=2xx {NotEditors}=403 dprd=404", CreateFromWord("wordShared"),
             w => w.FreshSharedAsync("wordShared")),
-        new("POST import Word file as a version of shared KSDD draft", $"404; officer,opd=2xx {NotEditors}=403", ImportLatest),
-        new("POST restore draft version on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403",
+        new("POST import Word file as a version of shared KSDD draft", $"404; officer,opd=2xx {NotEditors}=403 dprd=404", ImportLatest),
+        new("POST restore draft version on shared KSDD", $"404; officer,opd=2xx {NotEditors}=403 dprd=404",
             Post(SharedDraft + "/restore", (_, alias) => new { version = 2, note = $"Uji matriks: pulihkan versi 2 ({alias})" })),
-        new("GET compare draft versions", $"404; {Readers}=2xx", Get(SharedDraft + "/compare?from=1&to=2")),
-        new("POST comment on shared KSDD draft", "404; officer,opd,tkksd,leader,garut=2xx dprd,auditor,prov,nat=403",
+        new("GET compare draft versions", $"404; {Readers}=2xx dprd=404", Get(SharedDraft + "/compare?from=1&to=2")),
+        new("POST comment on shared KSDD draft", "404; officer,opd,tkksd,leader,garut=2xx dprd,auditor,prov,nat=403 dprd=404",
             Post(SharedDraft + "/comments", (w, alias) => new { clauseKey = w.Ids["sharedClause"], text = $"Komentar uji matriks dari {alias}" })),
         // A thread is resolved by those who edit the draft and by the one who opened it (here TKKSD).
-        new("PUT comment thread resolved on shared KSDD draft", "404; officer,opd,tkksd=2xx leader,dprd,auditor,prov,nat,garut=403",
+        new("PUT comment thread resolved on shared KSDD draft", "404; officer,opd,tkksd=2xx leader,dprd,auditor,prov,nat,garut=403 dprd=404",
             (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + SharedDraft + "/comments/{sharedThread}/resolved"))
             {
                 Content = JsonContent.Create(new { resolved = true }, options: TestApi.Json),
             }), w => w.ThreadOnSharedAsync("sharedThread")),
-        new("POST override on shared KSDD draft", "404; leader=2xx officer,opd,tkksd,dprd,auditor,prov,nat,garut=403", OverrideLatest),
-        new("GET draft DOCX", $"404; {Readers}=2xx", Get(SharedDraft + "/docx?version=1")),
-        new("GET draft PDF", $"404; {Readers}=2xx", Get(SharedDraft + "/pdf?version=1")),
-        new("POST finalize draft on shared KSDD (surat kuasa: internal)", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403",
+        new("POST override on shared KSDD draft", "404; leader=2xx officer,opd,tkksd,dprd,auditor,prov,nat,garut=403 dprd=404", OverrideLatest),
+        new("GET draft DOCX", $"404; {Readers}=2xx dprd=404", Get(SharedDraft + "/docx?version=1")),
+        new("GET draft PDF", $"404; {Readers}=2xx dprd=404", Get(SharedDraft + "/pdf?version=1")),
+        new("POST finalize draft on shared KSDD (surat kuasa: internal)", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403 dprd=404 nat=404",
             Post("/agreements/{shared}/drafts/{finalDraft}/finalize", (_, _) => new { version = 1 }), w => w.DraftOnSharedAsync("finalDraft", "surat-kuasa")),
         // Letters, KAK and studies are the owning region's internal papers: the party region, the
         // partner and the province supervisor do not see their drafts (only naskah are negotiated).
-        new("GET internal letter draft (DPRD request)", $"404; {InternalReaders}=2xx", Get("/agreements/{shared}/drafts/{letterDraft}")),
-        new("GET signing of the issued DPRD letter", $"404; {InternalReaders}=2xx", Get("/agreements/{shared}/drafts/{letterDraft}/signing")),
-        new("POST paraf on the issued DPRD letter", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403", NextParaf("letterDraft")),
-        new("POST signing record of an issued addendum", "404; officer=2xx opd,tkksd,leader,dprd,auditor,prov,nat,garut=403", RecordSigning("signDraft"),
+        new("GET internal letter draft (DPRD request)", $"404; {InternalReaders}=2xx dprd=404 nat=404", Get("/agreements/{shared}/drafts/{letterDraft}")),
+        new("GET signing of the issued DPRD letter", $"404; {InternalReaders}=2xx dprd=404 nat=404", Get("/agreements/{shared}/drafts/{letterDraft}/signing")),
+        new("POST paraf on the issued DPRD letter", "404; officer=2xx opd,tkksd,leader,dprd,auditor,nat=403 dprd=404 nat=404", NextParaf("letterDraft")),
+        new("POST signing record of an issued addendum", "404; officer=2xx opd,tkksd,leader,dprd,auditor,prov,nat,garut=403 dprd=404", RecordSigning("signDraft"),
             w => w.ParafedFinalOnSharedAsync("signDraft")),
         new("GET /drafting/templates", "2xx; admin,mitra,nat=403", Get("/drafting/templates")),
         new("GET /drafting/templates/{code}", "2xx; admin,mitra,nat=403", Get("/drafting/templates/kb")),
@@ -504,6 +504,58 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/holidays/"] = "POST /holidays (national)",
         ["DELETE /api/v1/holidays/{id:int}"] = "DELETE /holidays/{id} (Cimahi's regional)",
     };
+
+    /// <summary>Every other API endpoint (method and route) → the matrix row that covers it.</summary>
+    private static readonly Dictionary<string, string> CoreEndpointRows = new()
+    {
+        ["POST /api/v1/auth/token"] = "POST /auth/token",
+        ["GET /api/v1/regions/"] = "GET /regions",
+        ["GET /api/v1/regions/{code}"] = "GET /regions/{code}",
+        ["GET /api/v1/regions/{code}/neighbours"] = "GET /regions/{code}/neighbours",
+        ["GET /api/v1/regions/{code}/agencies"] = "GET /regions/32.77/agencies",
+        ["POST /api/v1/regions/{code}/agencies"] = "POST /regions/32.77/agencies",
+        ["PUT /api/v1/agencies/{id:guid}"] = "PUT /agencies/{id} (Cimahi's)",
+        ["GET /api/v1/affairs"] = "GET /affairs",
+        ["GET /api/v1/partners/"] = "GET /partners",
+        ["GET /api/v1/partners/{id:guid}"] = "GET /partners/{Unjani}",
+        ["POST /api/v1/partners/"] = "POST /partners",
+        ["PUT /api/v1/partners/{id:guid}"] = "PUT /partners/{id} (Cimahi's)",
+        ["GET /api/v1/users/"] = "GET /users",
+        ["POST /api/v1/users/"] = "POST /users",
+        ["PUT /api/v1/users/{id}"] = "PUT /users/{id}",
+        ["GET /api/v1/audit/"] = "GET /audit",
+        ["GET /api/v1/audit/verify"] = "GET /audit/verify",
+        ["GET /api/v1/agreements/"] = "GET /agreements",
+        ["POST /api/v1/agreements/"] = "POST /agreements",
+        ["GET /api/v1/agreements/{id:guid}"] = "GET demo KSDD Cimahi–Garut",
+        ["PUT /api/v1/agreements/{id:guid}"] = "PUT shared KSDD",
+        ["GET /api/v1/agreements/{id:guid}/history"] = "GET demo KSDD history",
+        ["GET /api/v1/agreements/{id:guid}/documents"] = "GET demo KSDD documents",
+        ["POST /api/v1/agreements/{id:guid}/documents"] = "POST document on shared KSDD",
+        ["GET /api/v1/agreements/{id:guid}/documents/{documentId:guid}/file"] = "GET demo KSDD shared file",
+        ["GET /api/v1/agreements/{id:guid}/actions"] = "GET demo KSDD actions",
+        ["POST /api/v1/agreements/{id:guid}/actions/{action}"] = "POST complete-preparation on shared KSDD",
+        ["GET /api/v1/dashboard"] = "GET /dashboard",
+        ["GET /api/v1/lifecycle/"] = "GET /lifecycle",
+        ["GET /api/v1/lifecycle/{kind}"] = "GET /lifecycle/{kind}",
+    };
+
+    /// <summary>The matrix is checked against the real route table: every API endpoint the app maps
+    /// (not only drafting and settings) has a row, so a new endpoint cannot ship without one.</summary>
+    [Fact]
+    public void Matrix_HasARowForEveryApiEndpoint()
+    {
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).ToHashSet();
+        Assert.True(endpoints.SetEquals(covered),
+            $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");
+        var names = AllRows.Select(r => r.Name).ToHashSet();
+        Assert.All(CoreEndpointRows.Values, row => Assert.Contains(row, names));
+    }
 
     [Fact]
     public void Matrix_HasARowForEverySettingsEndpoint()
