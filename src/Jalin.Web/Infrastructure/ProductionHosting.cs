@@ -1,6 +1,5 @@
 using Jalin.Core.Data;
 using Jalin.Core.Identity;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
@@ -35,10 +34,8 @@ public static class ProductionHosting
             if (env.IsProduction()) o.Secure = CookieSecurePolicy.Always;
         });
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureAuthCookies>();
-        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, env) =>
-        {
-            if (env.IsProduction()) o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-        });
+        // The antiforgery cookie gets Secure from the cookie policy: its own SecurePolicy=Always would
+        // refuse every request Kestrel sees as plain http behind the TLS proxy.
         services.AddOptions<HostFilteringOptions>().PostConfigure<IHostEnvironment, IConfiguration>((o, env, config) =>
         {
             // Production with "AllowedHosts": "*" (the default file): only the public address's host
