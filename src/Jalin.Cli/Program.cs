@@ -20,6 +20,8 @@ internal static class Cli
           audit verify [--region KODE]               periksa rantai hash jejak audit
           migrate                                    terapkan migrasi basis data
           seed [--demo]                              isi data rujukan (dan data contoh)
+          create-admin --user NAMA --name "Nama"     buat administrator sistem pertama (--help)
+          demo deactivate                            nonaktifkan semua akun demo (sebelum mode Produksi)
         Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...
         """;
 
@@ -36,6 +38,8 @@ internal static class Cli
                 "audit verify" => await AuditVerify(Option(args, "--region")),
                 "migrate" => await Migrate(),
                 "seed" => await Seed(args.Contains("--demo")),
+                "create-admin" => await Jalin.Cli.AdminCommands.CreateAdminAsync(args, Database(), Console.In, Console.IsInputRedirected, Console.Out, Console.Error),
+                "demo deactivate" => await Jalin.Cli.AdminCommands.DeactivateDemoAsync(args, Database(), Console.Out),
                 _ => Help(command),
             };
         }

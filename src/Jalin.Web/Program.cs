@@ -2,7 +2,6 @@ using Jalin.Web;
 using Jalin.Web.Api;
 using Jalin.Web.Components;
 using Jalin.Web.Infrastructure;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJalinWeb();
@@ -13,14 +12,14 @@ await app.InitializeJalinAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseJalinCookiePolicy();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference(o => o.WithTitle("Jalin API"));
+app.MapJalinApiReference();
 app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapJalinApi();
 app.MapAccountEndpoints();

@@ -41,11 +41,7 @@ public static class WebServiceCollectionExtensions
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 // Peraturan BSSN 4/2021: at least 12 characters mixing upper and lower case, digits and symbols.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireDigit = true;
-                o.Password.RequireNonAlphanumeric = true;
+                PasswordPolicy.Apply(o.Password);
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -116,6 +112,7 @@ public static class WebServiceCollectionExtensions
             o.SnackbarConfiguration.PreventDuplicates = true;
         });
         services.AddHttpContextAccessor();
+        builder.AddJalinHosting();
         return builder;
     }
 }

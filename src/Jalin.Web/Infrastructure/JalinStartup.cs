@@ -17,11 +17,13 @@ public static class JalinStartup
     public static async Task InitializeJalinAsync(this WebApplication app)
     {
         var config = app.Configuration;
+        ProductionHosting.CheckProductionSettings(app);
         var dbs = app.Services.GetRequiredService<IDbContextFactory<JalinDb>>();
         await using (var db = await dbs.CreateDbContextAsync())
         {
             await DatabaseSetup.MigrateAsync(db);
             await ReferenceData.SeedAsync(db);
+            await ProductionHosting.CheckNoActiveDemoAccountsAsync(app, db);
         }
         var demo = config.GetValue("Demo:Enabled", false);
         var password = config["Demo:Password"] is { Length: > 0 } p ? p : DefaultDemoPassword;
@@ -40,7 +42,8 @@ public static class JalinStartup
             Console.WriteLine();
             Console.WriteLine("  Jalin berjalan / Jalin is running");
             Console.WriteLine($"  Buka / open:     {url}/app");
-            Console.WriteLine($"  API:             {url}/scalar/v1   (OpenAPI: {url}/openapi/v1.json)");
+            if (ProductionHosting.ApiReference(config, app.Environment) != ApiReferenceMode.Off)
+                Console.WriteLine($"  API:             {url}/scalar/v1   (OpenAPI: {url}/openapi/v1.json)");
             Console.WriteLine($"  Basis data:      {provider}");
             if (demo)
             {

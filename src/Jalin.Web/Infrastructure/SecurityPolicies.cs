@@ -5,12 +5,13 @@ namespace Jalin.Web.Infrastructure;
 
 /// <summary>Two-factor rule: mandatory for SystemAdmin and CooperationOfficer when the setting is on
 /// (on by default in production), never for demo accounts so a demo can be tried at once.</summary>
-public sealed class TwoFactorPolicy(IConfiguration configuration)
+public sealed class TwoFactorPolicy(IConfiguration configuration, IHostEnvironment environment)
 {
     public bool Required => configuration.GetValue("Security:RequireTwoFactorForPrivilegedRoles", false);
 
+    /// <summary>Demo accounts are exempt only outside Production: in Production they are never exempt.</summary>
     public bool MustUseTwoFactor(ApplicationUser user) =>
-        Required && !user.IsDemo && user.Role is Role.SystemAdmin or Role.CooperationOfficer;
+        Required && (!user.IsDemo || environment.IsProduction()) && user.Role is Role.SystemAdmin or Role.CooperationOfficer;
 }
 
 public static class LoginLimits

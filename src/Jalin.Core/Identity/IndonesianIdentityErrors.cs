@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Jalin.Web.Infrastructure;
+namespace Jalin.Core.Identity;
 
 /// <summary>Identity's messages in Bahasa Indonesia.</summary>
 public sealed class IndonesianIdentityErrors : IdentityErrorDescriber
