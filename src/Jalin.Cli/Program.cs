@@ -17,12 +17,15 @@ internal static class Cli
           lifecycle docs [--out docs/lifecycle.md]   tulis dokumentasi alur dari tabel tahapan
           drafting docs [--out docs/muatan.md]       tulis daftar muatan naskah dari tabel muatan
           lifecycle tick                             jalankan aksi otomatis yang tenggatnya lewat
-          audit verify [--region KODE]               periksa rantai hash jejak audit
+          audit verify [--region KODE]               periksa rantai HMAC jejak audit dan jangkarnya
+          audit anchor                               tulis kepala rantai tiap daerah ke berkas jangkar
           migrate                                    terapkan migrasi basis data
           seed [--demo]                              isi data rujukan (dan data contoh)
           create-admin --user NAMA --name "Nama"     buat administrator sistem pertama (--help)
           demo deactivate                            nonaktifkan semua akun demo (sebelum mode Produksi)
         Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...
+        Jejak audit: Audit__Keys__<id>=<base64> atau Audit__KeyFiles__<id>=<berkas>, Audit__CurrentKeyId,
+                     Audit__AnchorDirectory (bawaan: audit-anchors di samping folder berkas)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -36,6 +39,7 @@ internal static class Cli
                 "lifecycle tick" => await Tick(),
                 "drafting docs" => await WriteDoc(Option(args, "--out") ?? Path.Combine("docs", "muatan.md"), Jalin.Core.Drafting.Muatan.Markdown()),
                 "audit verify" => await AuditVerify(Option(args, "--region")),
+                "audit anchor" => await AuditAnchor(),
                 "migrate" => await Migrate(),
                 "seed" => await Seed(args.Contains("--demo")),
                 "create-admin" => await Jalin.Cli.AdminCommands.CreateAdminAsync(args, Database(), Console.In, Console.IsInputRedirected, Console.Out, Console.Error),
@@ -77,7 +81,31 @@ internal static class Cli
         var provider = Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("Database__Provider"), true, out var p) ? p : DatabaseProvider.Sqlite;
         var cs = Environment.GetEnvironmentVariable("ConnectionStrings__Jalin");
         if (cs is null && provider == DatabaseProvider.Sqlite) cs = $"Data Source={Path.Combine(WebDataFolder(), "jalin.db")}";
-        return new() { Provider = provider, ConnectionString = cs };
+        return new() { Provider = provider, ConnectionString = cs, AuditKeys = AuditKeyRing.FromConfiguration(Settings(), requireConfigured: IsProduction()) };
+    }
+
+    /// <summary>Environment variables as configuration pairs (Audit__Keys__k1 → Audit:Keys:k1).</summary>
+    private static IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string?>(((string)e.Key).Replace("__", ":", StringComparison.Ordinal), e.Value as string));
+
+    private static bool IsProduction() => string.Equals(
+        Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"), "Production", StringComparison.OrdinalIgnoreCase);
+
+    private static AuditAnchorLog Anchors()
+    {
+        var files = Environment.GetEnvironmentVariable("Files__Root") is { Length: > 0 } root ? root : Path.Combine(WebDataFolder(), "files");
+        return new AuditAnchorLog(Jalin.Core.CoreServiceCollectionExtensions.AnchorDirectory(Environment.GetEnvironmentVariable("Audit__AnchorDirectory"), files));
+    }
+
+    private static async Task<int> AuditAnchor()
+    {
+        await using var db = NewDb();
+        var anchors = Anchors();
+        var written = await anchors.WriteAsync(db, TimeProvider.System);
+        foreach (var a in written) Console.WriteLine($"{a.RegionCode,-6} {a.Rows} baris, urutan terakhir {a.Sequence}, kepala {a.Head[..16]}… (kunci {a.KeyId ?? "-"})");
+        Console.WriteLine(written.Count == 0 ? "Jejak audit kosong: tidak ada jangkar ditulis." : $"Jangkar ditambahkan ke {anchors.FilePath}");
+        return 0;
     }
 
     /// <summary>The folder the web app uses by default (src/Jalin.Web/data when run from the
@@ -99,7 +127,8 @@ internal static class Cli
     private static async Task<int> AuditVerify(string? region)
     {
         await using var db = NewDb();
-        var reports = await VerifyAudit.RunAsync(db, region);
+        var anchors = Anchors();
+        var reports = await VerifyAudit.RunAsync(db, region, anchors);
         if (reports.Count == 0)
         {
             Console.WriteLine("Jejak audit kosong.");
@@ -108,7 +137,12 @@ internal static class Cli
         var broken = 0;
         foreach (var r in reports)
         {
-            if (r.FirstBroken is null) Console.WriteLine($"OK    {r.RegionCode,-6} {r.Rows} baris");
+            if (r.Intact) Console.WriteLine($"OK    {r.RegionCode,-6} {r.Rows} baris");
+            else if (r.FirstBroken is null)
+            {
+                broken++;
+                Console.WriteLine($"RUSAK {r.RegionCode,-6} {r.Problem}");
+            }
             else
             {
                 broken++;

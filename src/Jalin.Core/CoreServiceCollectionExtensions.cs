@@ -10,13 +10,14 @@ namespace Jalin.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>The database (SQLite by default, PostgreSQL with Database__Provider=Postgres), the
-    /// file store and the clock.</summary>
-    public static IServiceCollection AddJalinCore(this IServiceCollection services, IConfiguration configuration)
+    /// file store and the clock. <paramref name="production"/> makes a configured audit key mandatory.</summary>
+    public static IServiceCollection AddJalinCore(this IServiceCollection services, IConfiguration configuration, bool production = false)
     {
         var db = new DatabaseOptions
         {
             Provider = Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite,
             ConnectionString = configuration.GetConnectionString("Jalin"),
+            AuditKeys = Audit.AuditKeyRing.FromConfiguration(configuration.AsEnumerable(), requireConfigured: production),
         };
         services.AddSingleton(db);
         services.TryAddSingleton(TimeProvider.System);
@@ -26,10 +27,15 @@ public static class CoreServiceCollectionExtensions
         if (configuration["Files:Root"] is { Length: > 0 } root) files.Root = root;
         if (long.TryParse(configuration["Files:MaxBytes"], out var max) && max > 0) files.MaxBytes = max;
         services.AddSingleton(files);
+        services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
         services.AddSingleton(new Drafting.PdfOptions { SofficePath = configuration["Pdf:SofficePath"] is { Length: > 0 } soffice ? soffice : null });
         services.AddSingleton<Drafting.PdfConverter>();
         services.TryAddSingleton<Drafting.IElectronicSignatureProvider, Drafting.NoElectronicSignature>();
         return services;
     }
+
+    /// <summary>Audit:AnchorDirectory, or "audit-anchors" beside the files folder (data/audit-anchors).</summary>
+    public static string AnchorDirectory(string? configured, string filesRoot) =>
+        configured is { Length: > 0 } dir ? dir : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(filesRoot)) ?? ".", "audit-anchors");
 }

@@ -16,9 +16,9 @@ public static class WebServiceCollectionExtensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddJalinCore(config);
+        services.AddJalinCore(config, builder.Environment.IsProduction());
 
-        services.AddDataProtection().PersistKeysToDbContext<JalinDb>().SetApplicationName("Jalin");
+        builder.AddJalinDataProtection();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<IndonesianIdentityErrors>();
+        services.AddScoped<IUserStore<ApplicationUser>, ProtectedTokenUserStore>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiGroups.ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddScoped<CurrentActorAccessor>();
@@ -101,6 +102,7 @@ public static class WebServiceCollectionExtensions
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
         services.AddHostedService<LifecycleClockService>();
+        services.AddHostedService<AuditAnchorService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();

@@ -1,7 +1,8 @@
 namespace Jalin.Core.Audit;
 
-/// <summary>An append-only audit row, hash-chained per region: <see cref="Hash"/> covers this
-/// row's content and <see cref="PreviousHash"/>.</summary>
+/// <summary>An append-only audit row, chained per region: <see cref="Hash"/> is the HMAC-SHA256,
+/// under the key named by <see cref="KeyId"/>, of this row's content and <see cref="PreviousHash"/>
+/// (ADR 0004, ADR 0007).</summary>
 public sealed class AuditEntry
 {
     public long Id { get; init; }
@@ -18,4 +19,7 @@ public sealed class AuditEntry
     public string? After { get; init; }
     public required string PreviousHash { get; init; }
     public required string Hash { get; init; }
+    /// <summary>The audit key (<see cref="AuditKeyRing"/>) the hash was made with; null only on rows
+    /// written before keyed chains (plain SHA-256), which the first start re-chains.</summary>
+    public string? KeyId { get; init; }
 }

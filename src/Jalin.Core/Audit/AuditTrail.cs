@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Jalin.Core.Agreements;
 using Jalin.Core.Data;
+using Jalin.Core.Drafting;
 using Jalin.Core.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -12,10 +13,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Jalin.Core.Audit;
 
 /// <summary>Appends an audit row for every added, changed or deleted entity in the same
-/// SaveChanges, chained per region by SHA-256 (ARCHITECTURE "Security by construction").</summary>
-public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+/// SaveChanges, chained per region by HMAC-SHA256 under a key kept outside the database
+/// (ARCHITECTURE "Security by construction", ADR 0007).</summary>
+public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : SaveChangesInterceptor
 {
     public const string InstanceChain = "*";
+
+    public AuditInterceptor(TimeProvider clock) : this(clock, AuditKeyRing.Development) { }
+
+    public AuditKeyRing Keys => keys;
 
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
@@ -88,7 +94,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    private static async Task AddRowsAsync(JalinDb db, List<(string region, AuditDraft draft)> rows, DateTimeOffset now, CancellationToken ct)
+    private async Task AddRowsAsync(JalinDb db, List<(string region, AuditDraft draft)> rows, DateTimeOffset now, CancellationToken ct)
     {
         var actor = db.Actor;
         foreach (var group in rows.GroupBy(r => r.region))
@@ -102,12 +108,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             foreach (var (_, d) in group)
             {
                 sequence++;
-                var hash = ComputeHash(previous, group.Key, sequence, now, actor.UserId, actor.FullName, d.EntityType, d.EntityId, d.Action, d.Before, d.After);
+                var hash = ComputeHash(keys.Current, previous, group.Key, sequence, now, actor.UserId, actor.FullName, d.EntityType, d.EntityId, d.Action, d.Before, d.After);
                 db.AuditEntries.Add(new AuditEntry
                 {
                     RegionCode = group.Key, Sequence = sequence, At = now, ActorUserId = actor.UserId, ActorName = actor.FullName,
                     EntityType = d.EntityType, EntityId = d.EntityId, Action = d.Action, Before = d.Before, After = d.After,
-                    PreviousHash = previous, Hash = hash,
+                    PreviousHash = previous, Hash = hash, KeyId = keys.CurrentKeyId,
                 });
                 previous = hash;
             }
@@ -121,13 +127,19 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public static string Genesis(string region) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("jalin-audit-genesis:" + region)));
 
-    public static string ComputeHash(string previous, string region, long sequence, DateTimeOffset at, string actorId, string actorName,
+    /// <summary>The row's HMAC-SHA256 under <paramref name="key"/>; a null key gives the plain
+    /// SHA-256 of rows written before ADR 0007 (only the one-time re-chain reads those).</summary>
+    public static string ComputeHash(byte[]? key, string previous, string region, long sequence, DateTimeOffset at, string actorId, string actorName,
         string entityType, string entityId, string action, string? before, string? after)
     {
         var text = string.Join("\u001f", previous, region, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), actorId, actorName, entityType, entityId, action, before ?? "", after ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return Convert.ToHexStringLower(key is null ? SHA256.HashData(bytes) : HMACSHA256.HashData(key, bytes));
     }
+
+    public static string ComputeHash(byte[]? key, AuditEntry row, string previous) => ComputeHash(key, previous, row.RegionCode, row.Sequence, row.At,
+        row.ActorUserId, row.ActorName, row.EntityType, row.EntityId, row.Action, row.Before, row.After);
 
     private static string Snapshot(EntityEntry entry, bool original)
     {
@@ -156,10 +168,29 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             case AgreementParty p: return await AgreementRegionAsync(db, p.AgreementId, ct);
             case AgreementDocument d: return d.RegionCode ?? await AgreementRegionAsync(db, d.AgreementId, ct);
             case StageChange h: return await AgreementRegionAsync(db, h.AgreementId, ct);
+            case DraftVersion v: return await DraftRegionAsync(db, v.DraftId, ct);
+            case DraftComment c: return c.RegionCode ?? await DraftRegionAsync(db, c.DraftId, ct);
             case ApplicationUser u: return u.RegionCode;
+            case Microsoft.AspNetCore.Identity.IdentityUserClaim<string> uc: return await UserRegionAsync(db, uc.UserId, ct);
+            case Microsoft.AspNetCore.Identity.IdentityUserLogin<string> ul: return await UserRegionAsync(db, ul.UserId, ct);
+            case Microsoft.AspNetCore.Identity.IdentityUserRole<string> ur: return await UserRegionAsync(db, ur.UserId, ct);
         }
         var prop = entry.Metadata.FindProperty("RegionCode");
         return prop is null ? null : entry.Property("RegionCode").CurrentValue as string;
+    }
+
+    private static async Task<string?> DraftRegionAsync(JalinDb db, Guid id, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<Draft>().FirstOrDefault(e => e.Entity.Id == id);
+        if (tracked is not null) return tracked.Entity.RegionCode;
+        return await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => d.RegionCode).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<string?> UserRegionAsync(JalinDb db, string id, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<ApplicationUser>().FirstOrDefault(e => e.Entity.Id == id);
+        if (tracked is not null) return tracked.Entity.RegionCode;
+        return await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.RegionCode).FirstOrDefaultAsync(ct);
     }
 
     private static async Task<string?> AgreementRegionAsync(JalinDb db, Guid id, CancellationToken ct)

@@ -10,6 +10,8 @@ public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string? ConnectionString { get; set; }
+    /// <summary>The HMAC keys of the audit chain (ADR 0007); the development key unless configured.</summary>
+    public AuditKeyRing AuditKeys { get; set; } = AuditKeyRing.Development;
 
     public const string SqliteMigrations = "Jalin.Migrations.Sqlite";
     public const string PostgresMigrations = "Jalin.Migrations.Postgres";
@@ -29,7 +31,7 @@ public sealed class DatabaseOptions
             EnsureFolder(cs);
             builder.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
         }
-        builder.AddInterceptors(new AuditInterceptor(clock));
+        builder.AddInterceptors(new AuditInterceptor(clock, AuditKeys));
     }
 
     private static void EnsureFolder(string connectionString)

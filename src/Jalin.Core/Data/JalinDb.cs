@@ -40,6 +40,11 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
 
+    /// <summary>The audit keys this context chains with (from its <see cref="AuditInterceptor"/>).</summary>
+    public AuditKeyRing AuditKeys => Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(this)
+        .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?
+        .OfType<AuditInterceptor>().FirstOrDefault()?.Keys ?? AuditKeyRing.Development;
+
     public JalinDb ActingAs(CurrentActor actor)
     {
         Actor = actor;
@@ -247,6 +252,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(a => a.Action).HasMaxLength(20);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.KeyId).HasMaxLength(40);
             e.HasIndex(a => new { a.RegionCode, a.Sequence }).IsUnique();
         });
 

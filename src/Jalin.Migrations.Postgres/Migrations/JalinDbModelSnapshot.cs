@@ -452,6 +452,10 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -443,6 +443,10 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -29,14 +29,14 @@ public static class UsersApi
         g.MapGet("", async (Actor actor, JalinDb db, string? regionCode, int? page, int? pageSize, CancellationToken ct) =>
                 (await ListAudit.HandleAsync(db, actor.Value, regionCode, page, pageSize, ct)).ToHttp())
             .WithSummary("Jejak audit: auditor membaca daerahnya beserta isinya; administrator sistem membaca siapa, kapan dan apa tanpa isi catatan daerah.");
-        g.MapGet("/verify", async (Actor actor, JalinDb db, CancellationToken ct) =>
+        g.MapGet("/verify", async (Actor actor, JalinDb db, AuditAnchorLog anchors, CancellationToken ct) =>
         {
             var a = actor.Value;
             if (a.Role is not (Role.SystemAdmin or Role.Auditor)) return Problems.From(new ForbiddenError("Pemeriksaan jejak audit hanya untuk auditor dan administrator sistem."));
-            var reports = await VerifyAudit.RunAsync(db, a.Role == Role.Auditor ? a.RegionCode : null, ct);
+            var reports = await VerifyAudit.RunAsync(db, a.Role == Role.Auditor ? a.RegionCode : null, anchors, ct);
             return TypedResults.Ok(reports.Select(r => new
             {
-                r.RegionCode, r.Rows, ok = r.FirstBroken is null, firstBrokenSequence = r.FirstBroken?.Sequence, firstBrokenId = r.FirstBroken?.Id, r.Problem,
+                r.RegionCode, r.Rows, ok = r.Intact, firstBrokenSequence = r.FirstBroken?.Sequence, firstBrokenId = r.FirstBroken?.Id, r.Problem,
             }));
         });
     }

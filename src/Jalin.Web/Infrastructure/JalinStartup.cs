@@ -24,6 +24,8 @@ public static class JalinStartup
             await DatabaseSetup.MigrateAsync(db);
             await ReferenceData.SeedAsync(db);
             await ProductionHosting.CheckNoActiveDemoAccountsAsync(app, db);
+            var protectedTokens = await ProtectedTokenUserStore.ProtectExistingAsync(db, app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
+            if (protectedTokens > 0) app.Logger.LogInformation("{Count} rahasia autentikator/kode pemulihan kini dilindungi Data Protection.", protectedTokens);
         }
         var demo = config.GetValue("Demo:Enabled", false);
         var password = config["Demo:Password"] is { Length: > 0 } p ? p : DefaultDemoPassword;

@@ -49,10 +49,10 @@ public sealed class TestDb : IAsyncDisposable
 
     private static string ConnectionString(string file) => new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
 
-    private static JalinDb Open(string file, TimeProvider clock)
+    private static JalinDb Open(string file, TimeProvider clock, Jalin.Core.Audit.AuditKeyRing? keys = null)
     {
         var builder = new DbContextOptionsBuilder<JalinDb>();
-        new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = ConnectionString(file) }.Configure(builder, clock);
+        new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = ConnectionString(file), AuditKeys = keys ?? Jalin.Core.Audit.AuditKeyRing.Development }.Configure(builder, clock);
         return new JalinDb(builder.Options);
     }
 
@@ -74,6 +74,9 @@ public sealed class TestDb : IAsyncDisposable
 
     /// <summary>A new context on this database (the clock feeds the audit interceptor).</summary>
     public JalinDb NewDb() => Open(_file, _clock);
+
+    /// <summary>A new context whose audit rows are chained with <paramref name="keys"/>.</summary>
+    public JalinDb NewDb(Jalin.Core.Audit.AuditKeyRing keys) => Open(_file, _clock, keys);
 
     public ValueTask DisposeAsync()
     {
