@@ -27,7 +27,7 @@ public static class CoreServiceCollectionExtensions
         if (long.TryParse(configuration["Files:MaxBytes"], out var max) && max > 0) files.MaxBytes = max;
         services.AddSingleton(files);
         services.AddSingleton<FileStore>();
-        services.AddSingleton(new Drafting.PdfOptions { SofficePath = configuration["Pdf:SofficePath"] is { Length: > 0 } soffice ? soffice : null });
+        services.AddSingleton(Drafting.PdfSettings.From(configuration));
         services.AddSingleton<Drafting.PdfConverter>();
         services.TryAddSingleton<Drafting.IElectronicSignatureProvider, Drafting.NoElectronicSignature>();
         return services;

@@ -61,16 +61,10 @@ public class FileTests
             Assert.Equal(a, b);
             Assert.Equal(Pdf.LongLength, a.Size);
             Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
-            await using (var s = store.Open(a.Sha256))
-            {
-                Assert.NotNull(s);
-                using var ms = new MemoryStream();
-                await s.CopyToAsync(ms);
-                Assert.Equal(Pdf, ms.ToArray());
-            }
-            Assert.Null(store.Open(new string('0', 64)));
-            Assert.Null(store.Open("../../etc/passwd"));
-            Assert.Null(store.Open(a.Sha256[..63] + "/"));
+            Assert.Equal(Pdf, (await store.ReadAsync(a.Sha256)).Value);
+            Assert.IsType<Jalin.Core.Common.NotFoundError>((await store.ReadAsync(new string('0', 64))).Error);
+            Assert.IsType<Jalin.Core.Common.NotFoundError>((await store.ReadAsync("../../etc/passwd")).Error);
+            Assert.IsType<Jalin.Core.Common.NotFoundError>((await store.ReadAsync(a.Sha256[..63] + "/")).Error);
         }
         finally
         {
