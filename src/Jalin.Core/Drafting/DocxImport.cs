@@ -94,7 +94,7 @@ public static partial class DocxImport
     /// into memory.</summary>
     private static ValidationError? CheckPackage(byte[] bytes)
     {
-        if (Files.OfficePackage.Check(bytes) is { } refused) return Bad(refused);
+        if (Files.OfficePackage.Check(bytes) is { } refused) return Bad(refused == Files.OfficePackage.NotPackage ? NotWord : refused);
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);

@@ -25,7 +25,7 @@ public static class OfficePackage
 
     public const string HyperlinkType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
-    private const string NotPackage = "Berkas bukan paket Office (DOCX) yang dapat dibaca.";
+    public const string NotPackage = "Berkas bukan paket Office (DOCX) yang dapat dibaca.";
 
     /// <summary>Null when the package may be kept, else the Indonesian reason it is refused.</summary>
     public static string? Check(byte[] bytes)
