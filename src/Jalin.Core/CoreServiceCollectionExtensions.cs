@@ -29,7 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(files);
         services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
-        services.AddSingleton(new Drafting.PdfOptions { SofficePath = configuration["Pdf:SofficePath"] is { Length: > 0 } soffice ? soffice : null });
+        services.AddSingleton(Drafting.PdfSettings.From(configuration));
         services.AddSingleton<Drafting.PdfConverter>();
         services.TryAddSingleton<Drafting.IElectronicSignatureProvider, Drafting.NoElectronicSignature>();
         return services;

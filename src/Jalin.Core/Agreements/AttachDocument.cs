@@ -56,6 +56,7 @@ public static class AttachDocument
                 return new TooLargeError(FileStore.TooLargeText(files.MaxBytes));
             var type = FileSniffer.Detect(request.Content);
             if (type is null) return ValidationError.Of("file", "Jenis berkas tidak diterima. Isi berkas harus PDF, DOCX, PNG atau JPEG.");
+            if (FileSniffer.Refusal(request.Content, type) is { } refused) return ValidationError.Of("file", refused);
             blob = await db.StoreAsync(files, request.Content, type, clock, ct);
         }
         else if (request.SignedOn is not null)
@@ -96,7 +97,8 @@ public static class DownloadDocument
         var doc = await db.AgreementDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.AgreementId == agreementId, ct);
         if (doc is null || doc.FileSha256 is null || !AgreementAccess.SeesDocument(actor, agreement, doc))
             return new NotFoundError("Dokumen tidak ditemukan.");
-        var stream = files.Open(doc.FileSha256);
-        return stream is null ? new NotFoundError("Berkas dokumen tidak ada di penyimpanan.") : new DownloadableFile(stream, doc.FileName ?? "dokumen", doc.ContentType ?? "application/octet-stream");
+        var bytes = await files.ReadAsync(doc.FileSha256, ct);
+        if (!bytes.Ok) return bytes.Error!;
+        return new DownloadableFile(new MemoryStream(bytes.Value!, writable: false), doc.FileName ?? "dokumen", doc.ContentType ?? "application/octet-stream");
     }
 }

@@ -50,3 +50,7 @@ public static class ResultExtensions
         public static Result<T> From(T value) => value;
     }
 }
+
+/// <summary>A shared server resource (the PDF converter's queue) is busy or the user has used up
+/// their share of it for now; the caller may retry later (429).</summary>
+public sealed record TooManyRequestsError(string Message) : Error("terlalu_banyak_permintaan", Message);

@@ -23,9 +23,11 @@ public static partial class DocxImport
     /// <summary>The upload limit of the file store.</summary>
     public const long MaxBytes = Files.FileStoreOptions.DefaultMaxBytes;
     /// <summary>The most uncompressed XML read from one part (zip-bomb guard).</summary>
-    public const long MaxPartBytes = 50L * 1024 * 1024;
+    public const long MaxPartBytes = Files.OfficePackage.MaxPartBytes;
     /// <summary>The most uncompressed bytes of the whole package.</summary>
-    public const long MaxPackageBytes = 200L * 1024 * 1024;
+    public const long MaxPackageBytes = Files.OfficePackage.MaxPackageBytes;
+    /// <summary>The most characters of text in the document body, counted before the body is read into memory.</summary>
+    public const long MaxTextCharacters = 3_000_000;
     public const int MaxHeading = 300;
     private const int MaxHeadingLine = 120;
 
@@ -85,26 +87,32 @@ public static partial class DocxImport
         return Check(result.Value!, layout);
     }
 
-    /// <summary>Refuses what is not a Word package and what would unpack to too much (zip bomb):
-    /// the sizes declared in the ZIP's directory.</summary>
+    /// <summary>Refuses what is not a Word package through the one package check every Office
+    /// file from outside goes through (<see cref="Files.OfficePackage"/>: size, parts, macros,
+    /// OLE objects, external relationships), then a document whose text is longer than
+    /// <see cref="MaxTextCharacters"/>, counted while streaming the XML, before any of it is built
+    /// into memory.</summary>
     private static ValidationError? CheckPackage(byte[] bytes)
     {
+        if (Files.OfficePackage.Check(bytes) is { } refused) return Bad(refused == Files.OfficePackage.NotPackage ? NotWord : refused);
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            long total = 0;
-            var hasDocument = false;
-            var hasTypes = false;
-            foreach (var entry in zip.Entries)
+            var document = zip.GetEntry("word/document.xml");
+            if (document is null) return Bad(NotWord);
+            using var stream = document.Open();
+            using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
             {
-                if (entry.Length > MaxPartBytes || (total += entry.Length) > MaxPackageBytes)
-                    return Bad($"Isi berkas Word terlalu besar setelah dibuka (paling besar {MaxPartBytes / 1024 / 1024} MB per bagian).");
-                if (entry.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) hasTypes = true;
-                if (entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) hasDocument = true;
-            }
-            return hasTypes && hasDocument ? null : Bad(NotWord);
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxPartBytes,
+            });
+            long text = 0;
+            while (xml.Read())
+                if (xml.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.CDATA
+                    && (text += xml.Value.Length) > MaxTextCharacters)
+                    return Bad($"Teks dokumen Word terlalu panjang (lebih dari {MaxTextCharacters / 1_000_000} juta karakter). Pecah dokumen itu, lalu impor bagian yang diperlukan.");
+            return null;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or NotSupportedException)
         {
             return Bad(NotWord);
         }

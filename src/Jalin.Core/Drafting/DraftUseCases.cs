@@ -548,7 +548,7 @@ public static class DraftPdf
         var key = $"{draftId}/{name}/{render.Agreement.UpdatedAt.UtcTicks}/{render.Agreement.Version}/{render.Number}/{render.Font?.ToSetting()}";
         if (!Cache.TryGetValue(key, out var bytes))
         {
-            var converted = await pdf.ConvertDocxAsync(DraftDocx.Write(render), ct);
+            var converted = await pdf.ConvertDocxAsync(DraftDocx.Write(render), actor.UserName, ct);
             if (!converted.Ok) return converted.Error!;
             bytes = converted.Value!;
             if (Cache.TryAdd(key, bytes))

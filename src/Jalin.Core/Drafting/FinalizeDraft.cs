@@ -216,7 +216,9 @@ public static class FinalizeDraft
         var kind = FileSniffer.Docx;
         if (pdf.IsAvailable)
         {
-            var converted = await pdf.ConvertDocxAsync(docx, ct);
+            var converted = await pdf.ConvertDocxAsync(docx, actor.UserName, ct);
+            // A busy queue is not a failure of LibreOffice: the officer retries rather than issuing a DOCX.
+            if (converted.Error is TooManyRequestsError) return converted.Error;
             if (converted.Ok) { content = converted.Value!; kind = FileSniffer.Pdf; }
             else warning = converted.Error!.Message + " Naskah final disimpan sebagai DOCX.";
         }

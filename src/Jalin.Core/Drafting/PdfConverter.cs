@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using DocumentFormat.OpenXml.Packaging;
 using Jalin.Core.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jalin.Core.Drafting;
 
@@ -14,17 +17,57 @@ public sealed class PdfOptions
     public bool SearchPath { get; set; } = true;
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Conversions that run at once on the server (<c>Pdf:MaxConcurrent</c>).</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>Conversions that may wait for a free slot (<c>Pdf:MaxQueue</c>); one more is refused (429).</summary>
+    public int MaxQueue { get; set; } = 8;
+
+    /// <summary>How long a conversion waits for a slot before it is refused (<c>Pdf:QueueWaitSeconds</c>).</summary>
+    public TimeSpan QueueWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Conversions one user may have running or waiting at once (<c>Pdf:PerUserConcurrent</c>).</summary>
+    public int PerUserConcurrent { get; set; } = 2;
+
+    /// <summary>Conversions one user may start in a minute (<c>Pdf:PerUserPerMinute</c>).</summary>
+    public int PerUserPerMinute { get; set; } = 10;
+
+    /// <summary>Run soffice without network (<c>unshare -rn</c>) where the platform allows it
+    /// (<c>Pdf:IsolateNetwork</c>, default on; falls back to a plain start where unshare is missing or refused).</summary>
+    public bool IsolateNetwork { get; set; } = true;
 }
 
 /// <summary>DOCX → PDF through headless LibreOffice (<c>soffice --convert-to pdf</c>). Each
-/// conversion runs in its own temporary directory with its own LibreOffice user profile, so
-/// conversions do not block each other; at most two run at once on the server.</summary>
-public sealed class PdfConverter(PdfOptions options)
+/// conversion runs in its own temporary directory with its own LibreOffice user profile. One queue
+/// for the server: <see cref="PdfOptions.MaxConcurrent"/> run, <see cref="PdfOptions.MaxQueue"/>
+/// wait at most <see cref="PdfOptions.QueueWait"/>, and each user has a share of it
+/// (<see cref="PdfOptions.PerUserConcurrent"/>, <see cref="PdfOptions.PerUserPerMinute"/>); beyond
+/// that a <see cref="TooManyRequestsError"/> (429). External relationships other than hyperlinks
+/// are stripped from the DOCX first, soffice runs without network where <c>unshare</c> allows,
+/// and what LibreOffice prints goes to the log, never into a user's message.</summary>
+public sealed class PdfConverter(PdfOptions options, ILogger<PdfConverter>? log = null)
 {
+    private readonly ILogger _log = log ?? NullLogger<PdfConverter>.Instance;
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrent), Math.Max(1, options.MaxConcurrent));
+    private int _waiting;
+    private readonly Dictionary<string, UserShare> _users = new(StringComparer.OrdinalIgnoreCase);
+    private bool? _unshare;
+
+    private sealed class UserShare
+    {
+        public int Active;
+        public readonly Queue<long> Starts = new();
+    }
+
+    /// <summary>Conversions waiting for a slot now (for tests and health).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Conversions running now.</summary>
+    public int Running => Math.Max(1, options.MaxConcurrent) - _slots.CurrentCount;
+
     public const string NotInstalledMessage =
         "Konversi PDF tidak tersedia: LibreOffice (soffice) tidak terpasang di server. Pasang paket libreoffice-writer-nogui atau unduh DOCX.";
-
-    private static readonly SemaphoreSlim Slots = new(2, 2);
 
     private static readonly string[] KnownLocations = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"];
 
@@ -43,20 +86,81 @@ public sealed class PdfConverter(PdfOptions options)
         return KnownLocations.FirstOrDefault(File.Exists);
     }
 
-    public async Task<Result<byte[]>> ConvertDocxAsync(byte[] docx, CancellationToken ct)
+    /// <summary>A conversion outside any user's share (the server's own work).</summary>
+    public Task<Result<byte[]>> ConvertDocxAsync(byte[] docx, CancellationToken ct) => ConvertDocxAsync(docx, null, ct);
+
+    /// <summary>Converts within <paramref name="user"/>'s share of the queue.</summary>
+    public async Task<Result<byte[]>> ConvertDocxAsync(byte[] docx, string? user, CancellationToken ct)
     {
         var soffice = FindSoffice();
         if (soffice is null) return new ServiceUnavailableError(NotInstalledMessage);
+        if (TakeUserShare(user) is { } refused) return refused;
+        try
+        {
+            if (!_slots.Wait(0))
+            {
+                if (Interlocked.Increment(ref _waiting) > Math.Max(0, options.MaxQueue))
+                {
+                    Interlocked.Decrement(ref _waiting);
+                    _log.LogWarning("PDF conversion refused for {User}: queue full ({Waiting} waiting)", user, options.MaxQueue);
+                    return new TooManyRequestsError("Antrean konversi PDF sedang penuh. Coba lagi beberapa saat lagi, atau unduh DOCX.");
+                }
+                bool entered;
+                try { entered = await _slots.WaitAsync(options.QueueWait, ct); }
+                finally { Interlocked.Decrement(ref _waiting); }
+                if (!entered)
+                {
+                    _log.LogWarning("PDF conversion refused for {User}: no slot within {Wait}", user, options.QueueWait);
+                    return new TooManyRequestsError(
+                        $"Konversi PDF menunggu antrean lebih dari {options.QueueWait.TotalSeconds:0} detik dan dibatalkan. Coba lagi beberapa saat lagi, atau unduh DOCX.");
+                }
+            }
+            try { return await RunAsync(soffice, docx, ct); }
+            finally { _slots.Release(); }
+        }
+        finally
+        {
+            if (user is not null)
+                lock (_users)
+                    if (_users.TryGetValue(user, out var share)) share.Active--;
+        }
+    }
 
-        await Slots.WaitAsync(ct);
+    private TooManyRequestsError? TakeUserShare(string? user)
+    {
+        if (user is null) return null;
+        var now = Environment.TickCount64;
+        lock (_users)
+        {
+            if (!_users.TryGetValue(user, out var share)) _users[user] = share = new UserShare();
+            while (share.Starts.Count > 0 && now - share.Starts.Peek() > 60_000) share.Starts.Dequeue();
+            if (share.Active >= Math.Max(1, options.PerUserConcurrent))
+                return new TooManyRequestsError(
+                    $"Anda masih memiliki {share.Active} konversi PDF yang berjalan atau menunggu. Tunggu hingga selesai, lalu coba lagi.");
+            if (share.Starts.Count >= Math.Max(1, options.PerUserPerMinute))
+                return new TooManyRequestsError(
+                    $"Anda telah meminta {share.Starts.Count} konversi PDF dalam satu menit terakhir (paling banyak {options.PerUserPerMinute}). Coba lagi sebentar lagi.");
+            share.Active++;
+            share.Starts.Enqueue(now);
+            return null;
+        }
+    }
+
+    private const string Failed = "Konversi PDF gagal: LibreOffice tidak dapat mengubah naskah ini. Rinciannya dicatat di log server; unduh DOCX sebagai gantinya.";
+
+    private async Task<Result<byte[]>> RunAsync(string soffice, byte[] docx, CancellationToken ct)
+    {
+        var stripped = StripExternalLinks(docx);
+        if (stripped is null) return new ServiceUnavailableError("Konversi PDF gagal: naskah bukan berkas DOCX yang dapat dibaca. Unduh DOCX sebagai gantinya.");
         var dir = Path.Combine(Path.GetTempPath(), "jalin-pdf-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(dir);
             var input = Path.Combine(dir, "naskah.docx");
-            await File.WriteAllBytesAsync(input, docx, ct);
+            await File.WriteAllBytesAsync(input, stripped, ct);
 
-            var start = new ProcessStartInfo(soffice)
+            var isolated = options.IsolateNetwork && CanUnshare();
+            var start = new ProcessStartInfo(isolated ? "unshare" : soffice)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -65,6 +169,8 @@ public sealed class PdfConverter(PdfOptions options)
                 CreateNoWindow = true,
                 WorkingDirectory = dir,
             };
+            // unshare -r -n: a new user namespace mapping the caller to root (so no privilege is needed) and a network namespace with no interface but a down loopback.
+            if (isolated) foreach (var arg in new[] { "-r", "-n", "--", soffice }) start.ArgumentList.Add(arg);
             foreach (var arg in new[]
                      {
                          "--headless", "--norestore", "--nologo", "--nolockcheck",
@@ -78,8 +184,9 @@ public sealed class PdfConverter(PdfOptions options)
             {
                 if (!process.Start()) return new ServiceUnavailableError("Konversi PDF gagal: LibreOffice (soffice) tidak dapat dijalankan.");
             }
-            catch (System.ComponentModel.Win32Exception)
+            catch (System.ComponentModel.Win32Exception e)
             {
+                _log.LogError(e, "soffice {Soffice} could not be started", soffice);
                 return new ServiceUnavailableError("Konversi PDF gagal: LibreOffice (soffice) tidak dapat dijalankan.");
             }
             process.StandardInput.Close();
@@ -96,6 +203,7 @@ public sealed class PdfConverter(PdfOptions options)
             {
                 Kill(process);
                 ct.ThrowIfCancellationRequested();
+                _log.LogWarning("soffice killed after {Timeout}", options.Timeout);
                 return new ServiceUnavailableError(
                     $"Konversi PDF dihentikan: LibreOffice tidak selesai dalam {options.Timeout.TotalSeconds:0} detik. Coba lagi nanti atau unduh DOCX.");
             }
@@ -103,23 +211,76 @@ public sealed class PdfConverter(PdfOptions options)
 
             var pdf = Path.Combine(dir, "naskah.pdf");
             if (process.ExitCode != 0)
-                return new ServiceUnavailableError(
-                    $"Konversi PDF gagal: LibreOffice berhenti dengan kode {process.ExitCode}. Unduh DOCX sebagai gantinya.{Detail(output)}");
+            {
+                _log.LogError("soffice exited with {Code} (network isolated: {Isolated}): {Output}", process.ExitCode, isolated, Clip(output));
+                return new ServiceUnavailableError(Failed);
+            }
             if (!File.Exists(pdf) || new FileInfo(pdf).Length == 0)
-                return new ServiceUnavailableError($"Konversi PDF gagal: LibreOffice tidak menghasilkan berkas PDF. Unduh DOCX sebagai gantinya.{Detail(output)}");
+            {
+                _log.LogError("soffice wrote no PDF (network isolated: {Isolated}): {Output}", isolated, Clip(output));
+                return new ServiceUnavailableError(Failed);
+            }
             return await File.ReadAllBytesAsync(pdf, ct);
         }
         finally
         {
-            Slots.Release();
             try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
             catch (IOException) { /* a killed soffice may still hold a file for a moment */ }
             catch (UnauthorizedAccessException) { }
         }
     }
 
-    private static string Detail(string output) =>
-        output.Length == 0 ? "" : " Keluaran: " + (output.Length > 300 ? output[..300] + "…" : output);
+    private static string Clip(string output) => output.Length > 2000 ? output[..2000] + "…" : output;
+
+    /// <summary>A copy of <paramref name="docx"/> without external relationships other than
+    /// hyperlinks (linked pictures, remote templates, linked objects and frames), so LibreOffice
+    /// fetches nothing while it converts; null when the bytes are not a Word package.</summary>
+    public static byte[]? StripExternalLinks(byte[] docx)
+    {
+        try
+        {
+            var stream = new MemoryStream();
+            stream.Write(docx);
+            using (var doc = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = true }))
+            {
+                var seen = new HashSet<OpenXmlPartContainer>();
+                Strip(doc, seen);
+            }
+            return stream.ToArray();
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentException
+                                     or InvalidOperationException or FileFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static void Strip(OpenXmlPartContainer container, HashSet<OpenXmlPartContainer> seen)
+    {
+        if (!seen.Add(container)) return;
+        foreach (var rel in container.ExternalRelationships.Where(r => r.RelationshipType != Files.OfficePackage.HyperlinkType).ToList())
+            container.DeleteExternalRelationship(rel);
+        foreach (var child in container.Parts.Select(p => p.OpenXmlPart).ToList()) Strip(child, seen);
+    }
+
+    /// <summary>Whether <c>unshare -r -n</c> works here (tried once: a container may forbid new namespaces).</summary>
+    private bool CanUnshare()
+    {
+        if (_unshare is { } known) return known;
+        var works = false;
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("unshare", ["-r", "-n", "--", "true"])
+            {
+                UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, CreateNoWindow = true,
+            });
+            works = p is not null && p.WaitForExit(5000) && p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception) { }
+        if (!works) _log.LogWarning("unshare -r -n is not available here: LibreOffice runs with the server's network access");
+        _unshare = works;
+        return works;
+    }
 
     private static void Kill(Process process)
     {

@@ -144,6 +144,7 @@ public static class RegionTemplates
         if (content is null || content.Length == 0) return ValidationError.Of("file", "Unggah berkas DOCX berisi kop surat daerah.");
         if (content.LongLength > files.MaxBytes) return new TooLargeError(FileStore.TooLargeText(files.MaxBytes));
         if (FileSniffer.Detect(content) != FileSniffer.Docx) return ValidationError.Of("file", "Kop surat harus berkas DOCX (Word).");
+        if (FileSniffer.Refusal(content, FileSniffer.Docx) is { } refused) return ValidationError.Of("file", "Kop surat ditolak: " + refused);
         if (!Letterhead.HasHeader(content)) return ValidationError.Of("file", "Berkas DOCX ini tidak memiliki header. Buat kop surat di bagian Header dokumen Word, lalu unggah lagi.");
         var blob = await db.StoreAsync(files, content, FileSniffer.Docx, clock, ct);
         var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == actor.RegionCode && s.Key == LetterheadSetting, ct);
@@ -159,11 +160,9 @@ public static class RegionTemplates
     {
         var sha = await db.RegionSettings.AsNoTracking().Where(s => s.RegionCode == regionCode && s.Key == LetterheadSetting).Select(s => s.Value).FirstOrDefaultAsync(ct);
         if (sha is null) return null;
-        await using var stream = files.Open(sha);
-        if (stream is null) return null;
-        using var ms = new MemoryStream();
-        await stream.CopyToAsync(ms, ct);
-        return ms.ToArray();
+        // A letterhead altered on disk is logged by the store and left out of the letter, never copied into it.
+        var bytes = await files.ReadAsync(sha, ct);
+        return bytes.Ok ? bytes.Value : null;
     }
 }
 

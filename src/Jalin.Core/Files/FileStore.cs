@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Jalin.Core.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jalin.Core.Files;
 
@@ -15,8 +18,14 @@ public sealed record StoredBlob(string Sha256, long Size, string ContentType, st
 
 /// <summary>Content-addressed blob store on a local folder: files are named by SHA-256 and never
 /// overwritten. An S3-compatible store can replace it behind the same methods.</summary>
-public sealed class FileStore(FileStoreOptions options)
+public sealed class FileStore(FileStoreOptions options, ILogger<FileStore>? log = null)
 {
+    private readonly ILogger _log = log ?? NullLogger<FileStore>.Instance;
+
+    /// <summary>The message when a stored file no longer matches the SHA-256 it was stored under.</summary>
+    public const string TamperedText =
+        "Berkas di penyimpanan tidak cocok dengan sidik SHA-256 yang tercatat: isinya telah berubah di luar Jalin, sehingga tidak disajikan. Hubungi administrator untuk memulihkannya dari cadangan.";
+
     public long MaxBytes => options.MaxBytes;
 
     /// <summary>The message for an upload over <paramref name="maxBytes"/>, the same everywhere.</summary>
@@ -37,11 +46,18 @@ public sealed class FileStore(FileStoreOptions options)
         return new StoredBlob(sha, content.LongLength, kind.ContentType, kind.Extension);
     }
 
-    public Stream? Open(string sha256)
+    /// <summary>The stored bytes, verified against the SHA-256 they are named by: a file altered
+    /// on disk is never served (409, logged); a missing one is 404.</summary>
+    public async Task<Result<byte[]>> ReadAsync(string sha256, CancellationToken ct = default)
     {
-        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit)) return null;
-        var path = PathOf(sha256);
-        return File.Exists(path) ? File.OpenRead(path) : null;
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit)) return new NotFoundError("Berkas tidak ada di penyimpanan.");
+        var path = PathOf(sha256.ToLowerInvariant());
+        if (!File.Exists(path)) return new NotFoundError("Berkas dokumen tidak ada di penyimpanan.");
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actual == sha256.ToLowerInvariant()) return bytes;
+        _log.LogError("Stored file {Path} does not match its SHA-256: expected {Expected}, found {Actual} ({Size} bytes); not served", path, sha256, actual, bytes.LongLength);
+        return new ConflictError(TamperedText);
     }
 
     private string PathOf(string sha) => Path.Combine(Path.GetFullPath(options.Root), sha[..2], sha);
@@ -65,6 +81,12 @@ public static class FileSniffer
         if (c.StartsWith("PK\u0003\u0004"u8) && IsDocx(c)) return Docx;
         return null;
     }
+
+    /// <summary>Null when an upload of <paramref name="kind"/> may be stored, else the Indonesian
+    /// reason it is refused: Office packages through <see cref="OfficePackage"/>, images through
+    /// <see cref="ImageCheck"/>. Runs before anything is stored.</summary>
+    public static string? Refusal(byte[] content, FileKind kind) =>
+        kind == Docx ? OfficePackage.Check(content) : ImageCheck.Check(content, kind);
 
     private static bool IsDocx(ReadOnlySpan<byte> content)
     {

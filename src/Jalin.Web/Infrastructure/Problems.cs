@@ -18,6 +18,7 @@ public static class Problems
         ForbiddenError => Problem(StatusCodes.Status403Forbidden, "Tidak berwenang", error),
         ConflictError => Problem(StatusCodes.Status409Conflict, "Konflik", error),
         TooLargeError => Problem(StatusCodes.Status413PayloadTooLarge, "Berkas terlalu besar", error),
+        TooManyRequestsError => Problem(StatusCodes.Status429TooManyRequests, "Terlalu banyak permintaan", error),
         ServiceUnavailableError => Problem(StatusCodes.Status503ServiceUnavailable, "Layanan tidak tersedia", error),
         Jalin.Core.Drafting.IncompleteError i => Problem(StatusCodes.Status422UnprocessableEntity, "Naskah belum lengkap", error,
             new Dictionary<string, object?> { ["code"] = i.Code, ["missing"] = i.Missing }),

@@ -260,10 +260,7 @@ public sealed class DraftUseCasesTests : IAsyncLifetime
             Assert.Equal("001/KB/XI/2026", doc.Number);
             Assert.Equal("application/pdf", doc.ContentType);
 
-            await using var stream = files.Open(doc.FileSha256!)!;
-            using var ms = new MemoryStream();
-            await stream.CopyToAsync(ms);
-            var bytes = ms.ToArray();
+            var bytes = (await files.ReadAsync(doc.FileSha256!)).Value!;
             using (var pdfDoc = PdfDocument.Open(bytes))
             {
                 var text = string.Join(" ", pdfDoc.GetPages().Select(p => p.Text));

@@ -124,21 +124,26 @@ public class PdfConverterTests(StampedNaskahPdf fixture) : IClassFixture<Stamped
             var fake = Path.Combine(dir.FullName, "soffice");
             await File.WriteAllTextAsync(fake, "#!/bin/sh\necho kaput >&2\nexit 3\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-            var result = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], CancellationToken.None);
+            var docx = NaskahDocx.Write(VerificationMarkTests.TwoParties());
+            var result = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync(docx, CancellationToken.None);
             var error = Assert.IsType<ServiceUnavailableError>(result.Error);
-            Assert.Contains("kode 3", error.Message);
-            Assert.Contains("kaput", error.Message);
+            Assert.Contains("log server", error.Message);
+            Assert.DoesNotContain("kaput", error.Message); // LibreOffice's output goes to the log, never to the user
+
+            // Bytes that are not a Word package never reach soffice.
+            var broken = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], CancellationToken.None);
+            Assert.Contains("bukan berkas DOCX", Assert.IsType<ServiceUnavailableError>(broken.Error).Message);
 
             await File.WriteAllTextAsync(fake, "#!/bin/sh\nsleep 30\n");
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var slow = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false, Timeout = TimeSpan.FromMilliseconds(300) })
-                .ConvertDocxAsync([1, 2, 3], CancellationToken.None);
+                .ConvertDocxAsync(docx, CancellationToken.None);
             Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
             Assert.Contains("tidak selesai dalam", Assert.IsType<ServiceUnavailableError>(slow.Error).Message);
 
             await File.WriteAllTextAsync(fake, "#!/bin/sh\nexit 0\n");
-            var none = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], CancellationToken.None);
-            Assert.Contains("tidak menghasilkan berkas PDF", Assert.IsType<ServiceUnavailableError>(none.Error).Message);
+            var none = await new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync(docx, CancellationToken.None);
+            Assert.Contains("Konversi PDF gagal", Assert.IsType<ServiceUnavailableError>(none.Error).Message);
         }
         finally
         {
@@ -158,7 +163,7 @@ public class PdfConverterTests(StampedNaskahPdf fixture) : IClassFixture<Stamped
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             var sw = System.Diagnostics.Stopwatch.StartNew();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync([1, 2, 3], cts.Token));
+                new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false }).ConvertDocxAsync(NaskahDocx.Write(VerificationMarkTests.TwoParties()), cts.Token));
             Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
             var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z "), $"soffice stand-in {pid} still running");
@@ -182,7 +187,7 @@ public class PdfConverterTests(StampedNaskahPdf fixture) : IClassFixture<Stamped
                 $"#!/bin/sh\ntouch {running}/$$\nls {running} | wc -l >> {log}\nsleep 0.4\nrm {running}/$$\nexit 1\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
             var converter = new PdfConverter(new PdfOptions { SofficePath = fake, SearchPath = false });
-            var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => converter.ConvertDocxAsync([1, 2, 3], CancellationToken.None))));
+            var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => converter.ConvertDocxAsync(NaskahDocx.Write(VerificationMarkTests.TwoParties()), CancellationToken.None))));
             Assert.All(results, r => Assert.IsType<ServiceUnavailableError>(r.Error));
             var counts = (await File.ReadAllLinesAsync(log)).Select(l => int.Parse(l.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(5, counts.Count);

@@ -20,8 +20,9 @@ public class FileTests
     }
 
     public static byte[] Pdf => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF");
-    public static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
-    public static byte[] Jpeg => [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46];
+    /// <summary>Image headers that declare a sane size (the upload checks declared dimensions).</summary>
+    public static byte[] Png => Jalin.Tests.Shared.HostileFiles.Png(800, 600);
+    public static byte[] Jpeg => Jalin.Tests.Shared.HostileFiles.Jpeg(800, 600);
 
     [Fact]
     public void Accepted_formats_are_recognised_by_content()
@@ -61,16 +62,10 @@ public class FileTests
             Assert.Equal(a, b);
             Assert.Equal(Pdf.LongLength, a.Size);
             Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
-            await using (var s = store.Open(a.Sha256))
-            {
-                Assert.NotNull(s);
-                using var ms = new MemoryStream();
-                await s.CopyToAsync(ms);
-                Assert.Equal(Pdf, ms.ToArray());
-            }
-            Assert.Null(store.Open(new string('0', 64)));
-            Assert.Null(store.Open("../../etc/passwd"));
-            Assert.Null(store.Open(a.Sha256[..63] + "/"));
+            Assert.Equal(Pdf, (await store.ReadAsync(a.Sha256)).Value);
+            Assert.IsType<Jalin.Core.Common.NotFoundError>((await store.ReadAsync(new string('0', 64))).Error);
+            Assert.IsType<Jalin.Core.Common.NotFoundError>((await store.ReadAsync("../../etc/passwd")).Error);
+            Assert.IsType<Jalin.Core.Common.NotFoundError>((await store.ReadAsync(a.Sha256[..63] + "/")).Error);
         }
         finally
         {

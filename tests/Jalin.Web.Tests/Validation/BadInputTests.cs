@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jalin.Core.Common;
+using Jalin.Tests.Shared;
 using Jalin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using TestApi = Jalin.Web.Tests.Infrastructure.Api;
@@ -502,6 +503,14 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         await Bad("visibility as an undefined number", HttpStatusCode.BadRequest, "visibility", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent("7"), "visibility"); AddFile(f, TestApi.Pdf("x")); });
         await Bad("title too long", HttpStatusCode.BadRequest, "title", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent(new string('t', 301)), "title"); AddFile(f, TestApi.Pdf("x")); });
         await Bad("number too long", HttpStatusCode.BadRequest, "number", f => { f.Add(new StringContent("Other"), "kind"); f.Add(new StringContent(new string('9', 101)), "number"); AddFile(f, TestApi.Pdf("x")); });
+        // Files from outside (issue #8): hostile Office packages and an image bomb are refused before anything is stored.
+        await Bad("DOCX with a VBA macro", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.WithMacro(), "dokumen.docx"); });
+        await Bad("DOCX with a remote attachedTemplate", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.WithRemoteTemplate(), "dokumen.docx"); });
+        await Bad("DOCX with an embedded OLE object", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.WithOleObject(), "dokumen.docx"); });
+        await Bad("DOCX with a linked picture", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.WithLinkedPicture(), "dokumen.docx"); });
+        await Bad("DOCX expanding to 300 MB", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.Bomb(), "dokumen.docx"); });
+        await Bad("PNG declaring 100000 x 100000 pixels", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.Png(100_000, 100_000), "pindaian.png"); });
+        await Bad("JPEG declaring 60000 x 60000 pixels", HttpStatusCode.BadRequest, "file", f => { f.Add(new StringContent("Other"), "kind"); AddFile(f, HostileFiles.Jpeg(60_000, 60_000), "pindaian.jpg"); });
 
         var json = await officer.PostAsJsonAsync($"/api/v1/agreements/{id}/documents", new { kind = "Other" });
         await ProblemAssert.IsValidationProblem(json, "file", "JSON instead of multipart");
@@ -954,7 +963,12 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         await AssertClientError(await Json(officer, HttpMethod.Put, "/api/v1/drafting/templates/tidak-ada", new JsonObject { ["basedOnVersion"] = 0, ["clauses"] = clauses.DeepClone() }), "unknown template", HttpStatusCode.NotFound);
         await AssertClientError(await officer.DeleteAsync("/api/v1/drafting/templates/studi-kelayakan"), "reset a template never copied", HttpStatusCode.Conflict);
         var noHeader = Jalin.Core.Drafting.NaskahDocx.Write(new Jalin.Core.Drafting.NaskahModel("Uji", "Uji", [], null, "Cimahi", []));
-        foreach (var (name, bytes) in new[] { ("letterhead as PDF", TestApi.Pdf("kop")), ("letterhead DOCX without header", noHeader) })
+        foreach (var (name, bytes) in new[]
+                 {
+                     ("letterhead as PDF", TestApi.Pdf("kop")), ("letterhead DOCX without header", noHeader),
+                     ("letterhead with a linked (external) picture", HostileFiles.WithLinkedPicture()), ("letterhead with a remote template", HostileFiles.WithRemoteTemplate()),
+                     ("letterhead with a macro", HostileFiles.WithMacro()),
+                 })
         {
             var form = new MultipartFormDataContent();
             var file = new ByteArrayContent(bytes);
