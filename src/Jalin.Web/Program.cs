@@ -10,12 +10,14 @@ builder.AddJalinWeb();
 var app = builder.Build();
 await app.InitializeJalinAsync();
 
+app.UseJalinForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorEnrolmentGate();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -24,7 +24,7 @@ public static class WebServiceCollectionExtensions
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = SessionSecurity.TokenLifetime)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -116,6 +116,8 @@ public static class WebServiceCollectionExtensions
             o.SnackbarConfiguration.PreventDuplicates = true;
         });
         services.AddHttpContextAccessor();
+        services.AddJalinSessionSecurity(config);
+        services.AddLoginGuard();
         return builder;
     }
 }
