@@ -70,7 +70,7 @@ public static class LoginLimits
                     $$"""{"title":"Terlalu banyak percobaan","status":429,"detail":"Terlalu banyak {{what}}. Tunggu satu menit lalu coba lagi."}""", ct);
             };
             // The sign-in and 2FA forms are Blazor pages (no endpoint of their own to attach a policy to):
-            // their POSTs share the per-address budget of the token endpoint's policy.
+            // their POSTs get the same per-address limit as the token endpoint (a budget of their own).
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 HttpMethods.IsPost(http.Request.Method) && (http.Request.Path.Equals("/masuk") || http.Request.Path.Equals("/masuk/2fa"))
                     ? RateLimitPartition.GetFixedWindowLimiter("form:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
