@@ -9,6 +9,7 @@ builder.AddJalinWeb();
 var app = builder.Build();
 await app.InitializeJalinAsync();
 
+app.UseJalinForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
@@ -16,6 +17,7 @@ app.UseJalinCookiePolicy();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorEnrolmentGate();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -24,7 +24,7 @@ public static class WebServiceCollectionExtensions
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = SessionSecurity.TokenLifetime)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -115,6 +115,8 @@ public static class WebServiceCollectionExtensions
         });
         services.AddHttpContextAccessor();
         builder.AddJalinHosting();
+        services.AddJalinSessionSecurity(config);
+        services.AddLoginGuard();
         return builder;
     }
 }

@@ -89,11 +89,15 @@ public static class UserAdmin
             var added = await users.AddPasswordAsync(user, input.Password);
             if (!added.Succeeded) return PasswordErrors(added);
         }
+        var scope = (user.Role, user.RegionCode, user.AgencyId, user.PartnerId, user.IsActive);
         Apply(user, input);
         user.Email = input.Email;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded) return new ConflictError(string.Join(" ", result.Errors.Select(e => e.Description)));
-        if (!input.IsActive) await users.UpdateSecurityStampAsync(user);
+        // Deactivation or a new role or scope ends the user's open sessions and tokens (new security stamp):
+        // open tabs are sent to sign in again within the revalidation interval.
+        if (!input.IsActive || scope != (user.Role, user.RegionCode, user.AgencyId, user.PartnerId, user.IsActive))
+            await users.UpdateSecurityStampAsync(user);
         return ToView(user, clock.GetUtcNow());
     }
 

@@ -12,8 +12,12 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/keluar", async (SignInManager<ApplicationUser> signIn) =>
+        app.MapPost("/keluar", async (HttpContext http, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, CurrentActorAccessor actors) =>
         {
+            // A new security stamp ends this account's other tabs, circuits and bearer tokens too.
+            if (await users.GetUserAsync(http.User) is { } user
+                && await actors.StatusAsync(http.User) != SessionStatus.Ended)
+                await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/masuk");
         }).ExcludeFromDescription();

@@ -10,10 +10,12 @@ public sealed record Actor(CurrentActor Value)
 {
     public static async ValueTask<Actor?> BindAsync(HttpContext http, ParameterInfo parameter)
     {
-        var actor = await http.RequestServices.GetRequiredService<CurrentActorAccessor>().GetAsync(http.User, http.RequestAborted);
-        return actor is null
-            ? throw new BadHttpRequestException("Akun tidak aktif atau tidak dikenal.", StatusCodes.Status401Unauthorized)
-            : new Actor(actor);
+        var accessor = http.RequestServices.GetRequiredService<CurrentActorAccessor>();
+        var actor = await accessor.GetAsync(http.User, http.RequestAborted);
+        if (actor is not null) return new Actor(actor);
+        if (await accessor.StatusAsync(http.User, http.RequestAborted) == SessionStatus.EnrolmentRequired)
+            throw new BadHttpRequestException(TwoFactorEnrolment.ApiDetail, StatusCodes.Status403Forbidden);
+        throw new BadHttpRequestException("Akun tidak aktif atau tidak dikenal.", StatusCodes.Status401Unauthorized);
     }
 
     public static implicit operator CurrentActor(Actor a) => a.Value;
@@ -30,10 +32,14 @@ public static class ApiGroups
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy)
             .AddEndpointFilter(async (ctx, next) =>
             {
-                var actor = await ctx.HttpContext.RequestServices.GetRequiredService<CurrentActorAccessor>().GetAsync(ctx.HttpContext.User);
-                return actor is null
-                    ? TypedResults.Problem("Akun tidak aktif atau tidak dikenal.", statusCode: 401, title: "Tidak terautentikasi")
-                    : await next(ctx);
+                var accessor = ctx.HttpContext.RequestServices.GetRequiredService<CurrentActorAccessor>();
+                return await accessor.StatusAsync(ctx.HttpContext.User) switch
+                {
+                    SessionStatus.Active => await next(ctx),
+                    SessionStatus.EnrolmentRequired => TwoFactorEnrolment.ApiProblem(),
+                    _ => TypedResults.Problem("Akun tidak aktif, tidak dikenal, atau sesinya sudah berakhir (kata sandi diganti atau keluar). Minta token baru.",
+                        statusCode: 401, title: "Tidak terautentikasi"),
+                };
             });
         secured.MapRegionsApi();
         secured.MapPartnersApi();

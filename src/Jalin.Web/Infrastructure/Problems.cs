@@ -58,6 +58,7 @@ public sealed class JalinExceptionHandler(IProblemDetailsService problems, ILogg
             DbUpdateConcurrencyException => (409, "Konflik", "Data ini diubah orang lain pada saat yang sama. Muat ulang lalu ulangi."),
             DbUpdateException => (409, "Konflik", "Perubahan bertabrakan dengan perubahan lain yang sedang disimpan. Ulangi sebentar lagi."),
             BadHttpRequestException { StatusCode: 401 } => (401, "Tidak terautentikasi", "Akun tidak aktif atau tidak dikenal."),
+            BadHttpRequestException { StatusCode: 403 } => (403, TwoFactorEnrolment.Title, TwoFactorEnrolment.ApiDetail),
             BadHttpRequestException { StatusCode: 415 } => (415, "Jenis isi tidak didukung", "Kirim isi sebagai application/json (atau multipart/form-data untuk unggahan)."),
             BadHttpRequestException { StatusCode: 413 } => (413, "Berkas terlalu besar", "Berkas atau isi permintaan terlalu besar."),
             BadHttpRequestException b => (b.StatusCode, "Permintaan tidak valid", "Isi atau parameter permintaan tidak dapat dibaca: periksa format JSON, tipe data dan parameter alamat."),

@@ -3,15 +3,39 @@ using Jalin.Core.Identity;
 
 namespace Jalin.Web.Infrastructure;
 
-/// <summary>Two-factor rule: mandatory for SystemAdmin and CooperationOfficer when the setting is on
-/// (on by default in production), never for demo accounts so a demo can be tried at once.</summary>
+/// <summary>Two-factor rule (Peraturan BSSN 4/2021, autentikasi multifaktor for privileged access):
+/// when <c>Security:RequireTwoFactorForPrivilegedRoles</c> is on (on in Production), the roles below
+/// and those named in <c>Security:TwoFactorRoles</c> must use TOTP. Demo accounts are exempt only
+/// outside Production, so the demo can be tried at once on a developer's machine.</summary>
 public sealed class TwoFactorPolicy(IConfiguration configuration, IHostEnvironment environment)
 {
+    public static readonly IReadOnlySet<Role> DefaultRoles = new HashSet<Role>
+    {
+        Role.SystemAdmin, Role.CooperationOfficer, Role.Leader, Role.Auditor, Role.SupervisorProvince, Role.SupervisorNational,
+    };
+
     public bool Required => configuration.GetValue("Security:RequireTwoFactorForPrivilegedRoles", false);
 
-    /// <summary>Demo accounts are exempt only outside Production: in Production they are never exempt.</summary>
+    /// <summary>The roles bound by the rule: the defaults plus <c>Security:TwoFactorRoles</c> (an array
+    /// or a comma-separated list of role names).</summary>
+    public IReadOnlySet<Role> Roles
+    {
+        get
+        {
+            var roles = new HashSet<Role>(DefaultRoles);
+            var section = configuration.GetSection("Security:TwoFactorRoles");
+            var names = section.Get<string[]>() ?? (section.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var name in names)
+                if (Enum.TryParse<Role>(name, ignoreCase: true, out var role)) roles.Add(role);
+            return roles;
+        }
+    }
+
     public bool MustUseTwoFactor(ApplicationUser user) =>
-        Required && (!user.IsDemo || environment.IsProduction()) && user.Role is Role.SystemAdmin or Role.CooperationOfficer;
+        Required && !(user.IsDemo && !environment.IsProduction()) && Roles.Contains(user.Role);
+
+    /// <summary>Signed in with the password but not yet enrolled: only the enrolment page is open.</summary>
+    public bool MustEnrol(ApplicationUser user) => MustUseTwoFactor(user) && !user.TwoFactorEnabled;
 }
 
 public static class LoginLimits
@@ -45,6 +69,13 @@ public static class LoginLimits
                 await ctx.HttpContext.Response.WriteAsync(
                     $$"""{"title":"Terlalu banyak percobaan","status":429,"detail":"Terlalu banyak {{what}}. Tunggu satu menit lalu coba lagi."}""", ct);
             };
+            // The sign-in and 2FA forms are Blazor pages (no endpoint of their own to attach a policy to):
+            // their POSTs get the same per-address limit as the token endpoint (a budget of their own).
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                HttpMethods.IsPost(http.Request.Method) && (http.Request.Path.Equals("/masuk") || http.Request.Path.Equals("/masuk/2fa"))
+                    ? RateLimitPartition.GetFixedWindowLimiter("form:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

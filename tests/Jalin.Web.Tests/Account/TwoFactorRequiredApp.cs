@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Jalin.Web.Tests.Account;
 
-/// <summary>The app with the production rule on: two-factor mandatory for SystemAdmin and
-/// CooperationOfficer (demo accounts exempt). A separate app so other tests keep the default.</summary>
+/// <summary>The app with the production rule on: two-factor mandatory for the privileged roles
+/// (demo accounts exempt outside Production). A separate app so other tests keep the default.</summary>
 public sealed class TwoFactorRequiredApp : JalinAppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -162,9 +162,17 @@ public sealed class TwoFactorPolicyTests(TwoFactorRequiredApp app) : IClassFixtu
     public async Task DemoAccountsAndOtherRoles_AreNotBound()
     {
         await app.ClientForAsync("admin"); // demo admin: exempt so a demo can be tried at once
-        var name = $"uji.pimpinan.{Guid.NewGuid().ToString("N")[..8]}";
-        await Accounts.CreateAsync(app, name, Role.Leader, "32.77");
+        var name = $"uji.anggota.{Guid.NewGuid().ToString("N")[..8]}";
+        await Accounts.CreateAsync(app, name, Role.TeamMember, "32.77");
         await app.CreateClient().TokenAsync(name, JalinAppFactory.Password).OkJson();
+
+        // Leaders, auditors and supervisors are bound too (issue #8), and a setting adds more roles.
+        foreach (var role in new[] { Role.Leader, Role.Auditor, Role.SupervisorProvince, Role.SupervisorNational })
+        {
+            var bound = $"uji.wajib.{Guid.NewGuid().ToString("N")[..8]}";
+            await Accounts.CreateAsync(app, bound, role, role == Role.SupervisorProvince ? "32" : role == Role.SupervisorNational ? null : "32.77");
+            await app.CreateClient().TokenAsync(bound, JalinAppFactory.Password).Expect(HttpStatusCode.Forbidden);
+        }
 
         var officer = $"uji.petugas.{Guid.NewGuid().ToString("N")[..8]}";
         await Accounts.CreateAsync(app, officer, Role.CooperationOfficer, "32.77");
