@@ -12,14 +12,18 @@ namespace Jalin.Web.Infrastructure;
 /// lockout window the name is refused with the same message Identity's lockout gives, so an
 /// unknown name and a real one look alike; an unknown name also costs one password hash, like a
 /// real check. A full sign-in (password and, where on, the 2FA code) clears the count.</summary>
-public sealed class LoginGuard(IOptions<IdentityOptions> identity, TimeProvider clock, IPasswordHasher<ApplicationUser> hasher)
+public sealed class LoginGuard(IOptions<IdentityOptions> identity, TimeProvider clock, IOptions<PasswordHasherOptions> hashing)
 {
     public const string WrongCredentials = "Nama pengguna atau kata sandi salah.";
     public const string LockedOut = "Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit.";
 
     private readonly ConcurrentDictionary<string, (int Count, DateTimeOffset Since)> _failures = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ApplicationUser Nobody = new() { UserName = "-" };
-    private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N") + "#Aa1"));
+    // The same hasher and options Identity uses for real accounts (a singleton may not take Identity's scoped hasher),
+    // so the work for an unknown name equals the work for a known one.
+    private readonly PasswordHasher<ApplicationUser> hasher = new(hashing);
+    private string? _dummyHash;
+    private string DummyHash => _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N") + "#Aa1");
 
     private int Limit => identity.Value.Lockout.MaxFailedAccessAttempts;
     private TimeSpan Window => identity.Value.Lockout.DefaultLockoutTimeSpan;
@@ -43,7 +47,7 @@ public sealed class LoginGuard(IOptions<IdentityOptions> identity, TimeProvider 
     public void Succeeded(string userName) => _failures.TryRemove(Key(userName), out _);
 
     /// <summary>The work of one password check, for a name that has no (active) account.</summary>
-    public void SpendPasswordWork(string password) => hasher.VerifyHashedPassword(Nobody, _dummyHash.Value, password);
+    public void SpendPasswordWork(string password) => hasher.VerifyHashedPassword(Nobody, DummyHash, password);
 
     private static string Key(string userName) => userName.Trim().ToUpperInvariant();
 

@@ -41,6 +41,11 @@ public sealed class PublishedApp : IAsyncLifetime
         psi.Environment["Files__Root"] = Path.Combine(_dir, "files");
         psi.Environment["Jalin__PublicBaseUrl"] = "https://jalin.contoh.go.id";
         psi.Environment["Jobs__Enabled"] = "false";
+        psi.Environment["Audit__Keys__prod"] = ProductionApp.SecretKey;
+        psi.Environment["Audit__CurrentKeyId"] = "prod";
+        psi.Environment["Audit__AnchorDirectory"] = Path.Combine(_dir, "anchors");
+        psi.Environment["DataProtection__Key"] = ProductionApp.SecretKey;
+        psi.Environment["DataProtection__KeysDirectory"] = Path.Combine(_dir, "keys");
         _app = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
         _app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
