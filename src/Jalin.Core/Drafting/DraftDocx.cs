@@ -82,14 +82,14 @@ public static class DraftDocx
             body.Append(Right(head + ",", bold: true));
             body.Append(Right(" "), Right(" "), Right(" "));
             var signer = r.Agreement.Parties.OrderBy(p => p.Order).FirstOrDefault();
-            body.Append(Right(r.Template.Form == DocumentKind.PowerOfAttorney ? DraftFields.Blank : signer?.SignatoryName ?? DraftFields.Blank, bold: true));
+            body.Append(Right(r.Template.Form == DocumentKind.PowerOfAttorney ? DraftFields.Blank : DraftFields.SignatoryName(signer?.SignatoryName, signer?.SignatoryOffice) ?? DraftFields.Blank, bold: true));
         });
     }
 
     private static byte[] Outline(DraftRender r) => Build(r.Font, body =>
     {
         body.Append(Centered(r.Template.FormTitle.ToUpperInvariant(), bold: true, size: 28));
-        body.Append(Centered(r.Agreement.Title.ToUpperInvariant(), bold: true));
+        body.Append(Centered(DraftFields.Subject(r.Agreement.Title).ToUpperInvariant(), bold: true));
         body.Append(Centered(r.Owner.FullName.ToUpperInvariant()));
         for (var i = 0; i < r.Clauses.Count; i++)
         {

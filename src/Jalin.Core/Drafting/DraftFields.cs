@@ -28,7 +28,7 @@ public static partial class DraftFields
         ("kepala_daerah", "Jabatan kepala daerah (Wali Kota Cimahi)"),
         ("pihak_kesatu", "Nama PIHAK KESATU"),
         ("pihak_kedua", "Nama PIHAK KEDUA"),
-        ("para_pihak", "Semua pihak, dipisah koma dan \"dan\""),
+        ("para_pihak", "Semua pihak: \"A dan B\", \"A, B, dan C\""),
         ("penanda_tangan_kesatu", "Nama penanda tangan PIHAK KESATU"),
         ("jabatan_kesatu", "Jabatan penanda tangan PIHAK KESATU"),
         ("penanda_tangan_kedua", "Nama penanda tangan PIHAK KEDUA"),
@@ -47,8 +47,68 @@ public static partial class DraftFields
 
     public static IReadOnlyList<string> Unknown(string text) => Used(text).Where(f => Catalog.All(c => c.Name != f)).ToList();
 
-    public static string Fill(string text, IReadOnlyDictionary<string, string?> values) =>
-        FieldPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) && !string.IsNullOrWhiteSpace(v) ? v : Blank);
+    /// <summary>Fills every {{field}} of <paramref name="text"/> so it reads as written by hand: a value
+    /// that begins with the words just before the field does not repeat them ("kerja sama {{judul}}"
+    /// with "Kerja Sama Pasokan Cabai" gives "kerja sama Pasokan Cabai"), and a value ending in a
+    /// punctuation mark the text also puts after the field loses its own ("{{objek}}." never "..").</summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string?> values)
+    {
+        var sb = new System.Text.StringBuilder();
+        var last = 0;
+        foreach (Match m in FieldPattern().Matches(text))
+        {
+            sb.Append(text, last, m.Index - last);
+            var value = values.TryGetValue(m.Groups[1].Value, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : Blank;
+            if (value != Blank)
+            {
+                value = WithoutRepeatedLead(sb.ToString(), value);
+                var next = m.Index + m.Length < text.Length ? text[m.Index + m.Length] : '\0';
+                if (".,;:".Contains(next) && next != '\0') value = value.TrimEnd('.', ',', ';', ':', ' ');
+            }
+            sb.Append(value);
+            last = m.Index + m.Length;
+        }
+        sb.Append(text, last, text.Length - last);
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}-]+")]
+    private static partial Regex WordPattern();
+
+    /// <summary><paramref name="value"/> without its first words when the text before it ends with the same words (any case).</summary>
+    private static string WithoutRepeatedLead(string before, string value)
+    {
+        if (before.Length == 0 || !char.IsWhiteSpace(before[^1])) return value;
+        var tail = WordPattern().Matches(before).TakeLast(4).Select(w => w.Value).ToList();
+        var lead = WordPattern().Matches(value).Take(4).ToList();
+        for (var k = Math.Min(tail.Count, lead.Count); k >= 1; k--)
+        {
+            if (!tail.TakeLast(k).SequenceEqual(lead.Take(k).Select(w => w.Value), StringComparer.OrdinalIgnoreCase)) continue;
+            // Only whole leading words, separated by spaces alone (never cut "Kerja Sama-nya").
+            var end = lead[k - 1].Index + lead[k - 1].Length;
+            if (value[..end].Any(c => !char.IsLetterOrDigit(c) && c != ' ' && c != '-')) continue;
+            var rest = value[end..].TrimStart();
+            return rest.Length > 0 ? rest : value;
+        }
+        return value;
+    }
+
+    /// <summary>What the cooperation is about: a title written as a whole document title ("Kesepakatan
+    /// Bersama Pemerintah Kota Cimahi dan Pemerintah Kabupaten Garut tentang Kerja Sama Pasokan Cabai")
+    /// gives what follows its first "tentang", so a naskah never says "… TENTANG KESEPAKATAN BERSAMA … TENTANG …".</summary>
+    public static string Subject(string title)
+    {
+        var t = title.Trim();
+        string[] forms = ["Kesepakatan Bersama", "Perjanjian Kerja Sama", "Nota Kesepakatan", "Naskah Kerja Sama", "Addendum", "Pernyataan Kehendak", "Rencana Kerja Sama"];
+        if (!forms.Any(f => t.StartsWith(f, StringComparison.OrdinalIgnoreCase))) return t;
+        var at = t.IndexOf(" tentang ", StringComparison.OrdinalIgnoreCase);
+        return at > 0 && at + 9 < t.Length ? t[(at + 9)..].Trim() : t;
+    }
+
+    /// <summary>A signatory's name, or null when none is known; a name that only repeats the office
+    /// ("Bupati Garut" as name and office) counts as unknown, so the naskah leaves a dotted blank.</summary>
+    public static string? SignatoryName(string? name, string? office) =>
+        string.IsNullOrWhiteSpace(name) || string.Equals(name.Trim(), office?.Trim(), StringComparison.OrdinalIgnoreCase) ? null : name.Trim();
 
     /// <summary>The owning region and the field values of <paramref name="a"/>, loaded once for a use case.</summary>
     public static async Task<(Region Owner, Dictionary<string, string?> Values)> ForAsync(Data.JalinDb db, Agreement a, DateOnly today, CancellationToken ct)
@@ -66,7 +126,7 @@ public static partial class DraftFields
         var kb = a.Documents.Where(d => d.Kind == DocumentKind.KesepakatanBersama && d.Number != null).OrderBy(d => d.CreatedAt).LastOrDefault();
         return new Dictionary<string, string?>
         {
-            ["judul"] = a.Title,
+            ["judul"] = Subject(a.Title),
             ["objek"] = a.Object,
             ["ruang_lingkup"] = a.Scope,
             ["urusan"] = affair?.Name,
@@ -81,9 +141,9 @@ public static partial class DraftFields
             ["pihak_kesatu"] = first?.Name,
             ["pihak_kedua"] = second?.Name,
             ["para_pihak"] = JoinAnd(parties.Select(p => p.Name).ToList()),
-            ["penanda_tangan_kesatu"] = first?.SignatoryName,
+            ["penanda_tangan_kesatu"] = SignatoryName(first?.SignatoryName, first?.SignatoryOffice),
             ["jabatan_kesatu"] = first?.SignatoryOffice,
-            ["penanda_tangan_kedua"] = second?.SignatoryName,
+            ["penanda_tangan_kedua"] = SignatoryName(second?.SignatoryName, second?.SignatoryOffice),
             ["jabatan_kedua"] = second?.SignatoryOffice,
             ["opd_pelaksana"] = first?.LeadAgencyName,
             ["nomor_kb"] = kb?.Number,
@@ -131,11 +191,14 @@ public static partial class DraftFields
 
     private static string StripPrefix(string s, string prefix) => s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? s[prefix.Length..] : s;
 
+    /// <summary>A list as Indonesian writes it: "A", "A dan B", "A, B, dan C" (a comma before the
+    /// last "dan" of three or more, PUEBI).</summary>
     public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
     {
         0 => "",
         1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " dan " + items[^1],
+        2 => items[0] + " dan " + items[1],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + ", dan " + items[^1],
     };
 
     /// <summary>"5 (lima) tahun", "18 (delapan belas) bulan", "45 (empat puluh lima) hari"; counted

@@ -40,7 +40,7 @@ public static class NaskahDocx
                 body.Append(Centered(model.Parties[i].Name.ToUpperInvariant(), bold: true));
             }
             body.Append(Centered("TENTANG", bold: true));
-            body.Append(Centered(model.Title.ToUpperInvariant(), bold: true));
+            body.Append(Centered(DraftFields.Subject(model.Title).ToUpperInvariant(), bold: true));
             foreach (var p in model.Parties)
                 body.Append(Centered($"NOMOR: {p.DocumentNumber ?? "…………"}"));
 
@@ -49,11 +49,11 @@ public static class NaskahDocx
             for (var i = 0; i < model.Parties.Count; i++)
             {
                 var p = model.Parties[i];
-                var who = $"{i + 1}. {p.SignatoryName ?? "…………"}, {p.SignatoryOffice ?? "…………"}, dalam hal ini bertindak untuk dan atas nama {p.ActingFor ?? p.Name}, "
+                var who = $"{i + 1}. {DraftFields.SignatoryName(p.SignatoryName, p.SignatoryOffice) ?? DraftFields.Blank}, {(string.IsNullOrWhiteSpace(p.SignatoryOffice) ? DraftFields.Blank : p.SignatoryOffice.Trim())}, dalam hal ini bertindak untuk dan atas nama {p.ActingFor ?? p.Name}, "
                           + $"selanjutnya disebut {PartyLabel(i + 1)}.";
                 body.Append(Justified(who, indent: 360));
             }
-            var all = string.Join(", ", model.Parties.Select((_, i) => PartyLabel(i + 1)));
+            var all = DraftFields.JoinAnd(model.Parties.Select((_, i) => PartyLabel(i + 1)).ToList());
             body.Append(Justified($"{all} yang selanjutnya secara bersama-sama disebut PARA PIHAK, sepakat untuk mengadakan {model.FormTitle} dengan ketentuan sebagai berikut:"));
 
             for (var a = 0; a < model.Articles.Count; a++)
@@ -67,7 +67,7 @@ public static class NaskahDocx
                         body.Append(Justified($"({p + 1}) {article.Paragraphs[p]}", indent: 360));
             }
 
-            body.Append(Justified(model.Closing ?? $"Demikian {model.FormTitle} ini dibuat dalam rangkap {IndonesianWords.Number(model.Parties.Count)} ({model.Parties.Count}) asli, "
+            body.Append(Justified(model.Closing ?? $"Demikian {model.FormTitle} ini dibuat dalam rangkap {model.Parties.Count} ({IndonesianWords.Number(model.Parties.Count)}) asli, "
                 + "masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, ditandatangani oleh PARA PIHAK pada hari, tanggal, bulan dan tahun tersebut di atas."));
             body.Append(SignatureTable(model.Parties));
             body.Append(Paraf(model.Parties));
@@ -80,8 +80,8 @@ public static class NaskahDocx
     }
 
     internal static SectionProperties A4() => new(
-        new PageSize { Width = 11906U, Height = 16838U },
-        new PageMargin { Top = 1440, Bottom = 1440, Left = 1701, Right = 1440, Header = 708, Footer = 708, Gutter = 0U });
+        new PageSize { Width = (uint)PageWidth, Height = 16838U },
+        new PageMargin { Top = 1440, Bottom = 1440, Left = LeftMargin, Right = (uint)RightMargin, Header = 708, Footer = 708, Gutter = 0U });
 
     internal static void AddStyles(MainDocumentPart main, DocumentFont? font = null)
     {
@@ -132,27 +132,43 @@ public static class NaskahDocx
         return run;
     }
 
+    /// <summary>The A4 page of every document Jalin writes, in twips: 210 mm wide, margins 3 cm left and 2.54 cm right.</summary>
+    internal const int PageWidth = 11906, LeftMargin = 1701, RightMargin = 1440;
+
+    /// <summary>The width between the margins (twips): what a table at 100 % spans.</summary>
+    public const int TextWidth = PageWidth - LeftMargin - RightMargin;
+
+    /// <summary>The signature blocks: a borderless table across the whole text width in equal
+    /// columns (up to three a row), given both as 100 % and in twips with a fixed layout so Word and
+    /// LibreOffice draw the same columns.</summary>
     private static Table SignatureTable(IReadOnlyList<NaskahParty> parties)
     {
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, new TableLayout { Type = TableLayoutValues.Fixed }));
+        var columns = Math.Clamp(parties.Count, 1, 3);
+        var width = TextWidth / columns;
+        var w = width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = (width * columns).ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
         var grid = new TableGrid();
-        var columns = Math.Min(parties.Count, 3);
-        for (var c = 0; c < columns; c++) grid.Append(new GridColumn { Width = (9000 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        for (var c = 0; c < columns; c++) grid.Append(new GridColumn { Width = w });
         table.Append(grid);
         for (var start = 0; start < parties.Count; start += columns)
         {
-            var row = new TableRow();
+            var row = new TableRow(new TableRowProperties(new CantSplit()));
             for (var c = 0; c < columns; c++)
             {
                 var i = start + c;
-                var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = (9000 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+                var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = w, Type = TableWidthUnitValues.Dxa }));
                 if (i < parties.Count)
                 {
                     var p = parties[i];
                     cell.Append(Centered(PartyLabel(i + 1) + ",", bold: true));
                     cell.Append(Centered((p.SignatoryOffice ?? "").ToUpperInvariant(), bold: true));
                     cell.Append(Centered(" "), Centered(" "), Centered(" "));
-                    cell.Append(Centered(p.SignatoryName ?? "…………", bold: true));
+                    cell.Append(Centered(DraftFields.SignatoryName(p.SignatoryName, p.SignatoryOffice) ?? DraftFields.Blank, bold: true));
                 }
                 else cell.Append(new Paragraph());
                 row.Append(cell);

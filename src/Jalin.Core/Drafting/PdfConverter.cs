@@ -179,6 +179,11 @@ public sealed class PdfConverter(PdfOptions options, ILogger<PdfConverter>? log 
                      })
                 start.ArgumentList.Add(arg);
 
+            // The region's typeface or its metric-compatible twin, never fontconfig's first guess (DejaVu Sans).
+            var fontsConf = Path.Combine(dir, "fonts.conf");
+            await File.WriteAllTextAsync(fontsConf, FontConfig(Path.Combine(dir, "fontcache")), ct);
+            start.Environment["FONTCONFIG_FILE"] = fontsConf;
+
             using var process = new Process { StartInfo = start };
             try
             {
@@ -228,6 +233,44 @@ public sealed class PdfConverter(PdfOptions options, ILogger<PdfConverter>? log 
             catch (IOException) { /* a killed soffice may still hold a file for a moment */ }
             catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>Each typeface a region may choose (<see cref="DocumentFont.Families"/>) and the free
+    /// font with the same metrics that scripts/install-test-deps installs, so the PDF keeps the
+    /// DOCX's line and page breaks: Bookman Old Style → URW Bookman (fonts-urw-base35), Arial →
+    /// Liberation Sans and Times New Roman → Liberation Serif (fonts-liberation2), Tahoma → the Wine
+    /// project's Tahoma (fonts-wine), drawn to Tahoma's widths as a drop-in for Windows programs.</summary>
+    public static readonly IReadOnlyList<(string Family, string Substitute)> Substitutes =
+    [
+        ("Bookman Old Style", "URW Bookman"), ("Bookman", "URW Bookman"), ("ITC Bookman", "URW Bookman"),
+        ("Arial", "Liberation Sans"), ("Helvetica", "Liberation Sans"),
+        ("Times New Roman", "Liberation Serif"), ("Times", "Liberation Serif"),
+        ("Tahoma", "Tahoma"),
+    ];
+
+    /// <summary>Where Debian's fonts-wine puts its Tahoma (outside fontconfig's default directories).</summary>
+    public const string WineFontsDirectory = "/usr/share/wine/fonts";
+
+    /// <summary>The fontconfig file LibreOffice gets through FONTCONFIG_FILE: the system's
+    /// configuration plus strong aliases from each region typeface to its metric-compatible font.</summary>
+    public static string FontConfig(string cacheDirectory)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine("<?xml version=\"1.0\"?>");
+        sb.AppendLine("<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">");
+        sb.AppendLine("<fontconfig>");
+        sb.AppendLine("  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>");
+        sb.AppendLine($"  <dir>{System.Security.SecurityElement.Escape(WineFontsDirectory)}</dir>");
+        sb.AppendLine($"  <cachedir>{System.Security.SecurityElement.Escape(cacheDirectory)}</cachedir>");
+        foreach (var (family, substitute) in Substitutes)
+        {
+            sb.AppendLine("  <match target=\"pattern\">");
+            sb.AppendLine($"    <test qual=\"any\" name=\"family\"><string>{family}</string></test>");
+            sb.AppendLine($"    <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{substitute}</string></edit>");
+            sb.AppendLine("  </match>");
+        }
+        sb.AppendLine("</fontconfig>");
+        return sb.ToString();
     }
 
     private static string Clip(string output) => output.Length > 2000 ? output[..2000] + "…" : output;

@@ -50,7 +50,7 @@ public class NaskahDocxTests
         Assert.Contains("Pasal 2", text);
         Assert.Contains("(2) Tujuan Perjanjian ini", text);
         Assert.Contains("Rp12.500.000.000,00 (dua belas miliar lima ratus juta rupiah)", text);
-        Assert.Contains("rangkap tujuh (7) asli", text);
+        Assert.Contains("rangkap 7 (tujuh) asli", text);
         Assert.Contains("WALI KOTA CIMAHI", text);
         Assert.Contains("Paraf", text);
     }

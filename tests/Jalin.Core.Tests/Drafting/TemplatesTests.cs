@@ -329,8 +329,9 @@ public class DraftFieldsTests
     }
 
     [Fact]
+    // PUEBI: a comma before the last "dan" of three or more.
     public void Parties_are_joined_with_commas_and_dan() =>
-        Assert.Equal("A, B dan C", DraftFields.JoinAnd(["A", "B", "C"]));
+        Assert.Equal("A, B, dan C", DraftFields.JoinAnd(["A", "B", "C"]));
 }
 
 public class DocumentNumberingTests
