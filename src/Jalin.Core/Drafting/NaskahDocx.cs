@@ -70,6 +70,9 @@ public static class NaskahDocx
             body.Append(Justified(model.Closing ?? $"Demikian {model.FormTitle} ini dibuat dalam rangkap {model.Parties.Count} ({IndonesianWords.Number(model.Parties.Count)}) asli, "
                 + "masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, ditandatangani oleh PARA PIHAK pada hari, tanggal, bulan dan tahun tersebut di atas."));
             body.Append(SignatureTable(model.Parties));
+            // Two tables with nothing between them are one table to Word and LibreOffice: the paraf
+            // grid (2000 + 1000 twips) would squeeze the signature blocks into a third of the page.
+            body.Append(new Paragraph());
             body.Append(Paraf(model.Parties));
 
             body.Append(A4());
