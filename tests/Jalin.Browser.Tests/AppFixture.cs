@@ -51,6 +51,9 @@ public sealed class AppFixture : IAsyncLifetime
         psi.Environment["Jobs__Enabled"] = "false";
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Security__LoginRateLimitPerMinute"] = "1000";
+        // MapStaticAssets sends "no-cache" on every asset in Development (for hot reload); this asks for the
+        // production caching headers (fingerprinted assets immutable for a year), which AssetDeliveryTests checks.
+        psi.Environment["EnableStaticAssetsDevelopmentCaching"] = "true";
         _app = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
         _app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };

@@ -93,7 +93,15 @@ public sealed record ParafStepView(int Order, string Office, int PartyOrder, str
 
 public sealed record SigningView(Guid DraftId, IReadOnlyList<ParafStepView> Paraf, bool ParafComplete, int? NextParaf, CeremonyType? Ceremony, string? CeremonyLabel,
     DateOnly? SignedOn, string? Place, IReadOnlyList<SignatoryEntry> Signatories, Guid? SignedDocumentId, bool ParafOnEveryPage, bool Meterai, bool Stempel,
-    bool CanRecord, string ElectronicSignature, int Version, string? VerificationCode = null, SigningStage? Stage = null);
+    bool CanRecord, string ElectronicSignature, int Version, string? VerificationCode = null, SigningStage? Stage = null)
+{
+    /// <summary>The document being signed, so the page names its subject: the draft's title, its form, its number
+    /// (once issued) and the agreement it belongs to.</summary>
+    public SigningSubject? Subject { get; init; }
+}
+
+/// <summary>What is being signed: the naskah (title, form, number) and its agreement.</summary>
+public sealed record SigningSubject(string DraftTitle, string FormLabel, string? Number, Guid AgreementId, string AgreementTitle);
 
 /// <summary>What recording the signing did to the agreement's stage.</summary>
 public sealed record SigningStage(bool Moved, string Message);
@@ -155,7 +163,9 @@ public static class Signing
     private static async Task<SigningView> ViewAsync(JalinDb db, SigningRecord r, CurrentActor actor, Agreement a, IElectronicSignatureProvider esign, CancellationToken ct)
     {
         var code = await db.DocumentVerifications.AsNoTracking().Where(v => v.DraftId == r.DraftId).Select(v => v.Code).FirstOrDefaultAsync(ct);
-        return View(r, actor, a, esign) with { VerificationCode = code };
+        var d = await db.Drafts.AsNoTracking().Where(x => x.Id == r.DraftId).Select(x => new { x.Title, x.Form, x.Number }).FirstAsync(ct);
+        var subject = new SigningSubject(d.Title, d.Form.Label(), d.Number, a.Id, a.Title);
+        return View(r, actor, a, esign) with { VerificationCode = code, Subject = subject };
     }
 
     private static async Task<(Agreement? a, SigningRecord? r, Error? e)> LoadAsync(JalinDb db, CurrentActor actor, Guid agreementId, Guid draftId, bool tracking, CancellationToken ct)

@@ -62,7 +62,7 @@ public static class LoginLimits
                     // A page (the public verification page): a short Indonesian page instead of JSON.
                     ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                     await ctx.HttpContext.Response.WriteAsync(
-                        $"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Terlalu banyak percobaan — Jalin</title></head><body style="font-family:sans-serif;margin:3rem"><h1>Terlalu banyak {what}</h1><p>Tunggu satu menit lalu muat ulang halaman ini.</p></body></html>""", ct);
+                        $"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Terlalu banyak percobaan · Jalin</title></head><body style="font-family:sans-serif;margin:3rem"><h1>Terlalu banyak {what}</h1><p>Tunggu satu menit lalu muat ulang halaman ini.</p></body></html>""", ct);
                     return;
                 }
                 ctx.HttpContext.Response.ContentType = "application/problem+json";

@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jalin.Browser.Tests;
+
+/// <summary>Issue #9 item 8: axe-core (npm, installed by scripts/install-test-deps into .test-deps/ and
+/// injected with AddScriptTag) finds no serious or critical violation on the main pages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app)
+{
+    private static readonly Regex AgreementUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}$");
+    private static readonly Regex DraftUrl = new(@"/app/kerja-sama/[0-9a-f-]{36}/rancangan/[0-9a-f-]{36}$");
+
+    private bool _routed;
+
+    private static string AxeScript()
+    {
+        var file = Path.Combine(AppFixture.RepoRoot(), ".test-deps", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(file))
+            throw new InvalidOperationException($"axe-core not found at {file}: run scripts/install-test-deps (it installs the pinned axe-core with npm).");
+        return file;
+    }
+
+    /// <summary>Runs axe on the open page; returns "rule (impact): target — help" for each serious or critical violation.</summary>
+    private async Task<List<string>> Axe(string page)
+    {
+        // Served from the app's own origin (a Playwright route), as the production CSP allows only 'self' scripts.
+        if (!_routed)
+        {
+            var script = await File.ReadAllBytesAsync(AxeScript());
+            await Page.RouteAsync("**/__test/axe.min.js", r => r.FulfillAsync(new() { Status = 200, ContentType = "text/javascript", BodyBytes = script }));
+            _routed = true;
+        }
+        await Page.AddScriptTagAsync(new() { Url = "/__test/axe.min.js" });
+        var json = await Page.EvaluateAsync<string>("""
+            async () => {
+              const r = await axe.run(document, { resultTypes: ['violations'] });
+              return JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ') + (n.failureSummary ? ' | ' + n.failureSummary.replace(/\s+/g, ' ') : '')) })));
+            }
+            """);
+        var found = new List<string>();
+        foreach (var v in JsonDocument.Parse(json).RootElement.EnumerateArray())
+        {
+            var impact = v.GetProperty("impact").GetString();
+            var nodes = v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()).ToList();
+            output.WriteLine($"{page}: {v.GetProperty("id").GetString()} ({impact}) ×{nodes.Count}: {v.GetProperty("help").GetString()}");
+            if (impact is "serious" or "critical")
+                found.AddRange(nodes.Take(5).Select(n => $"{page}: {v.GetProperty("id").GetString()} ({impact}) {n}"));
+        }
+        return found;
+    }
+
+    [Fact]
+    public Task Main_pages_have_no_serious_or_critical_axe_violations() => Run(async () =>
+    {
+        var all = new List<string>();
+        await Page.GotoAsync("/masuk");
+        all.AddRange(await Axe("login"));
+
+        await LogIn("kerjasama.cimahi");
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        all.AddRange(await Axe("dashboard"));
+
+        await Open("/app/kerja-sama");
+        await Expect(TestId("agreement-link").First).ToBeVisibleAsync();
+        all.AddRange(await Axe("list"));
+
+        await Open("/app/kerja-sama?q=" + Uri.EscapeDataString("Program Kampung Iklim"));
+        await TestId("agreement-link").First.ClickAsync();
+        await At(AgreementUrl);
+        await Interactive();
+        await Expect(TestId("drafts-card")).ToBeVisibleAsync();
+        all.AddRange(await Axe("agreement"));
+
+        await TestId("draft-link").First.ClickAsync();
+        await At(DraftUrl);
+        await Interactive();
+        await Expect(TestId("shown-version")).ToBeVisibleAsync();
+        all.AddRange(await Axe("draft"));
+
+        foreach (var (name, path) in new[] { ("settings-naskah", "/app/pengaturan/naskah"), ("settings-tahapan", "/app/pengaturan/tahapan"), ("settings-hari-libur", "/app/pengaturan/hari-libur") })
+        {
+            await Open(path);
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            all.AddRange(await Axe(name));
+        }
+        Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
+    });
+}
