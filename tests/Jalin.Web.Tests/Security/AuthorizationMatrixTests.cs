@@ -248,7 +248,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         })),
 
         // Demo KSDD Cimahi–Garut (Cimahi's, led by DKPP): party region Garut and supervisors read; other regions 404.
-        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}")),
+        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin,opd=403 dprd=404", Get("/agreements/{demoKsdd}")),
         new("GET demo KSDD history", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}/history")),
         new("GET demo KSDD documents", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}/documents")),
         new("GET demo KSDD actions", $"404; {Cimahi},prov,nat,garut=2xx dprd=404", Get("/agreements/{demoKsdd}/actions")),
@@ -256,7 +256,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET demo KSDD internal file", $"404; {Cimahi},nat=2xx dprd=404 nat=404", Get("/agreements/{demoKsdd}/documents/{demoKsddInternal}/file")),
 
         // Demo KSDPK with Unjani (led by Disdik): the partner's liaison sees it, without internal files.
-        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{unjani}")),
+        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin,opd=403 dprd=404", Get("/agreements/{unjani}")),
         new("GET demo KSDPK Unjani history", $"404; {Cimahi},mitra,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{unjani}/history")),
         new("GET demo KSDPK Unjani shared file", $"404; {Cimahi},mitra,prov,nat=2xx dprd=404", Get("/agreements/{unjani}/documents/{unjaniShared}/file")),
         new("GET demo KSDPK Unjani internal file", $"404; {Cimahi},nat=2xx dprd=404 nat=404", Get("/agreements/{unjani}/documents/{unjaniInternal}/file")),
