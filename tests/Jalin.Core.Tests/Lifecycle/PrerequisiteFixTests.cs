@@ -43,9 +43,11 @@ public class PrerequisiteFixTests
         Assert.Equal(new FixTarget.EditField(PrerequisiteFix.Fields.PartyNumbers), PrerequisiteFix.For("party-numbers"));
         Assert.Equal(new FixTarget.EditField(PrerequisiteFix.Fields.Signatories), PrerequisiteFix.For("kb-signatories"));
         Assert.Equal(new FixTarget.EditField(PrerequisiteFix.Fields.Term), PrerequisiteFix.For("term"));
-        // Each anchor exists on the edit form.
+        // Each anchor is set on the edit form (as id="@PrerequisiteFix.Fields.X"), and All lists every one.
         var form = File.ReadAllText(Path.Combine(RepoRoot(), "src/Jalin.Web/Components/Pages/Agreements/AgreementFormPage.razor"));
-        Assert.All(PrerequisiteFix.Fields.All, id => Assert.Contains(id, form));
+        var anchors = typeof(PrerequisiteFix.Fields).GetFields().Where(f => f.IsLiteral).ToList();
+        Assert.Equal(anchors.Select(f => (string)f.GetRawConstantValue()!).Order(), PrerequisiteFix.Fields.All.Order());
+        Assert.All(anchors, f => Assert.Contains($"id=\"@PrerequisiteFix.Fields.{f.Name}\"", form));
     }
 
     [Fact]
