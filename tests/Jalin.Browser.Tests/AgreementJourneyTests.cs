@@ -121,13 +121,13 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await RegisterKsddSukarela("Uji peramban: aksi terkunci " + Guid.NewGuid().ToString("N")[..6]);
         var button = TestId("action-complete-preparation");
         await Expect(button).ToBeDisabledAsync();
-        await Expect(TestId("reasons-complete-preparation")).ToContainTextAsync("prasyarat belum lengkap");
+        await Expect(TestId("reasons-complete-preparation")).ToContainTextAsync("prasyarat belum terpenuhi");
         var checklist = TestId("checklist-complete-preparation");
         await Expect(checklist.Locator("li[data-met=false]", new() { HasText = "Dokumen Kerangka Acuan Kerja (KAK) terlampir" })).ToHaveCountAsync(1);
         await Expect(checklist.Locator("li[data-met=false]", new() { HasText = "Kajian/telaahan TKKSD" })).ToHaveCountAsync(1);
         await Expect(TestId("action-add-note")).ToBeEnabledAsync();
         await Expect(TestId("action-terminate")).ToBeDisabledAsync();
-        await Expect(TestId("reasons-terminate")).ToContainTextAsync("prasyarat belum lengkap");
+        await Expect(TestId("reasons-terminate")).ToContainTextAsync("prasyarat belum terpenuhi");
 
         // The officer edits the agreement; the change shows on the detail page.
         await TestId("edit-agreement").ClickAsync();

@@ -44,7 +44,7 @@ public static class GetAgreement
     {
         if (actor.Role == Role.SystemAdmin) return new ForbiddenError("Administrator sistem tidak membuka isi kerja sama.");
         var a = await LoadVisibleAsync(db, actor, id, tracking: false, ct);
-        if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+        if (a is null) return await OtherAgencyAsync(db, actor, id, ct) ?? (Error)new NotFoundError("Kerja sama tidak ditemukan.");
         var internalToo = AgreementAccess.SeesInternal(actor, a);
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstAsync(ct);
         var affairRow = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(x => x.Code == a.AffairCode, ct);
@@ -66,6 +66,24 @@ public static class GetAgreement
             a.Documents.Where(d => AgreementAccess.SeesDocument(actor, a, d)).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),
             a.CreatedAt, a.UpdatedAt, a.KsdpkKind, a.KsdpkKind?.Label(), a.OwnRegimeBasis, a.SubAffairCode, Regions.AffairCompetence.Find(a.SubAffairCode)?.Name,
             LockedFields.AreLocked(a), warnings);
+    }
+
+    /// <summary>For an agency user: the agreement exists with their region as a party but another OPD
+    /// leads it there. Reads only the lead agency's name of that party, never the record.</summary>
+    private static async Task<Error?> OtherAgencyAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct)
+    {
+        if (actor is not { Role: Role.AgencyUser, RegionCode: { } region }) return null;
+        var party = await db.Agreements.AsNoTracking().Where(a => a.Id == id && a.Parties.Any(p => p.RegionCode == region))
+            .Select(a => new { Lead = a.Parties.Where(p => p.RegionCode == region).Select(p => new { p.LeadAgencyId, p.LeadAgencyName }).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (party is null) return null;
+        var name = party.Lead?.LeadAgencyId is { } agencyId
+            ? await db.Agencies.AsNoTracking().Where(x => x.Id == agencyId).Select(x => x.Name).FirstOrDefaultAsync(ct)
+            : null;
+        name ??= party.Lead?.LeadAgencyName;
+        return new OtherAgencyError(name is null
+            ? "Kerja sama ini dikelola OPD lain di daerah Anda, bukan OPD Anda. Untuk membukanya, hubungi Bagian Kerja Sama."
+            : $"Kerja sama ini dikelola {name}, bukan OPD Anda. Untuk membukanya, hubungi {name} atau Bagian Kerja Sama.", name);
     }
 
     public static DocumentView ToView(AgreementDocument d) => new(d.Id, d.Kind, d.Kind.Label(), d.Title, d.ParentDocumentId, d.Stage, d.Number,

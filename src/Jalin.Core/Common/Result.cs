@@ -8,6 +8,11 @@ public sealed record NotFoundError(string Message) : Error("tidak_ditemukan", Me
 
 public sealed record ForbiddenError(string Message) : Error("tidak_berwenang", Message);
 
+/// <summary>An agency (OPD) user opened an agreement of its own region that another OPD leads: it is
+/// told only which OPD holds it, nothing of the record itself (403, not 404: the record exists in the
+/// user's own government, and "not found" would send them looking for a mistake that is not there).</summary>
+public sealed record OtherAgencyError(string Message, string? OwningAgency) : Error("milik_opd_lain", Message);
+
 public sealed record ConflictError(string Message) : Error("konflik", Message);
 
 /// <summary>Input that breaks a rule; <see cref="Fields"/> maps a field name (camelCase, as in

@@ -197,11 +197,18 @@ public static class AvailableActions
         var options = LifecycleEngine.Options(actor.Role, ctx);
         if (!AgreementAccess.ActsForOwner(actor, agreement))
         {
-            options = options.Select(o => ActionCode.AddNote.Is(o.Action) || !o.Allowed ? o
-                : o with { Allowed = false, Reasons = [new Refusal(RefusalKind.WrongRole, "tahapan dijalankan oleh daerah pemilik kerja sama")] }).ToList();
+            // A party region or partner never runs the owner's process, whatever else is missing: say
+            // that one reason (the checklist still shows where the owner stands).
+            options = options.Select(o => ActionCode.AddNote.Is(o.Action) ? o
+                : o with { Allowed = false, Reasons = [new Refusal(RefusalKind.WrongRole, OwnerRunsIt)] }).ToList();
         }
         return Result<IReadOnlyList<ActionOption>>.From(options);
     }
+
+    public const string OwnerRunsIt = "tahapan dijalankan oleh daerah pemilik kerja sama";
+
+    /// <summary>An option the caller can never take on this agreement: the owning region runs it. Screens hide these.</summary>
+    public static bool OnlyOwnerMay(ActionOption option) => !option.Allowed && option.Reasons is [{ Kind: RefusalKind.WrongRole, Message: OwnerRunsIt }];
 }
 
 /// <summary>Applies the clock-driven actions whose time has come (DPRD deemed approval, expiry).

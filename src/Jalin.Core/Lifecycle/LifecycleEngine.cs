@@ -37,7 +37,8 @@ public sealed record ActionOption(
 /// <summary>An end reason the caller may choose for <c>terminate</c>.</summary>
 public sealed record ReasonOption(string Code, string Label);
 
-public sealed record PrerequisiteStatus(string Code, string Label, bool Met);
+/// <summary>One prerequisite of an action and whether it is met; <paramref name="Fix"/> says where to meet it (<see cref="PrerequisiteFix"/>).</summary>
+public sealed record PrerequisiteStatus(string Code, string Label, bool Met, FixTarget? Fix = null);
 
 public sealed record DecisionOption(string Code, string Label, string ToStage);
 
@@ -113,7 +114,7 @@ public static class LifecycleEngine
                     ? LifecycleTable.TerminationReasons(ctx.Agreement).Select(r => new ReasonOption(r.ToString(), r.Label())).ToList()
                     : [];
                 return new ActionOption(rule.Action, rule.Label, reasons.Count == 0, reasons,
-                    rule.Requires.Where(p => p.Code != "none").Select(p => new PrerequisiteStatus(p.Code, p.Label, p.IsMet(ctx))).ToList(),
+                    rule.Requires.Where(p => p.Code != "none").Select(p => new PrerequisiteStatus(p.Code, p.Label, p.IsMet(ctx), PrerequisiteFix.For(p.Code))).ToList(),
                     decisions, rule.Roles.Select(r => r.ToString()).ToList(), rule.Basis, ClockText(rule, ctx.Settings), rule.IsSystemOnly,
                     rule.Input.HasFlag(ActionInput.ReasonCode), rule.Input.HasFlag(ActionInput.NewEndDate), rule.Input.HasFlag(ActionInput.ReceivedOn),
                     rule.Input.HasFlag(ActionInput.Document), rule.MainPath, reasonCodes);

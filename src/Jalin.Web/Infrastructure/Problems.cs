@@ -15,6 +15,8 @@ public static class Problems
         ValidationError v => TypedResults.ValidationProblem(v.Fields.ToDictionary(k => k.Key, k => k.Value), v.Message, title: "Isian tidak valid",
             extensions: Ext(v.Code)),
         NotFoundError => Problem(StatusCodes.Status404NotFound, "Tidak ditemukan", error),
+        OtherAgencyError o => Problem(StatusCodes.Status403Forbidden, "Milik OPD lain", error,
+            new Dictionary<string, object?> { ["code"] = o.Code, ["owningAgency"] = o.OwningAgency }),
         ForbiddenError => Problem(StatusCodes.Status403Forbidden, "Tidak berwenang", error),
         ConflictError => Problem(StatusCodes.Status409Conflict, "Konflik", error),
         TooLargeError => Problem(StatusCodes.Status413PayloadTooLarge, "Berkas terlalu besar", error),

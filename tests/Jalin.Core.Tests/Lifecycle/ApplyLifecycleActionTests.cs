@@ -461,6 +461,12 @@ public sealed class ApplyLifecycleActionTests : IAsyncLifetime
         var partyPrep = party.Single(o => o.Action == "complete-preparation");
         Assert.False(partyPrep.Allowed);
         Assert.Contains("daerah pemilik", Assert.Single(partyPrep.Reasons).Message);
+        // Issue #9: every process step is one the party can never take, even one still missing a
+        // prerequisite (terminate): screens hide them all and keep "add a note".
+        Assert.Equal(["complete-preparation", "terminate"], party.Where(AvailableActions.OnlyOwnerMay).Select(o => o.Action).Order());
+        Assert.DoesNotContain(mine, AvailableActions.OnlyOwnerMay);
+        // The checklist says where each prerequisite is met (PrerequisiteFix), for the API too.
+        Assert.Equal(new FixTarget.AttachDocument(DocumentKind.Assessment, false), prep.Checklist.Single(c => c.Code == "doc:Assessment").Fix);
 
         var dprd = (await AvailableActions.HandleAsync(db, Actors.Dprd, id, _clock)).Value!;
         Assert.Contains(dprd.Single(o => o.Action == "complete-preparation").Reasons, r => r.Kind == RefusalKind.WrongRole);

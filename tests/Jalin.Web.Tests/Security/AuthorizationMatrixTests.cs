@@ -248,15 +248,15 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         })),
 
         // Demo KSDD Cimahi–Garut (Cimahi's, led by DKPP): party region Garut and supervisors read; other regions 404.
-        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}")),
+        new("GET demo KSDD Cimahi–Garut", $"404; {Cimahi},prov,nat,garut=2xx admin,opd=403 dprd=404", Get("/agreements/{demoKsdd}")),
         new("GET demo KSDD history", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}/history")),
-        new("GET demo KSDD documents", $"404; {Cimahi},prov,nat,garut=2xx admin=403 dprd=404", Get("/agreements/{demoKsdd}/documents")),
+        new("GET demo KSDD documents", $"404; {Cimahi},prov,nat,garut=2xx admin,opd=403 dprd=404", Get("/agreements/{demoKsdd}/documents")),
         new("GET demo KSDD actions", $"404; {Cimahi},prov,nat,garut=2xx dprd=404", Get("/agreements/{demoKsdd}/actions")),
         new("GET demo KSDD shared file", $"404; {Cimahi},prov,nat,garut=2xx dprd=404", Get("/agreements/{demoKsdd}/documents/{demoKsddShared}/file")),
         new("GET demo KSDD internal file", $"404; {Cimahi},nat=2xx dprd=404 nat=404", Get("/agreements/{demoKsdd}/documents/{demoKsddInternal}/file")),
 
         // Demo KSDPK with Unjani (led by Disdik): the partner's liaison sees it, without internal files.
-        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{unjani}")),
+        new("GET demo KSDPK Unjani", $"404; {Cimahi},mitra,prov,nat=2xx admin,opd=403 dprd=404", Get("/agreements/{unjani}")),
         new("GET demo KSDPK Unjani history", $"404; {Cimahi},mitra,prov,nat=2xx admin=403 dprd=404", Get("/agreements/{unjani}/history")),
         new("GET demo KSDPK Unjani shared file", $"404; {Cimahi},mitra,prov,nat=2xx dprd=404", Get("/agreements/{unjani}/documents/{unjaniShared}/file")),
         new("GET demo KSDPK Unjani internal file", $"404; {Cimahi},nat=2xx dprd=404 nat=404", Get("/agreements/{unjani}/documents/{unjaniInternal}/file")),
@@ -742,6 +742,32 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         Assert.Contains(list, a => a["id"]!.GetValue<string>() == w.Ids["shared"]);
         Assert.DoesNotContain(list, a => a["id"]!.GetValue<string>() == w.Ids["unjani"]);
         Assert.All(list, a => Assert.Equal("Dinas Lingkungan Hidup Kota Cimahi", a["leadAgency"]?.GetValue<string>()));
+    }
+
+    /// <summary>Issue #9: an OPD user opening another OPD's agreement of its own region is told which OPD
+    /// holds it (403 milik_opd_lain), and nothing of the record; outside its region it stays 404.
+    /// 403 and not 404: the record exists in the user's own government and "not found" misleads.</summary>
+    [Fact]
+    public async Task AgencyUser_OpeningAnotherOpdsAgreement_IsToldTheOwningOpd_AndNothingElse()
+    {
+        var w = await AuthzWorld.ForAsync(app);
+        var response = await w.Client("opd").GetAsync(w.Fill($"{V1}/agreements/{{demoKsdd}}"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal("milik_opd_lain", problem["code"]!.GetValue<string>());
+        var owning = problem["owningAgency"]!.GetValue<string>();
+        Assert.StartsWith("Dinas Ketahanan Pangan", owning);
+        Assert.Contains(owning, problem["detail"]!.GetValue<string>());
+        Assert.Contains("bukan OPD Anda", problem["detail"]!.GetValue<string>());
+        // No content of the record: not its title, object, value or parties.
+        Assert.DoesNotContain("Pasokan Cabai", body);
+        Assert.DoesNotContain("Garut", body);
+        Assert.DoesNotContain("450", body);
+
+        // Another region's agreement is still simply not found for the OPD user.
+        var kupang = await w.Client("opd").GetAsync(w.Fill($"{V1}/agreements/{{kupang}}"));
+        Assert.Equal(HttpStatusCode.NotFound, kupang.StatusCode);
     }
 
     [Fact]

@@ -112,6 +112,17 @@ public partial class DraftPage
     private string? _conflict;
     private IReadOnlyDictionary<string, string[]> _fields = new Dictionary<string, string[]>();
 
+    /// <summary>Why "Terbitkan naskah final" cannot be pressed now, in words; null when it can.</summary>
+    private string? FinalizeBlocker => _d switch
+    {
+        null => null,
+        { Ready: false } d => d.Compliance.Count(c => c.Required && !c.Met) is var n and > 0
+            ? $"{n} muatan wajib belum ada (lihat daftar muatan), dan belum dikecualikan pimpinan."
+            : "muatan wajib belum lengkap dan belum dikecualikan pimpinan.",
+        _ when _dirty => "simpan perubahan terlebih dahulu.",
+        _ => null,
+    };
+
     private bool IsLatest => _d is not null && _d.ShownVersion == _d.LatestVersion;
     private bool ReadOnly => _d is null || !_d.CanEdit || !IsLatest;
 
