@@ -9,12 +9,16 @@ namespace Jalin.Web.Components.Shared;
 /// marks the field (ConversionError).</summary>
 public sealed class IndonesianDateConverter : IReversibleConverter<DateTime?, string?>
 {
-    public string? Convert(DateTime? value) =>
+    public string? Convert(DateTime? value) => 
         value is { } d ? IndonesianFormat.FormatDateLong(DateOnly.FromDateTime(d)) : null;
+
+    /// <summary>Told the outcome of every reading of typed text: the Indonesian message, or null when read.</summary>
+    public Action<string?>? Read { get; init; }
 
     public DateTime? ConvertBack(string? text)
     {
         var r = IndonesianFormat.ParseDate(text);
+        Read?.Invoke(r.Ok ? null : r.Error!.Message);
         if (!r.Ok) throw new FormatException(r.Error!.Message);
         return r.Value is { } d ? d.ToDateTime(TimeOnly.MinValue) : null;
     }

@@ -22,12 +22,4 @@ public sealed class UnreadableInputs
     public string Summary => _problems.Count == 1
         ? "Satu isian belum dapat dibaca. Perbaiki isian yang ditandai merah lalu simpan lagi."
         : $"{_problems.Count} isian belum dapat dibaca. Perbaiki isian yang ditandai merah lalu simpan lagi.";
-
-    /// <summary>The problems as field errors, merged over <paramref name="fields"/>.</summary>
-    public IReadOnlyDictionary<string, string[]> MergeInto(IReadOnlyDictionary<string, string[]>? fields)
-    {
-        var merged = fields?.ToDictionary(k => k.Key, k => k.Value) ?? new Dictionary<string, string[]>();
-        foreach (var (k, v) in _problems) merged[k] = [v];
-        return merged;
-    }
 }
