@@ -13,6 +13,11 @@ public sealed class IndonesianMudLocalizer : MudLocalizer
 {
     private static readonly Dictionary<string, string> Texts = new()
     {
+        ["Converter_InvalidNumber"] = "Tulis angka saja, misalnya 30.",
+        ["Converter_InvalidDateTime"] = "Tulis tanggal sebagai 30/11/2026, 30-11-2026 atau 30 November 2026.",
+        ["Converter_ConversionError"] = "Isian ini tidak dapat dibaca.",
+        ["Converter_ConversionFailed"] = "Isian ini tidak dapat dibaca.",
+        ["Converter_UnableToConvert"] = "Isian ini tidak dapat dibaca.",
         ["MudAlert_Close"] = "Tutup",
         ["MudBaseDatePicker_NextMonth"] = "Bulan berikutnya",
         ["MudBaseDatePicker_NextYear"] = "Tahun berikutnya",
