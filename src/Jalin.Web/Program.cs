@@ -13,6 +13,7 @@ app.UseJalinForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseIndonesianUi();
 app.UseJalinCookiePolicy();
 app.UseRateLimiter();
 app.UseAuthentication();

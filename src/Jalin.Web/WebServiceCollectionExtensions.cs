@@ -113,6 +113,7 @@ public static class WebServiceCollectionExtensions
             o.SnackbarConfiguration.VisibleStateDuration = 4000;
             o.SnackbarConfiguration.PreventDuplicates = true;
         });
+        services.AddIndonesianUi();
         services.AddHttpContextAccessor();
         builder.AddJalinHosting();
         services.AddJalinSessionSecurity(config);

@@ -67,7 +67,7 @@ public sealed class AgreementJourneyTests(AppFixture app) : BrowserTest(app)
         await RegisterKsddSukarela(title);
         await Expect(TestId("stage")).ToContainTextAsync("Persiapan");
         await Expect(TestId("parties")).ToContainTextAsync("Sumedang");
-        await Expect(TestId("value")).ToContainTextAsync("Rp1.500.000.000,00");
+        await Expect(TestId("value")).ToContainTextAsync("Rp 1.500.000.000,00");
 
         // 1) a note
         await Apply("add-note", "Rapat koordinasi pertama dengan Sumedang");

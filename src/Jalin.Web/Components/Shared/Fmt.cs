@@ -1,17 +1,24 @@
 using System.Globalization;
+using Jalin.Core.Common;
 
 namespace Jalin.Web.Components.Shared;
 
-/// <summary>Indonesian formatting for the UI: dates "24 Nov 2026", Rupiah "Rp1.500.000.000,00".</summary>
+/// <summary>The one place the back office formats amounts, dates and instants for a person
+/// (Indonesian forms from <see cref="IndonesianFormat"/>): "30 Nov 2026" in lists,
+/// "30 November 2026" on a record, "Rp 1.500.000.000,50".</summary>
 public static class Fmt
 {
-    public static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo Id = IndonesianFormat.Culture;
 
-    public static string Date(DateOnly? d) => d is { } x ? x.ToString("d MMM yyyy", Id) : "—";
+    /// <summary>A date in a list, a chip or a caption: "30 Nov 2026".</summary>
+    public static string Date(DateOnly? d) => d is { } x ? IndonesianFormat.FormatDateShort(x) : "—";
+
+    /// <summary>A date on a record's own page: "30 November 2026".</summary>
+    public static string DateLong(DateOnly? d) => d is { } x ? IndonesianFormat.FormatDateLong(x) : "—";
 
     public static string Instant(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Wib).ToString("d MMM yyyy HH:mm", Id) + " WIB";
 
-    public static string Rupiah(decimal? v) => v is { } x ? "Rp" + x.ToString("N2", Id) : "—";
+    public static string Rupiah(decimal? v) => v is { } x ? IndonesianFormat.FormatRupiah(x) : "—";
 
     private static readonly TimeZoneInfo Wib = FindWib();
 
