@@ -11,7 +11,7 @@ namespace Jalin.Core.Tests.Drafting;
 public sealed class DocumentPdfs : IAsyncLifetime
 {
     public PdfConverter Converter { get; } = new(new PdfOptions());
-    public Dictionary<string, Common.Result<byte[]>> Results { get; } = [];
+    public Dictionary<string, Jalin.Core.Common.Result<byte[]>> Results { get; } = [];
 
     public static byte[] Docx(string family)
     {
