@@ -30,12 +30,9 @@ public static class ListAudit
         var rows = await q.OrderByDescending(x => x.Id).Skip((pg - 1) * sz).Take(sz).ToListAsync(ct);
         return new Page<AuditRowView>(rows.Select(r =>
         {
-            var hidden = actor.Role == Role.SystemAdmin && r.RegionCode != InstanceChain;
+            var hidden = actor.Role == Role.SystemAdmin && r.RegionCode != AuditInterceptor.InstanceChain;
             return new AuditRowView(r.Id, r.RegionCode, r.Sequence, r.At, r.ActorUserId, r.ActorName, r.EntityType, r.EntityId, r.Action,
                 hidden ? null : r.Before, hidden ? null : r.After, hidden, r.PreviousHash, r.Hash);
         }).ToList(), pg, sz, total);
     }
-
-    /// <summary>The chain of instance-wide rows (users, settings without a region).</summary>
-    public const string InstanceChain = "*";
 }

@@ -1,7 +1,7 @@
 namespace Jalin.Core.Common;
 
 /// <summary>How sure a legal fact encoded in Jalin is (for maintainers and the generated docs,
-/// never shown as a tag to a person). What a person reads is the citation itself ("PP 28/2018
+/// never shown to a person as a tag). What a person reads is the citation itself ("PP 28/2018
 /// Pasal 6 ayat (2)") or, where the law is silent, the words "praktik daerah" / "pengaturan daerah".</summary>
 public enum Certainty
 {
@@ -18,15 +18,15 @@ public enum Certainty
 public static class CertaintyLabels
 {
     /// <summary>The legend of the certainty column in the generated docs (maintainers only).</summary>
-    public const string Legend = "Kolom kepastian hanya untuk pemelihara: [V] dibaca dalam teks peraturan yang disebut, [V-local] praktik satu daerah, "
-        + "[I] inferensi, [U] belum diketahui (nilai pengaturan daerah). Tanda ini tidak pernah ditampilkan kepada pengguna; pengguna membaca kolom dasar.";
+    public const string Legend = "Kolom kepastian hanya untuk pemelihara: \"teks\" dibaca dalam teks peraturan yang disebut, \"praktik satu daerah\", "
+        + "\"inferensi\", \"belum diketahui\" (nilai pengaturan daerah). Kolom ini tidak pernah ditampilkan kepada pengguna; pengguna membaca kolom dasar.";
 
-    /// <summary>The maintainers' tag used in docs/*.md ([V], [V-local], [I], [U]).</summary>
-    public static string Tag(this Certainty c) => c switch
+    /// <summary>The certainty in words, for the maintainers' column of docs/lifecycle.md and docs/muatan.md.</summary>
+    public static string Words(this Certainty c) => c switch
     {
-        Certainty.Verified => "[V]",
-        Certainty.LocalPractice => "[V-local]",
-        Certainty.Inferred => "[I]",
-        _ => "[U]",
+        Certainty.Verified => "teks",
+        Certainty.LocalPractice => "praktik satu daerah",
+        Certainty.Inferred => "inferensi",
+        _ => "belum diketahui",
     };
 }

@@ -151,7 +151,7 @@ public static class Muatan
         Clause(ClauseType.ForceMajeure, Nk, false, Practice, Certainty.Inferred),
         new("nk-work-plan", "Rencana kerja (rencana aksi) Nota Kesepakatan: pasal rencana kerja dalam naskah atau rencana kegiatan terlampir", Nk, true,
             "praktik daerah (Nota Kesepakatan Sinergi disertai rencana aksi sebagai lampiran)", Certainty.LocalPractice,
-            ctx => ctx.Clauses.Contains(ClauseType.WorkPlanAnnex) || ctx.Agreement.Documents.Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan))
+            ctx => ctx.Clauses.Contains(ClauseType.WorkPlanAnnex) || Prerequisites.HasWorkPlanAttached(ctx.Agreement))
         {
             Clause = ClauseType.WorkPlanAnnex,
         },
@@ -214,13 +214,13 @@ public static class Muatan
             "Permendagri 25/2020 Pasal 20 ayat (5); negosiasi dan konsultasi: PP 28/2018 Pasal 34 dan Pasal 41, Permendagri 25/2020 Pasal 40–41", Certainty.Verified),
         Clause(ClauseType.AssetsAfterEnd, Foreign, false,
             "PP 28/2018 Pasal 26 ayat (2) (barang yang kepemilikannya belum ditegaskan dalam naskah diselesaikan melalui Menteri)", Certainty.Verified),
-        new("foreign-term-5y", "Jangka waktu paling lama 5 tahun", Foreign, true, "Permendagri 25/2020 Pasal 32", Certainty.Verified,
+        new("foreign-term-5y", $"Jangka waktu paling lama {LifecycleTable.ForeignMaxTerm.Text}", Foreign, true, "Permendagri 25/2020 Pasal 32", Certainty.Verified,
             ctx => Prerequisites.TermWithinFiveYears(ctx.Agreement)),
         // Pernyataan Kehendak: Permendagri 25/2020 Pasal 13.
         .. new[] { ClauseType.Title, ClauseType.Parties, ClauseType.Purpose, ClauseType.Scope, ClauseType.Term, ClauseType.Closing }
             .Select(t => Clause(t, Loi, true, "Permendagri 25/2020 Pasal 13", Certainty.Verified)),
-        new("loi-1y", "Masa berlaku LoI paling lama 1 tahun", Loi, true, "Permendagri 25/2020 Pasal 13", Certainty.Verified,
-            ctx => ctx.LoiValidUntil is { } until && ctx.Agreement.StartsOn is { } s ? until <= s.AddYears(1) : ctx.LoiValidUntil is not null),
+        new("loi-1y", $"Masa berlaku LoI paling lama {LifecycleTable.LoiValidity.Text}", Loi, true, "Permendagri 25/2020 Pasal 13", Certainty.Verified,
+            ctx => ctx.LoiValidUntil is { } until && ctx.Agreement.StartsOn is { } s ? until <= LifecycleTable.LoiValidity.After(s, WorkingDayCalendar.WeekendsOnly) : ctx.LoiValidUntil is not null),
         // Rencana Kerja Sama: PP 28/2018 Pasal 30 ayat (3) "paling sedikit memuat" a–g (KSDLL: Pasal 38); Permendagri 25/2020 Pasal 15.
         .. RksItems.Select(i => Clause(i.Type, Rks, true, $"PP 28/2018 Pasal 30 ayat (3) huruf {i.Letter}; Permendagri 25/2020 Pasal 15", Certainty.Verified, label: i.Label)),
     ];
@@ -255,7 +255,7 @@ public static class Muatan
             sb.AppendLine("| kode | unsur | wajib | berlaku bila | dasar | kepastian |");
             sb.AppendLine("|---|---|---|---|---|---|");
             foreach (var r in Rules.Where(r => r.Forms.Contains(form)))
-                sb.AppendLine($"| `{r.Code}` | {r.Label} | {(r.Required ? "wajib" : "lazim")} | {r.When ?? "selalu"} | {r.Basis.Replace("|", "\\|")} | {r.Certainty.Tag()} |");
+                sb.AppendLine($"| `{r.Code}` | {r.Label} | {(r.Required ? "wajib" : "lazim")} | {r.When ?? "selalu"} | {r.Basis.Replace("|", "\\|")} | {r.Certainty.Words()} |");
             sb.AppendLine();
         }
         return sb.ToString();

@@ -75,7 +75,7 @@ public static class LifecycleDescription
                     + (o.EndReason is not null ? $" [{o.EndReason}]" : "")));
                 var roles = r.SystemOnly ? "Sistem (otomatis)" : string.Join(", ", r.RoleLabels);
                 var pre = r.Prerequisites.Count == 0 ? "—" : string.Join("; ", r.Prerequisites.Select(p => p.Label));
-                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(InputsText(rule))} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} | {rule.Certainty.Tag()} |");
+                sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(InputsText(rule))} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} | {rule.Certainty.Words()} |");
             }
             sb.AppendLine();
             foreach (var common in d.Rules.Where(r => ActionCode.Terminate.Is(r.Action) || ActionCode.AddNote.Is(r.Action)).DistinctBy(r => r.Action))

@@ -68,7 +68,10 @@ public static class Prerequisites
 
     public static readonly Prerequisite NkWorkPlan = new("nk-work-plan",
         "Lampiran Rencana Kerja Nota Kesepakatan (terlampir, atau bagian rancangan Nota Kesepakatan di Jalin)",
-        ctx => ctx.Agreement.Documents.Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan) || ctx.Drafts.ContainsKey(DocumentKind.NotaKesepakatan));
+        ctx => HasWorkPlanAttached(ctx.Agreement) || ctx.Drafts.ContainsKey(DocumentKind.NotaKesepakatan));
+
+    /// <summary>The Rencana Kerja of a Nota Kesepakatan attached as a document (the muatan table also accepts it as a pasal).</summary>
+    public static bool HasWorkPlanAttached(Agreement a) => a.Documents.Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan);
 
     public static readonly Prerequisite EndDateSet = new("term", "Tanggal mulai dan berakhir kerja sama diisi",
         ctx => ctx.Agreement is { StartsOn: not null, EndsOn: not null } a && a.EndsOn > a.StartsOn);

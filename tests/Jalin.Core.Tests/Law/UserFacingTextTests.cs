@@ -19,16 +19,14 @@ public sealed partial class UserFacingTextTests
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
-    /// <summary>Sources whose text reaches a person. Migrations are schema code; ActionCode.cs is where the codes are declared;
-    /// Certainty.cs holds the maintainers' tags and the legend of the generated docs' certainty column.</summary>
+    /// <summary>Sources whose text reaches a person. Migrations are schema code; ActionCode.cs is where the codes are declared.</summary>
     private static IEnumerable<string> Sources() =>
         Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains("Jalin.Migrations.", StringComparison.Ordinal)
-                        && !f.EndsWith($"Lifecycle{Path.DirectorySeparatorChar}ActionCode.cs", StringComparison.Ordinal)
-                        && !f.EndsWith($"Common{Path.DirectorySeparatorChar}Certainty.cs", StringComparison.Ordinal));
+                        && !f.EndsWith($"Lifecycle{Path.DirectorySeparatorChar}ActionCode.cs", StringComparison.Ordinal));
 
     // A C# string literal: regular, verbatim or interpolated, single line (raw literals are not used in user text).
     [GeneratedRegex(@"\$?@?""(?:[^""\\\n]|\\.|"""")*""")]

@@ -576,6 +576,30 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
         Assert.Equal("DprdApproval", await walker.StageAsync());
     }
 
+    /// <summary>Issue #7 item 8: in Pelaksanaan the end date moves only through the extension action; a PUT that
+    /// changes it without a correction reason (or with one too short) is a 400 on the field, and nothing changes.</summary>
+    [Fact]
+    public async Task Locked_end_date_in_implementation_is_a_400_and_changes_nothing()
+    {
+        var officer = await app.ClientForAsync(Officer);
+        var list = await officer.GetAsync("/api/v1/agreements?stage=Implementation&pageSize=1&q=Layanan%20Perbankan").OkJson();
+        var id = list["items"]![0]!["id"]!.GetValue<string>();
+        var url = $"/api/v1/agreements/{id}";
+        var before = await officer.GetAsync(url).OkJson();
+        var version = before["version"]!.GetValue<int>();
+        var input = LifecycleWalker.ToInput(before);
+        input["endsOn"] = DateOnly.Parse(before["endsOn"]!.GetValue<string>()).AddMonths(-1).ToString("yyyy-MM-dd");
+
+        var locked = await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"{url}?version={version}", input), "endsOn", "locked end date");
+        Assert.Contains("Catat perpanjangan", locked["errors"]!["endsOn"]![0]!.GetValue<string>());
+        input["correctionReason"] = "salah";
+        await ProblemAssert.IsValidationProblem(await Json(officer, HttpMethod.Put, $"{url}?version={version}", input), "correctionReason", "short correction reason");
+
+        var after = await officer.GetAsync(url).OkJson();
+        Assert.Equal(version, after["version"]!.GetValue<int>());
+        Assert.Equal(before["endsOn"]!.GetValue<string>(), after["endsOn"]!.GetValue<string>());
+    }
+
     // ---------------------------------------------------------------- drafting (ISSUE #3)
 
     /// <summary>A KSDD whose every party has its number and its head as signatory, so a KB draft from the template has all required muatan.</summary>
