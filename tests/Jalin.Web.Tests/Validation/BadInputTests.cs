@@ -582,8 +582,10 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : JalinAppFactory
     public async Task Locked_end_date_in_implementation_is_a_400_and_changes_nothing()
     {
         var officer = await app.ClientForAsync(Officer);
-        var list = await officer.GetAsync("/api/v1/agreements?stage=Implementation&pageSize=1&q=Layanan%20Perbankan").OkJson();
-        var id = list["items"]![0]!["id"]!.GetValue<string>();
+        var created = ValidAgreement();
+        created["title"] = "Uji masukan buruk: tanggal terkunci " + Guid.NewGuid().ToString("N")[..6];
+        var id = await officer.CreateAgreement(created);
+        await new LifecycleWalker(officer, id, Wib.Today(app.Clock)).WalkToAsync("Implementation");
         var url = $"/api/v1/agreements/{id}";
         var before = await officer.GetAsync(url).OkJson();
         var version = before["version"]!.GetValue<int>();
