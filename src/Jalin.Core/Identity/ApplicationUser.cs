@@ -13,6 +13,8 @@ public sealed class ApplicationUser : IdentityUser
     public bool IsActive { get; set; } = true;
     /// <summary>Demo accounts may skip the mandatory two-factor rule so the demo can be tried at once.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>When the user closed the first-login tour of their role; null shows it on the dashboard.</summary>
+    public DateTimeOffset? TourSeenAt { get; set; }
 
     public CurrentActor ToActor() => new(Id, UserName ?? "", FullName, Role, RegionCode, AgencyId, PartnerId);
 }
