@@ -81,4 +81,16 @@ public static class RoleTour
         ],
         _ => [],
     };
+
+    /// <summary>What the dashboard says when the role sees no agreement yet: what to do first, or who to ask.</summary>
+    public static string NoAgreementsHint(Role role) => role switch
+    {
+        Role.CooperationOfficer => "Daftarkan kerja sama pertama daerah Anda; Jalin lalu menunjukkan langkah dan dokumen setiap tahapnya.",
+        Role.AgencyUser => "Kerja sama tampil di sini bila OPD Anda dicatat sebagai pemimpinnya. Kerja sama didaftarkan oleh petugas Bagian Kerja Sama Sekretariat Daerah; hubungi mereka untuk mendaftarkan atau mengaitkan kerja sama OPD Anda.",
+        Role.PartnerUser => "Kerja sama tampil di sini bila lembaga Anda dicatat sebagai pihak. Hubungi petugas Bagian Kerja Sama daerah mitra Anda.",
+        Role.DprdViewer => "Di sini tampil kerja sama daerah yang memerlukan DPRD (kerja sama luar negeri, serta yang membebani masyarakat atau belum dianggarkan dalam APBD); saat ini belum ada.",
+        Role.SupervisorProvince => "Kerja sama pemerintah daerah di provinsi Anda tampil di sini setelah didaftarkan petugas Bagian Kerja Sama daerah itu.",
+        Role.SupervisorNational => "Kerja sama daerah tampil di sini setelah didaftarkan petugas Bagian Kerja Sama daerah.",
+        _ => "Kerja sama daerah Anda tampil di sini setelah didaftarkan petugas Bagian Kerja Sama Sekretariat Daerah.",
+    };
 }
