@@ -52,6 +52,8 @@ public sealed class AgreementListTests(AppFixture app) : BrowserTest(app)
         await Choose("filter-stage", "Pelaksanaan");
         await At(new Regex(@"stage=Implementation"));
         Assert.DoesNotContain("page=2", Page.Url);
+        await Expect(TestId("pager-info")).ToContainTextAsync(new Regex("^1–"));
+        await Expect(TestId("agreement-row").First).ToContainTextAsync("Pelaksanaan");
         var filtered = Page.Url;
         var filteredTitles = await RowTitles();
         Assert.NotEmpty(filteredTitles);
@@ -74,7 +76,8 @@ public sealed class AgreementListTests(AppFixture app) : BrowserTest(app)
         // unreadable values in the address are ignored, never an error page
         await Open("/app/kerja-sama?stage=Bogus&kind=99&sort=judul;DROP&dir=x&page=-3&size=7&year=abc&partner=nope");
         await Expect(TestId("agreement-row").First).ToBeVisibleAsync();
-        await Expect(TestId("pager-info")).ToContainTextAsync("1–25");
+        await Expect(TestId("pager-info")).ToContainTextAsync(new Regex($"^1–{Math.Min(total, 25)} dari {total}$")); // every filter dropped, page 1 of 25
+        await Expect(TestId("page-size")).ToHaveValueAsync("25");
     });
 
     [Fact]
