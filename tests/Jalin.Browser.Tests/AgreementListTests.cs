@@ -47,6 +47,7 @@ public sealed class AgreementListTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("pager-info")).ToContainTextAsync("11–");
         Assert.Equal(page2, await RowTitles());
         await Expect(Page.Locator("th[aria-sort=descending]")).ToContainTextAsync("Berakhir");
+        await Expect(TestId("sort-endsOn")).ToContainTextAsync("↓");
 
         // a filter: a new history entry, back to page 1
         await Choose("filter-stage", "Pelaksanaan");
@@ -115,5 +116,23 @@ public sealed class AgreementListTests(AppFixture app) : BrowserTest(app)
         var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"page is {widths[0]}px wide on a {widths[1]}px screen");
         await Step("list-phone");
+    });
+
+    [Fact]
+    public Task Registering_a_title_close_to_an_existing_one_warns_without_blocking() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/kerja-sama/baru");
+        var title = Page.Locator("#field-title");
+        await title.FillAsync("kerjasama pengelolaan sampah di TPPAS regional Legok-Nangka");
+        await title.PressAsync("Tab");
+        var warning = TestId("similar-title");
+        await Expect(warning).ToContainTextAsync("Judul mirip dengan kerja sama yang sudah ada:");
+        await Expect(warning.Locator("[data-testid=similar-title-link]").First).ToContainTextAsync("Pengelolaan Sampah di TPPAS Regional Legok Nangka");
+        await Expect(TestId("save")).ToBeEnabledAsync();
+        await Step("similar-title");
+        await title.FillAsync("Pelatihan pemandu wisata alam Cimahi " + Guid.NewGuid().ToString("N")[..6]);
+        await title.PressAsync("Tab");
+        await Expect(warning).ToHaveCountAsync(0);
     });
 }
