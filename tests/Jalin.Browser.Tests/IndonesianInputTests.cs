@@ -127,7 +127,7 @@ public sealed class IndonesianInputTests(AppFixture app) : BrowserTest(app)
         await Expect(Page.Locator("button[aria-label='Halaman berikutnya']")).ToHaveCountAsync(1);
         await Expect(Page.Locator("button[aria-label='Halaman pertama']")).ToHaveCountAsync(1);
         await Expect(Page.Locator("button[aria-label='Next page']")).ToHaveCountAsync(0);
-        await Expect(Page.Locator(".mud-table-pagination")).ToContainTextAsync("Baris per halaman");
+        await Expect(TestId("pager")).ToContainTextAsync("Baris per halaman"); // the list's own pager (issue #9 item 4)
         await Open("/app/kerja-sama?q=" + Uri.EscapeDataString("tidak-ada-" + Guid.NewGuid().ToString("N")[..6]));
         await Expect(TestId("empty-state")).ToHaveTextAsync("Tidak ada kerja sama yang cocok dengan penyaring ini.");
     });

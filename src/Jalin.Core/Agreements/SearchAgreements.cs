@@ -30,7 +30,7 @@ public sealed record AgreementSummary(Guid Id, string RegionCode, string Title, 
 
 public static class SearchAgreements
 {
-    public static readonly string[] SortKeys = ["title", "kind", "stage", "startsOn", "endsOn", "value", "updated"];
+    public static readonly string[] SortKeys = ["title", "kind", "stage", "startsOn", "endsOn", "value", "lead", "updated"];
 
     public static async Task<Result<Page<AgreementSummary>>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, CancellationToken ct = default)
     {
@@ -72,6 +72,9 @@ public static class SearchAgreements
             q = q.Where(a => a.Stage == Stage.Implementation && a.EndsOn >= today && a.EndsOn <= until);
         }
 
+        // Empty values (no end date, no value, no lead OPD) go last in both directions: a person sorting
+        // by end date wants the agreements that have one first. `x == null` orders false before true on
+        // SQLite and PostgreSQL alike, so the database's own NULLS FIRST/LAST default does not matter.
         q = (f.Sort, f.Descending) switch
         {
             ("title", false) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
@@ -80,12 +83,14 @@ public static class SearchAgreements
             ("kind", true) => q.OrderByDescending(a => a.Kind).ThenBy(a => a.Title),
             ("stage", false) => q.OrderBy(a => a.Stage).ThenBy(a => a.Title),
             ("stage", true) => q.OrderByDescending(a => a.Stage).ThenBy(a => a.Title),
-            ("startsOn", false) => q.OrderBy(a => a.StartsOn).ThenBy(a => a.Id),
-            ("startsOn", true) => q.OrderByDescending(a => a.StartsOn).ThenBy(a => a.Id),
-            ("endsOn", false) => q.OrderBy(a => a.EndsOn).ThenBy(a => a.Id),
-            ("endsOn", true) => q.OrderByDescending(a => a.EndsOn).ThenBy(a => a.Id),
-            ("value", false) => q.OrderBy(a => a.Value).ThenBy(a => a.Id),
-            ("value", true) => q.OrderByDescending(a => a.Value).ThenBy(a => a.Id),
+            ("startsOn", false) => q.OrderBy(a => a.StartsOn == null).ThenBy(a => a.StartsOn).ThenBy(a => a.Id),
+            ("startsOn", true) => q.OrderBy(a => a.StartsOn == null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
+            ("endsOn", false) => q.OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id),
+            ("endsOn", true) => q.OrderBy(a => a.EndsOn == null).ThenByDescending(a => a.EndsOn).ThenBy(a => a.Id),
+            ("value", false) => q.OrderBy(a => a.Value == null).ThenBy(a => a.Value).ThenBy(a => a.Id),
+            ("value", true) => q.OrderBy(a => a.Value == null).ThenByDescending(a => a.Value).ThenBy(a => a.Id),
+            ("lead", false) => q.OrderBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault() == null).ThenBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault()).ThenBy(a => a.Id),
+            ("lead", true) => q.OrderBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault() == null).ThenByDescending(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault()).ThenBy(a => a.Id),
             (_, false) when f.Sort == "updated" => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
             _ => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
         };
