@@ -635,8 +635,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         await garut.Act(id, "add-note", new { note, @internal = true }).OkJson();
         Assert.Contains(note, (await garut.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray().Select(h => h!["note"]?.GetValue<string>()));
 
-        // Garut cannot attach to Cimahi's agreement, nor edit it.
-        var upload = await garut.Upload(id, "Other", TestApi.Pdf("garut"), visibility: "Shared").Expect(HttpStatusCode.Forbidden);
+        // Garut attaches only its own side's papers (issue #9 item 3: PartyDocumentsTests), never the owner's steps such as the offer letter; nor edits the agreement.
+        var upload = await garut.Upload(id, "OfferLetter", TestApi.Pdf("garut"), visibility: "Shared").Expect(HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblem(upload);
     }
 
