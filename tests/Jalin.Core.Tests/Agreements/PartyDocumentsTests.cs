@@ -5,6 +5,7 @@ using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
 using Jalin.Core.Tests.Files;
 using Jalin.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Core.Tests.Agreements;
 
@@ -86,6 +87,11 @@ public sealed class PartyDocumentsTests : IAsyncLifetime
         // the party's DPRD secretariat reads its DPRD's letters, not the region's kajian
         Assert.IsType<NotFoundError>(await DownloadErrorAsync(id, doc.Id, PartyDprd));
         Assert.Null(await DownloadErrorAsync(id, doc.Id, CurrentActor.System));
+
+        // its audit row is in Kabupaten Bandung's trail, so Cimahi's Inspektorat never reads its title
+        await using var db = _db.NewDb();
+        var audit = await db.AuditEntries.Where(e => e.EntityId == doc.Id.ToString()).Select(e => e.RegionCode).ToListAsync();
+        Assert.Equal(Actors.KabBandung, Assert.Single(audit));
     }
 
     [Fact]
