@@ -123,6 +123,41 @@ public sealed class AgreementChecklistAndPartiesTests(AppFixture app) : BrowserT
         await Expect(TestId("timeline")).ToContainTextAsync(note);
     });
 
+    /// <summary>Issue #9 item 3: Garut attaches its own kajian on Cimahi's record, internal to Garut, through the
+    /// attach form; it shows with the "internal" chip and Garut named as its uploader, and Cimahi never sees it.</summary>
+    [Fact]
+    public Task Garut_attaches_an_internal_document_on_a_Cimahi_record_and_Cimahi_does_not_see_it() => Run(async () =>
+    {
+        var title = "Kajian internal Garut " + Guid.NewGuid().ToString("N")[..6];
+        await LogIn("kerjasama.garut");
+        var url = await OpenFromList(ChiliTitle);
+        await Expect(TestId("owner-runs-it")).ToContainTextAsync("melampirkan dokumen Kabupaten Garut sendiri");
+        await Expect(TestId("upload-party-hint")).ToContainTextAsync("Kota Cimahi tidak melihatnya");
+        await Choose("upload-kind", "Kajian/telaahan TKKSD");
+        // the owner's steps are not offered to a party region
+        await TestId("upload-kind").Locator(".mud-select, .mud-input-control").First.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open")).Not.ToContainTextAsync("Surat penawaran");
+        await Page.Keyboard.PressAsync("Escape");
+        await Page.Locator("#upload-title").FillAsync(title);
+        await Choose("upload-visibility", "Internal Kabupaten Garut");
+        await Expect(TestId("upload-visibility").Locator("input").First).ToHaveValueAsync("Internal");
+        await Step("garut-attach-form");
+        await AttachChosen("kajian-garut.pdf");
+
+        var row = TestId("document-row").Filter(new() { HasText = title });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator("[data-testid=document-internal]")).ToHaveTextAsync("internal");
+        await Expect(row.Locator("[data-testid=document-uploader]")).ToHaveTextAsync("diunggah oleh Kabupaten Garut");
+        await Step("garut-internal-document");
+
+        await Context.ClearCookiesAsync();
+        await LogIn("kerjasama.cimahi");
+        await Page.GotoAsync(url);
+        await Interactive();
+        await Expect(TestId("agreement-title")).ToBeVisibleAsync();
+        await Expect(Page.GetByText(title)).ToHaveCountAsync(0);
+    });
+
     [Fact]
     public Task An_OPD_opening_another_OPDs_agreement_is_told_which_OPD_holds_it() => Run(async () =>
     {

@@ -130,7 +130,13 @@ public sealed class AgreementDocument
     public long? FileSize { get; set; }
     public string? UploadedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The agreement's region (tenancy of the row, e.g. which region's audit trail records it); not who owns the paper.</summary>
     public string? RegionCode { get; init; }
+    /// <summary>The region whose document this is: the agreement's region for what the owning side, its
+    /// partners and Jalin attach; a party region's code for the papers that region attaches on its side
+    /// (its kajian, its DPRD's letters, its signed copy). Its internal documents are seen only in that
+    /// region (<see cref="AgreementAccess.SeesDocument"/>). Null is read as the agreement's region.</summary>
+    public string? UploaderRegionCode { get; init; }
 
     public bool IsSigned => SignedOn is not null && FileSha256 is not null;
 }

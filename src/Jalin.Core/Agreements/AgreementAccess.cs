@@ -43,12 +43,34 @@ public static class AgreementAccess
         || (actor.RegionCode == agreement.RegionCode && actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader
             or Role.Auditor or Role.AgencyUser);
 
-    /// <summary>Whether the actor reads this document of an agreement it sees: shared ones; internal ones
-    /// inside the owning region; and for the DPRD secretariat also the letters addressed to the DPRD and
-    /// its own decisions, not the region's other internal papers.</summary>
-    public static bool SeesDocument(CurrentActor actor, Agreement agreement, AgreementDocument document) =>
-        document.Visibility == DocumentVisibility.Shared || SeesInternal(actor, agreement)
-        || (actor.Role == Role.DprdViewer && actor.RegionCode == agreement.RegionCode && document.Kind is DocumentKind.DprdRequest or DocumentKind.DprdDecision);
+    /// <summary>Whether the actor reads this document of an agreement it sees. Shared documents: everyone who
+    /// sees the agreement. The owning region's internal ones: inside the owning region, and for the DPRD
+    /// secretariat also the letters addressed to the DPRD and its own decisions, not the region's other
+    /// internal papers. A party region's internal ones (<see cref="DocumentRegion"/> is that region): only
+    /// that region's people (its DPRD secretariat only its DPRD letters), and Jalin itself; not the owning
+    /// region, and not the supervisors, who read the shared record as they do for the owner's papers.</summary>
+    public static bool SeesDocument(CurrentActor actor, Agreement agreement, AgreementDocument document)
+    {
+        if (document.Visibility == DocumentVisibility.Shared || actor.Role == Role.System) return true;
+        var region = DocumentRegion(agreement, document);
+        if (region != agreement.RegionCode)
+            return actor.RegionCode == region && actor.Role != Role.PartnerUser
+                && (RegionReaders.Contains(actor.Role) || actor.Role == Role.AgencyUser
+                    || (actor.Role == Role.DprdViewer && document.Kind is DocumentKind.DprdRequest or DocumentKind.DprdDecision));
+        return SeesInternal(actor, agreement)
+            || (actor.Role == Role.DprdViewer && actor.RegionCode == agreement.RegionCode && document.Kind is DocumentKind.DprdRequest or DocumentKind.DprdDecision);
+    }
+
+    /// <summary>The region whose document it is (<see cref="AgreementDocument.UploaderRegionCode"/>; rows without one are the owner's).</summary>
+    public static string DocumentRegion(Agreement agreement, AgreementDocument document) => document.UploaderRegionCode ?? agreement.RegionCode;
+
+    /// <summary>The documents of the record itself: those of the owning region, its partners and Jalin. A party
+    /// region's own papers, shared or internal, are left out: the owning region runs its process on its own
+    /// documents (its kajian, its DPRD's decision, its signed scan), so a party's kajian or signed copy never
+    /// meets the owner's prerequisite nor sets the record's signing date. The lifecycle, the muatan checks and
+    /// the drafts read documents only through this.</summary>
+    public static IEnumerable<AgreementDocument> RecordDocuments(this Agreement agreement) =>
+        agreement.Documents.Where(d => DocumentRegion(agreement, d) == agreement.RegionCode);
 
     /// <summary>Create, edit and run the process: the owning region's cooperation officers.</summary>
     public static bool CanManage(CurrentActor actor, Agreement agreement) =>
@@ -66,15 +88,68 @@ public static class AgreementAccess
     public static bool IsOwnerSide(CurrentActor actor, Agreement agreement) =>
         actor.Role != Role.PartnerUser && actor.RegionCode == agreement.RegionCode;
 
-    /// <summary>Which document kinds a role may attach, besides the officer who may attach all.</summary>
-    public static bool MayAttach(CurrentActor actor, Agreement agreement, DocumentKind kind) => actor.Role switch
+    /// <summary>The party of the agreement that is the actor's own region when that region is a party but not
+    /// the owner (Garut on Cimahi's record); null for the owning side, partners, supervisors and strangers.
+    /// Needs the parties loaded.</summary>
+    public static AgreementParty? PartySide(CurrentActor actor, Agreement agreement) =>
+        actor.Role is Role.PartnerUser or Role.System or Role.SystemAdmin or Role.SupervisorProvince or Role.SupervisorNational
+        || actor.RegionCode is not { } region || region == agreement.RegionCode
+            ? null
+            : agreement.Parties.FirstOrDefault(p => p.RegionCode == region);
+
+    /// <summary>The region a new document of this actor belongs to (<see cref="AgreementDocument.UploaderRegionCode"/>):
+    /// its own region on a party's side, otherwise the agreement's (the owner's people, partners, Jalin).</summary>
+    public static string UploaderRegion(CurrentActor actor, Agreement agreement) => PartySide(actor, agreement)?.RegionCode ?? agreement.RegionCode;
+
+    /// <summary>Whether the actor chooses between shared and internal when attaching: the regions' people, on the
+    /// owner's side or a party's. A partner's liaison is not a region's staff: what it attaches is shared.</summary>
+    public static bool ChoosesVisibility(CurrentActor actor) => actor.Role != Role.PartnerUser;
+
+    /// <summary>A party region's cooperation officer attaches the papers of its own side: its answer to the offer,
+    /// its kajian, its DPRD's letters, its surat kuasa, its own copy of a signed naskah, minutes, and what its
+    /// OPD prepared (KAK, studies, plans, reports). Not the owner's own steps: the offer letter, the consultation
+    /// with and answers of the ministries, the foreign route's papers, the termination letter.</summary>
+    private static readonly DocumentKind[] PartyOfficerKinds =
+    [
+        DocumentKind.KesepakatanBersama, DocumentKind.PerjanjianKerjaSama, DocumentKind.Addendum, DocumentKind.OfferAnswer, DocumentKind.Assessment,
+        DocumentKind.DprdRequest, DocumentKind.DprdDecision, DocumentKind.PowerOfAttorney, DocumentKind.MeetingMinutes, DocumentKind.TermsOfReference,
+        DocumentKind.FeasibilityStudy, DocumentKind.AnnualActivityPlan, DocumentKind.ClosingReport, DocumentKind.Other,
+    ];
+
+    /// <summary>Which document kinds a role may attach. The owning region: its cooperation officer all; its OPD user
+    /// (of the lead OPD, as <see cref="VisibleTo"/> lets only that one in) KAK, studies, plans, reports; its TKKSD the
+    /// kajian; its DPRD secretariat the DPRD's decision. A party region attaches its own side's papers by the same
+    /// division of work: its cooperation officer <see cref="PartyOfficerKinds"/>; its TKKSD member its kajian; its OPD
+    /// user only when that OPD leads the agreement on the region's side, the OPD's kinds; its DPRD secretariat the
+    /// decision of its own DPRD. A partner's liaison: its answer, its feasibility study, other papers (always shared).</summary>
+    public static bool MayAttach(CurrentActor actor, Agreement agreement, DocumentKind kind)
     {
-        Role.CooperationOfficer => actor.RegionCode == agreement.RegionCode,
-        Role.AgencyUser => actor.RegionCode == agreement.RegionCode && kind is DocumentKind.TermsOfReference or DocumentKind.FeasibilityStudy
-            or DocumentKind.ClosingReport or DocumentKind.AnnualActivityPlan or DocumentKind.Other,
-        Role.TeamMember => actor.RegionCode == agreement.RegionCode && kind is DocumentKind.Assessment or DocumentKind.Other,
-        Role.DprdViewer => actor.RegionCode == agreement.RegionCode && kind is DocumentKind.DprdDecision,
-        Role.PartnerUser => kind is DocumentKind.OfferAnswer or DocumentKind.FeasibilityStudy or DocumentKind.Other,
+        if (actor.Role == Role.PartnerUser) return kind is DocumentKind.OfferAnswer or DocumentKind.FeasibilityStudy or DocumentKind.Other;
+        if (actor.RegionCode is not null && actor.RegionCode == agreement.RegionCode) return OwnerMayAttach(actor.Role, kind);
+        if (PartySide(actor, agreement) is not { } party) return false;
+        return actor.Role switch
+        {
+            Role.CooperationOfficer => PartyOfficerKinds.Contains(kind),
+            Role.AgencyUser => actor.AgencyId is not null && party.LeadAgencyId == actor.AgencyId && IsAgencyKind(kind),
+            Role.TeamMember => kind is DocumentKind.Assessment or DocumentKind.Other,
+            Role.DprdViewer => kind is DocumentKind.DprdDecision,
+            _ => false,
+        };
+    }
+
+    /// <summary>The kinds <see cref="MayAttach"/> allows this actor, in the enum's order (what the attach form offers).</summary>
+    public static IReadOnlyList<DocumentKind> AttachableKinds(CurrentActor actor, Agreement agreement) =>
+        agreement.IsEnded ? [] : Enum.GetValues<DocumentKind>().Where(k => MayAttach(actor, agreement, k)).ToList();
+
+    private static bool OwnerMayAttach(Role role, DocumentKind kind) => role switch
+    {
+        Role.CooperationOfficer => true,
+        Role.AgencyUser => IsAgencyKind(kind),
+        Role.TeamMember => kind is DocumentKind.Assessment or DocumentKind.Other,
+        Role.DprdViewer => kind is DocumentKind.DprdDecision,
         _ => false,
     };
+
+    private static bool IsAgencyKind(DocumentKind kind) => kind is DocumentKind.TermsOfReference or DocumentKind.FeasibilityStudy
+        or DocumentKind.ClosingReport or DocumentKind.AnnualActivityPlan or DocumentKind.Other;
 }

@@ -22,13 +22,14 @@ public sealed record AttachDocumentRequest
     public string? FileName { get; init; }
 }
 
-/// <summary>Attaches a document (and its file) to an agreement at its current stage.</summary>
+/// <summary>Attaches a document (and its file) to an agreement at its current stage: the owner's, or a party
+/// region's own paper on its side (<see cref="AgreementAccess.UploaderRegion"/>), shared or internal to that region.</summary>
 public static class AttachDocument
 {
     public static async Task<Result<DocumentView>> HandleAsync(JalinDb db, FileStore files, CurrentActor actor, Guid agreementId, AttachDocumentRequest request,
         TimeProvider clock, CancellationToken ct = default)
     {
-        var agreement = await db.Agreements.VisibleTo(actor).Include(a => a.Documents).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
+        var agreement = await db.Agreements.VisibleTo(actor).Include(a => a.Documents).Include(a => a.Parties).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null || actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
 
         var fields = AgreementRules.Annotations(request).GroupBy(e => e.field).ToDictionary(g => g.Key, g => g.Select(e => e.message).ToArray());
@@ -39,9 +40,9 @@ public static class AttachDocument
         if (!AgreementAccess.MayAttach(actor, agreement, kind))
             return new ForbiddenError($"Peran Anda tidak berwenang melampirkan {kind.Label()} pada kerja sama ini.");
         if (agreement.IsEnded) return new ConflictError("Kerja sama telah berakhir; dokumen tidak dapat ditambahkan.");
-        var visibility = AgreementAccess.IsOwnerSide(actor, agreement) ? request.Visibility : DocumentVisibility.Shared;
+        var visibility = AgreementAccess.ChoosesVisibility(actor) ? request.Visibility : DocumentVisibility.Shared;
 
-        if (request.ParentDocumentId is { } parent && !agreement.Documents.Any(d => d.Id == parent))
+        if (request.ParentDocumentId is { } parent && !agreement.Documents.Any(d => d.Id == parent && AgreementAccess.SeesDocument(actor, agreement, d)))
             return ValidationError.Of("parentDocumentId", "Dokumen induk tidak ditemukan pada kerja sama ini.");
         if (kind == DocumentKind.Addendum && request.ParentDocumentId is null)
             return ValidationError.Of("parentDocumentId", "Addendum harus merujuk KB atau PKS yang diubahnya.");
@@ -69,10 +70,11 @@ public static class AttachDocument
             ParentDocumentId = request.ParentDocumentId, Stage = agreement.Stage, Number = request.Number?.Trim(), SignedOn = request.SignedOn,
             Visibility = visibility, FileSha256 = blob?.Sha256, FileName = fileName, ContentType = blob?.ContentType, FileSize = blob?.Size,
             UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = agreement.RegionCode,
+            UploaderRegionCode = AgreementAccess.UploaderRegion(actor, agreement),
         };
         db.ActingAs(actor).AgreementDocuments.Add(document);
         await db.SaveChangesAsync(ct);
-        return GetAgreement.ToView(document);
+        return GetAgreement.ToView(document, agreement.RegionCode, await GetAgreement.RegionNamesAsync(db, [document], agreement.RegionCode, ct));
     }
 
     private static string SafeName(string? name, string extension)

@@ -14,7 +14,12 @@ public sealed record PartyView(Guid Id, int Order, string Name, string? RegionCo
 }
 
 public sealed record DocumentView(Guid Id, DocumentKind Kind, string KindLabel, string Title, Guid? ParentDocumentId, Stage Stage, string? Number,
-    DateOnly? SignedOn, DocumentVisibility Visibility, string? FileName, string? ContentType, long? FileSize, string? Sha256, string? UploadedBy, DateTimeOffset CreatedAt);
+    DateOnly? SignedOn, DocumentVisibility Visibility, string? FileName, string? ContentType, long? FileSize, string? Sha256, string? UploadedBy, DateTimeOffset CreatedAt,
+    string? UploaderRegionCode = null, string? UploaderRegionName = null)
+{
+    /// <summary>A party region's own paper on the owner's record (its name in <see cref="UploaderRegionName"/>).</summary>
+    public bool IsPartyDocument => UploaderRegionName is not null;
+}
 
 public sealed record HistoryView(long Id, string Action, Stage FromStage, Stage ToStage, string FromLabel, string ToLabel, string ActorName,
     DateTimeOffset At, string? Note, Guid? DocumentId, EndReason? EndReason, bool IsInternal);
@@ -27,7 +32,8 @@ public sealed record AgreementDetails(
     DateOnly? DueOn, string? DueAction, string? DueLabel, int Version, bool IsOwnRegion, bool CanEdit,
     IReadOnlyList<PartyView> Parties, IReadOnlyList<DocumentView> Documents, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     KsdpkKind? KsdpkKind = null, string? KsdpkKindLabel = null, string? OwnRegimeBasis = null, string? SubAffairCode = null, string? SubAffairName = null,
-    bool TermAndDprdFactsLocked = false, IReadOnlyList<string>? Warnings = null);
+    bool TermAndDprdFactsLocked = false, IReadOnlyList<string>? Warnings = null,
+    IReadOnlyList<DocumentKind>? AttachableKinds = null, bool ChoosesVisibility = false, string? OwnSideName = null);
 
 public static class GetAgreement
 {
@@ -49,6 +55,8 @@ public static class GetAgreement
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstAsync(ct);
         var affairRow = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().FirstOrDefaultAsync(x => x.Code == a.AffairCode, ct);
         var affair = affairRow?.Name;
+        var documents = a.Documents.Where(d => AgreementAccess.SeesDocument(actor, a, d)).ToList();
+        var names = await RegionNamesAsync(db, documents, a.RegionCode, ct);
         var warnings = new List<string>();
         if (affairRow is not null && a.SubAffairCode is null && Regions.AffairCompetence.IsSplit(affairRow.Code))
         {
@@ -63,9 +71,10 @@ public static class GetAgreement
             a.DueOn, a.DueAction, a.DueLabel, a.Version, AgreementAccess.IsOwnerSide(actor, a), AgreementAccess.CanManage(actor, a) && !a.IsEnded,
             a.Parties.OrderBy(p => p.Order).Select(p => new PartyView(p.Id, p.Order, p.Name, p.RegionCode, p.PartnerId, p.LeadAgencyId, p.LeadAgencyName,
                 p.DocumentNumber, p.SignatoryName, p.SignatoryOffice)).ToList(),
-            a.Documents.Where(d => AgreementAccess.SeesDocument(actor, a, d)).OrderBy(d => d.CreatedAt).Select(ToView).ToList(),
+            documents.OrderBy(d => d.CreatedAt).Select(d => ToView(d, a.RegionCode, names)).ToList(),
             a.CreatedAt, a.UpdatedAt, a.KsdpkKind, a.KsdpkKind?.Label(), a.OwnRegimeBasis, a.SubAffairCode, Regions.AffairCompetence.Find(a.SubAffairCode)?.Name,
-            LockedFields.AreLocked(a), warnings);
+            LockedFields.AreLocked(a), warnings, AgreementAccess.AttachableKinds(actor, a), AgreementAccess.ChoosesVisibility(actor),
+            AgreementAccess.PartySide(actor, a) is { RegionCode: { } side } ? await RegionNameAsync(db, side, ct) : a.RegionCode == actor.RegionCode ? region : null);
     }
 
     /// <summary>For an agency user: the agreement exists with their region as a party but another OPD
@@ -86,8 +95,27 @@ public static class GetAgreement
             : $"Kerja sama ini dikelola {name}, bukan OPD Anda. Untuk membukanya, hubungi {name} atau Bagian Kerja Sama.", name);
     }
 
-    public static DocumentView ToView(AgreementDocument d) => new(d.Id, d.Kind, d.Kind.Label(), d.Title, d.ParentDocumentId, d.Stage, d.Number,
-        d.SignedOn, d.Visibility, d.FileName, d.ContentType, d.FileSize, d.FileSha256, d.UploadedBy, d.CreatedAt);
+    /// <summary>A document as its readers see it; with the agreement's region and <see cref="RegionNamesAsync"/>,
+    /// a party region's own paper carries that region's name.</summary>
+    public static DocumentView ToView(AgreementDocument d, string? agreementRegion = null, IReadOnlyDictionary<string, string>? names = null)
+    {
+        var owner = d.UploaderRegionCode ?? agreementRegion;
+        var partyName = owner is not null && agreementRegion is not null && owner != agreementRegion ? names?.GetValueOrDefault(owner) ?? owner : null;
+        return new(d.Id, d.Kind, d.Kind.Label(), d.Title, d.ParentDocumentId, d.Stage, d.Number, d.SignedOn, d.Visibility, d.FileName, d.ContentType,
+            d.FileSize, d.FileSha256, d.UploadedBy, d.CreatedAt, owner, partyName);
+    }
+
+    /// <summary>The names of the party regions whose own documents are among <paramref name="documents"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(JalinDb db, IEnumerable<AgreementDocument> documents, string agreementRegion,
+        CancellationToken ct)
+    {
+        var codes = documents.Select(d => d.UploaderRegionCode).Where(c => c is not null && c != agreementRegion).Distinct().ToList();
+        if (codes.Count == 0) return new Dictionary<string, string>();
+        return await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+    }
+
+    private static async Task<string?> RegionNameAsync(JalinDb db, string code, CancellationToken ct) =>
+        await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct);
 }
 
 public static class GetAgreementHistory

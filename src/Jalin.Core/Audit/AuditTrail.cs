@@ -166,7 +166,8 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         switch (entry.Entity)
         {
             case AgreementParty p: return await AgreementRegionAsync(db, p.AgreementId, ct);
-            case AgreementDocument d: return d.RegionCode ?? await AgreementRegionAsync(db, d.AgreementId, ct);
+            // a party region's own paper is recorded in that region's trail (its internal title never reaches the owner's auditors)
+            case AgreementDocument d: return d.UploaderRegionCode ?? d.RegionCode ?? await AgreementRegionAsync(db, d.AgreementId, ct);
             case StageChange h: return await AgreementRegionAsync(db, h.AgreementId, ct);
             case DraftVersion v: return await DraftRegionAsync(db, v.DraftId, ct);
             case DraftComment c: return c.RegionCode ?? await DraftRegionAsync(db, c.DraftId, ct);

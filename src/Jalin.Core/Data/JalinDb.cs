@@ -200,6 +200,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(d => d.ContentType).HasMaxLength(100);
             e.Property(d => d.UploadedBy).HasMaxLength(100);
             e.Property(d => d.RegionCode).HasMaxLength(13);
+            e.Property(d => d.UploaderRegionCode).HasMaxLength(13);
         });
 
         b.Entity<StageChange>(e =>

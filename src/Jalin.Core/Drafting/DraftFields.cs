@@ -123,7 +123,7 @@ public static partial class DraftFields
         var parties = a.Parties.OrderBy(p => p.Order).ToList();
         var first = parties.FirstOrDefault();
         var second = parties.Skip(1).FirstOrDefault();
-        var kb = a.Documents.Where(d => d.Kind == DocumentKind.KesepakatanBersama && d.Number != null).OrderBy(d => d.CreatedAt).LastOrDefault();
+        var kb = a.RecordDocuments().Where(d => d.Kind == DocumentKind.KesepakatanBersama && d.Number != null).OrderBy(d => d.CreatedAt).LastOrDefault();
         return new Dictionary<string, string?>
         {
             ["judul"] = Subject(a.Title),

@@ -226,14 +226,14 @@ public static class FinalizeDraft
 
         var blob = await db.StoreAsync(files, content, kind, clock, ct);
         var parent = d.Form == DocumentKind.PerjanjianKerjaSama
-            ? a.Documents.Where(x => x.Kind == DocumentKind.KesepakatanBersama).OrderBy(x => x.CreatedAt).LastOrDefault()?.Id
+            ? a.RecordDocuments().Where(x => x.Kind == DocumentKind.KesepakatanBersama).OrderBy(x => x.CreatedAt).LastOrDefault()?.Id
             : null;
         var fileName = $"{DocumentNumbering.Abbreviation(d.Form)}-{Slug(a.Title)}{blob.Extension}";
         var document = new AgreementDocument
         {
             AgreementId = a.Id, Kind = d.Form, Title = $"{d.Form.Label()} — naskah final (Jalin)", ParentDocumentId = parent, Stage = a.Stage, Number = number,
             Visibility = d.Form.IsNaskah() ? DocumentVisibility.Shared : DocumentVisibility.Internal, FileSha256 = blob.Sha256, FileName = fileName,
-            ContentType = blob.ContentType, FileSize = blob.Size, UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode,
+            ContentType = blob.ContentType, FileSize = blob.Size, UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = a.RegionCode,
         };
         db.AgreementDocuments.Add(document);
         var ownerParty = a.Parties.OrderBy(p => p.Order).FirstOrDefault(p => p.RegionCode == a.RegionCode);

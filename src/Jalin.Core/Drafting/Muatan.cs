@@ -178,10 +178,10 @@ public static class Muatan
         Clause(ClauseType.AssetsAfterEnd, Pks, false, PksPractice, Certainty.Inferred, NotKsdpk),
         Clause(ClauseType.Correspondence, Pks, false, PksPractice, Certainty.Inferred),
         new("ksdpk-feasibility", "Studi kelayakan terlampir", Pks, true, "UU 23/2014 Pasal 366 ayat (3); PP 28/2018 Pasal 17 huruf b dan Pasal 18 ayat (2)",
-            Certainty.Verified, ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.FeasibilityStudy)) { Kinds = Ksdpk, When = "KSDPK" },
+            Certainty.Verified, ctx => ctx.Agreement.RecordDocuments().Any(d => d.Kind == DocumentKind.FeasibilityStudy)) { Kinds = Ksdpk, When = "KSDPK" },
         new("pks-names-kb", "Kesepakatan Bersama yang dilaksanakan PKS ini", Pks, true,
             "PP 28/2018 Pasal 6 ayat (1) huruf c–g (Kesepakatan Bersama mendahului Perjanjian Kerja Sama) dan Pasal 19 ayat (1)", Certainty.Verified,
-            ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.KesepakatanBersama)) { Kinds = Domestic, When = "KSDD dan KSDPK" },
+            ctx => ctx.Agreement.RecordDocuments().Any(d => d.Kind == DocumentKind.KesepakatanBersama)) { Kinds = Domestic, When = "KSDD dan KSDPK" },
         new("power-of-attorney", "Surat kuasa bagi penanda tangan PKS yang bukan kepala daerah", Pks, true, "PP 28/2018 Pasal 2 ayat (2) dan Pasal 13 ayat (2)",
             Certainty.Verified, ctx => Prerequisites.HasPowerOfAttorney(ctx.Agreement), ctx => Prerequisites.NeedsPowerOfAttorney(ctx.Agreement))
         {

@@ -265,7 +265,7 @@ public static class Signing
             AgreementId = a.Id, Kind = draft.Form, Title = $"{draft.Form.Label()} — ditandatangani", ParentDocumentId = final?.ParentDocumentId ?? final?.Id,
             Stage = a.Stage, Number = draft.Number, SignedOn = request.SignedOn, Visibility = final?.Visibility ?? DocumentVisibility.Shared,
             FileSha256 = blob.Sha256, FileName = $"{DocumentNumbering.Abbreviation(draft.Form)}-ditandatangani.pdf", ContentType = blob.ContentType, FileSize = blob.Size,
-            UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode,
+            UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = a.RegionCode,
         };
         db.AgreementDocuments.Add(signed);
         r.SignedOn = request.SignedOn;

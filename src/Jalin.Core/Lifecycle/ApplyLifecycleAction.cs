@@ -148,7 +148,7 @@ public static class ApplyLifecycleAction
         // The agreement's signing date is that of the naskah that binds the parties; a letter of
         // intent creates no obligation (Permendagri 25/2020 Ps 13), so its signing does not set it.
         if (rule.RecordsSigning is { } kind && kind != DocumentKind.PernyataanKehendak)
-            agreement.SignedOn = agreement.Documents.Where(d => d.Kind == kind && d.IsSigned).Max(d => d.SignedOn);
+            agreement.SignedOn = agreement.RecordDocuments().Where(d => d.Kind == kind && d.IsSigned).Max(d => d.SignedOn);
         // The end date moves only through the law's actions: extend (addendum) and the foreign request-extension.
         if (rule.Input.HasFlag(ActionInput.NewEndDate) && request.NewEndDate is { } end) agreement.EndsOn = end;
 
@@ -161,7 +161,7 @@ public static class ApplyLifecycleAction
                 var from = c.From switch
                 {
                     ClockFrom.ReceivedOn => request.ReceivedOn ?? ctx.Today,
-                    ClockFrom.SignedOn => agreement.Documents.Where(d => d.Kind == rule.RecordsSigning && d.IsSigned).Max(d => d.SignedOn) ?? ctx.Today,
+                    ClockFrom.SignedOn => agreement.RecordDocuments().Where(d => d.Kind == rule.RecordsSigning && d.IsSigned).Max(d => d.SignedOn) ?? ctx.Today,
                     _ => ctx.Today,
                 };
                 var setting = c.IsSetting ? " (pengaturan daerah)" : "";

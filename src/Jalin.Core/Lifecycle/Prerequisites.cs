@@ -6,7 +6,7 @@ namespace Jalin.Core.Lifecycle;
 public static class Prerequisites
 {
     public static Prerequisite Doc(DocumentKind kind) =>
-        new($"doc:{kind}", $"Dokumen {kind.Label()} terlampir", ctx => ctx.Agreement.Documents.Any(d => d.Kind == kind));
+        new($"doc:{kind}", $"Dokumen {kind.Label()} terlampir", ctx => ctx.Agreement.RecordDocuments().Any(d => d.Kind == kind));
 
     /// <summary>Sending a naskah to signing (ISSUE #3 §6): when it was drafted in Jalin, its latest
     /// draft has every required muatan (Drafting/Muatan.cs), or a leader overrode that version
@@ -17,7 +17,7 @@ public static class Prerequisites
 
     public static Prerequisite Signed(DocumentKind kind) =>
         new($"signed:{kind}", $"{kind.Label()} yang telah ditandatangani (pindaian dan tanggal penandatanganan)",
-            ctx => ctx.Agreement.Documents.Any(d => d.Kind == kind && d.IsSigned));
+            ctx => ctx.Agreement.RecordDocuments().Any(d => d.Kind == kind && d.IsSigned));
 
     // Facts about an agreement that the lifecycle table and the muatan table both ask; written once here.
     public static bool HasEveryPartyNumber(Agreement a) => a.Parties.Count >= 2 && a.Parties.All(p => !string.IsNullOrWhiteSpace(p.DocumentNumber));
@@ -30,7 +30,7 @@ public static class Prerequisites
     public static bool RegionSignatoriesAreHeads(Agreement a) =>
         a.Parties.Where(p => p.RegionCode is not null).All(p => Signatories.ActsAsHead(p.SignatoryOffice));
 
-    public static bool HasPowerOfAttorney(Agreement a) => a.Documents.Any(d => d.Kind == DocumentKind.PowerOfAttorney);
+    public static bool HasPowerOfAttorney(Agreement a) => a.RecordDocuments().Any(d => d.Kind == DocumentKind.PowerOfAttorney);
 
     public static bool DprdHasApproved(Agreement a) => a.History.Any(h => ActionCode.RecordDprdApproval.Is(h.Action) || ActionCode.DprdDeemedApproved.Is(h.Action));
 
@@ -51,8 +51,8 @@ public static class Prerequisites
         ctx => Regions.KsddBordering.IsMet(ctx.Agreement));
 
     public static readonly Prerequisite PksNamesKb = new("pks-names-kb", "Rancangan PKS merujuk Kesepakatan Bersama yang dilaksanakannya",
-        ctx => ctx.Agreement.Documents.Any(d => d.Kind == DocumentKind.PerjanjianKerjaSama && d.ParentDocumentId is { } parent
-            && ctx.Agreement.Documents.Any(k => k.Id == parent && k.Kind == DocumentKind.KesepakatanBersama)));
+        ctx => ctx.Agreement.RecordDocuments().Any(d => d.Kind == DocumentKind.PerjanjianKerjaSama && d.ParentDocumentId is { } parent
+            && ctx.Agreement.RecordDocuments().Any(k => k.Id == parent && k.Kind == DocumentKind.KesepakatanBersama)));
 
     public static readonly Prerequisite PowerOfAttorneyWhereNeeded = new("power-of-attorney",
         "Surat kuasa bagi penanda tangan PKS yang bukan kepala daerah (PP 28/2018 Pasal 2 ayat (2), Pasal 13 ayat (2))",
@@ -71,7 +71,7 @@ public static class Prerequisites
         ctx => HasWorkPlanAttached(ctx.Agreement) || ctx.Drafts.ContainsKey(DocumentKind.NotaKesepakatan));
 
     /// <summary>The Rencana Kerja of a Nota Kesepakatan attached as a document (the muatan table also accepts it as a pasal).</summary>
-    public static bool HasWorkPlanAttached(Agreement a) => a.Documents.Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan);
+    public static bool HasWorkPlanAttached(Agreement a) => a.RecordDocuments().Any(d => d.Kind is DocumentKind.WorkPlanAnnex or DocumentKind.AnnualActivityPlan);
 
     public static readonly Prerequisite EndDateSet = new("term", "Tanggal mulai dan berakhir kerja sama diisi",
         ctx => ctx.Agreement is { StartsOn: not null, EndsOn: not null } a && a.EndsOn > a.StartsOn);
@@ -92,7 +92,7 @@ public static class Prerequisites
         ctx => SkipsDprd(ctx.Agreement, ctx.Settings) || DprdHasApproved(ctx.Agreement));
 
     public static readonly Prerequisite NewSignedAddendum = new("signed-addendum", "Addendum baru yang ditandatangani, sebagai turunan KB/PKS",
-        ctx => ctx.Agreement.Documents.Count(d => d.Kind == DocumentKind.Addendum && d.IsSigned && d.ParentDocumentId is not null)
+        ctx => ctx.Agreement.RecordDocuments().Count(d => d.Kind == DocumentKind.Addendum && d.IsSigned && d.ParentDocumentId is not null)
             > ctx.Agreement.History.Count(h => ActionCode.Amend.Is(h.Action) || ActionCode.Extend.Is(h.Action)));
 
     public static readonly Prerequisite ExtensionRequestedInTime = new("six-months",

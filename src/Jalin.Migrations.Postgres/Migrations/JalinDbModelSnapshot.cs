@@ -273,6 +273,10 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("UploaderRegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(10)

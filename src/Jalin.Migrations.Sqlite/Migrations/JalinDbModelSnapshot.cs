@@ -268,6 +268,10 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UploaderRegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -283,10 +283,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET shared KSDD actions", $"404; {Cimahi},opd,prov,nat,garut=2xx dprd=404", Get("/agreements/{shared}/actions")),
         new("GET shared KSDD internal file", $"404; {Cimahi},opd,nat=2xx dprd=404 nat=404", Get("/agreements/{shared}/documents/{sharedInternalDoc}/file")),
         new("GET shared KSDD shared file", $"404; {Cimahi},opd,prov,nat,garut=2xx dprd=404", Get("/agreements/{shared}/documents/{sharedSharedDoc}/file")),
+        new("GET shared KSDD Garut's internal file", "404; garut=2xx", Get("/agreements/{shared}/documents/{garutInternalDoc}/file")),
         new("PUT shared KSDD", "403; officer=2xx admin,mitra,bandung,kupang=404 dprd=404", PutAgreement("shared", "officer")),
         new("POST complete-preparation on shared KSDD", "403; officer=422 admin,mitra,bandung,kupang=404 dprd=404", Act("shared", "complete-preparation")),
         new("POST add-note on shared KSDD", "2xx; auditor,prov,nat=403 admin,mitra,bandung,kupang=404 dprd=404", Note("shared")),
-        new("POST document on shared KSDD", "403; officer,opd,tkksd=2xx admin,mitra,bandung,kupang=404 dprd=404", UploadOther("shared")),
+        new("POST document on shared KSDD", "403; officer,opd,tkksd,garut=2xx admin,mitra,bandung,kupang=404 dprd=404", UploadOther("shared")),
 
         // DPRD approval: the DPRD secretariat may record it for its own region (here only the decision letter is missing: 422).
         new("POST record-dprd-approval (Cimahi)", "404; officer,dprd=422 tkksd,leader,auditor,prov,nat=403", Act("cimahiDprd", "record-dprd-approval"),
@@ -598,8 +599,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         var docIds = details["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
         Assert.Contains(w.Ids["sharedSharedDoc"], docIds);
         Assert.DoesNotContain(w.Ids["sharedInternalDoc"], docIds);
+        Assert.Contains(w.Ids["garutInternalDoc"], docIds); // Garut's own internal kajian
         var docs = (await garut.GetAsync($"/api/v1/agreements/{id}/documents").OkJson()).AsArray();
-        Assert.All(docs, d => Assert.Equal("Shared", d!["visibility"]!.GetValue<string>()));
+        Assert.All(docs.Where(d => d!["uploaderRegionCode"]!.GetValue<string>() != "32.05"), d => Assert.Equal("Shared", d!["visibility"]!.GetValue<string>()));
 
         var history = (await garut.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
         var notes = history.Select(h => h!["note"]?.GetValue<string>()).ToList();
@@ -611,6 +613,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         var own = (await w.Client("officer").GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray();
         Assert.Contains(AuthzWorld.InternalNote, own.Select(h => h!["note"]?.GetValue<string>()));
         Assert.NotNull((await w.Client("officer").GetAsync($"/api/v1/agreements/{id}").OkJson())["borderingNote"]);
+        // ... but never Garut's internal kajian (issue #9 item 3).
+        Assert.DoesNotContain(w.Ids["garutInternalDoc"], (await w.Client("officer").GetAsync($"/api/v1/agreements/{id}/documents").OkJson()).AsArray().Select(d => d!["id"]!.GetValue<string>()));
 
         // Lifecycle: every move is refused with a reason, notes are allowed.
         var options = (await garut.GetAsync($"/api/v1/agreements/{id}/actions").OkJson()).AsArray();
@@ -631,8 +635,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         await garut.Act(id, "add-note", new { note, @internal = true }).OkJson();
         Assert.Contains(note, (await garut.GetAsync($"/api/v1/agreements/{id}/history").OkJson()).AsArray().Select(h => h!["note"]?.GetValue<string>()));
 
-        // Garut cannot attach to Cimahi's agreement, nor edit it.
-        var upload = await garut.Upload(id, "Other", TestApi.Pdf("garut"), visibility: "Shared").Expect(HttpStatusCode.Forbidden);
+        // Garut attaches only its own side's papers (issue #9 item 3: PartyDocumentsTests), never the owner's steps such as the offer letter; nor edits the agreement.
+        var upload = await garut.Upload(id, "OfferLetter", TestApi.Pdf("garut"), visibility: "Shared").Expect(HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblem(upload);
     }
 

@@ -8,7 +8,7 @@ namespace Jalin.Web.Tests.Security;
 
 /// <summary>The demo accounts (one per role, plus officers of other regions), a signed-in client
 /// for each, and the ids the matrix fills into routes: demo agreements of several regions and a
-/// fresh Cimahi–Garut KSDD with an internal note and an internal document. Built once per app.</summary>
+/// fresh Cimahi–Garut KSDD with an internal note and an internal document (and Garut's own internal kajian). Built once per app.</summary>
 public sealed class AuthzWorld
 {
     /// <summary>Matrix column → demo user name ("" for anonymous).</summary>
@@ -77,6 +77,8 @@ public sealed class AuthzWorld
         w.Ids["shared"] = shared.ToString();
         w.Ids["sharedInternalDoc"] = (await officer.Upload(shared, "TermsOfReference", TestApi.Pdf("KAK internal"), visibility: "Internal", title: "KAK internal Cimahi").OkJson())["id"]!.GetValue<string>();
         w.Ids["sharedSharedDoc"] = (await officer.Upload(shared, "Other", TestApi.Pdf("bahan bersama"), visibility: "Shared", title: "Bahan bersama").OkJson())["id"]!.GetValue<string>();
+        // Garut, the party region, attaches its own kajian internal to Garut (issue #9 item 3).
+        w.Ids["garutInternalDoc"] = (await w.Client("garut").Upload(shared, "Assessment", TestApi.Pdf("kajian Garut"), visibility: "Internal", title: "Kajian internal Garut").OkJson())["id"]!.GetValue<string>();
         await officer.Act(shared, "add-note", new { note = InternalNote, @internal = true }).OkJson();
         await officer.Act(shared, "add-note", new { note = SharedNote }).OkJson();
 

@@ -66,6 +66,7 @@ public abstract class WhoReadsWhatTests<TApp>(TApp app) where TApp : JalinAppFac
         var details = await w.Client("nat").GetAsync($"/api/v1/agreements/{w.Id("shared")}").OkJson();
         Assert.Null(details["borderingNote"]);
         Assert.DoesNotContain(w.Ids["sharedInternalDoc"], details["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()));
+        Assert.DoesNotContain(w.Ids["garutInternalDoc"], details["documents"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()));
     }
 
     [Fact]
