@@ -123,6 +123,17 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
         await Step("phone-agreement-documents");
         await TestId("drafts-card").ScrollIntoViewIfNeededAsync();
         await Expect(TestId("drafts-card")).ToBeInViewportAsync();
+
+        // a dialog takes the phone's width and stays inside the screen
+        await TestId("action-add-note").ClickAsync();
+        var dialog = Page.Locator(".mud-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(Page.Locator("#action-note")).ToBeVisibleAsync();
+        await Page.WaitForTimeoutAsync(400); // the dialog's opening animation
+        var d = await dialog.BoundingBoxAsync();
+        Assert.True(d!.X >= 0 && d.X + d.Width <= 391 && d.Width >= 370, $"the dialog runs from x={d.X} to {d.X + d.Width}");
+        Assert.True(d.Y >= 0 && d.Y + d.Height <= 845, $"the dialog runs from y={d.Y} to {d.Y + d.Height}");
+        await FitsTheScreen("agreement-dialog");
     });
 
     [Fact]
