@@ -74,6 +74,9 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
     {
         await Page.GotoAsync("/masuk");
         await FitsTheScreen("login");
+        // the sign-in card keeps a margin from the screen's edges
+        var card = await Page.Locator("#username").BoundingBoxAsync();
+        Assert.True(card!.X >= 12 && card.X + card.Width <= 390 - 12, $"the user name field runs from x={card.X} to {card.X + card.Width}");
         await LogIn("kerjasama.cimahi");
         await FitsTheScreen("dashboard");
 
