@@ -15,10 +15,14 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "id-ID" });
+        Context = await App.Browser.NewContextAsync(ContextOptions());
         Context.SetDefaultTimeout(20_000);
         Page = await Context.NewPageAsync();
     }
+
+    /// <summary>The browser context of each test: a desktop window unless a test class asks for another (PhoneLayoutTests: a phone).</summary>
+    protected virtual BrowserNewContextOptions ContextOptions() =>
+        new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "id-ID" };
 
     public async Task DisposeAsync() => await Context.DisposeAsync();
 
