@@ -129,6 +129,6 @@ public sealed class IndonesianInputTests(AppFixture app) : BrowserTest(app)
         await Expect(Page.Locator("button[aria-label='Next page']")).ToHaveCountAsync(0);
         await Expect(TestId("pager")).ToContainTextAsync("Baris per halaman"); // the list's own pager (issue #9 item 4)
         await Open("/app/kerja-sama?q=" + Uri.EscapeDataString("tidak-ada-" + Guid.NewGuid().ToString("N")[..6]));
-        await Expect(TestId("empty-state")).ToHaveTextAsync("Tidak ada kerja sama yang cocok dengan penyaring ini.");
+        await Expect(TestId("empty-state")).ToContainTextAsync("Tidak ada kerja sama yang cocok dengan penyaring ini.");
     });
 }

@@ -64,8 +64,10 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
     private async Task OpenAgreement(string words)
     {
         await Open("/app/kerja-sama?q=" + Uri.EscapeDataString(words));
-        await Expect(TestId("agreement-link")).ToHaveCountAsync(1);
-        await TestId("agreement-link").ClickAsync();
+        // On a phone the list shows cards (the table's links are hidden).
+        var card = TestId("agreement-card").Locator("a");
+        await Expect(card).ToHaveCountAsync(1);
+        await card.ClickAsync();
         await At(AgreementUrl);
         await Interactive();
         await Expect(TestId("actions")).ToBeVisibleAsync();
