@@ -82,6 +82,28 @@ public sealed class AgreementListTests(AppFixture app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task Typing_a_search_adds_one_history_entry_so_Back_returns_to_the_list_before_it() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/kerja-sama");
+        await Expect(TestId("agreement-row").First).ToBeVisibleAsync();
+        var before = await RowTitles();
+        var box = Page.Locator("#filter-q");
+        // three pauses while typing: each longer than the 400 ms debounce
+        await box.PressSequentiallyAsync("sam");
+        await At(new Regex(@"[?&]q=sam(&|$)"));
+        await box.PressSequentiallyAsync("pa");
+        await At(new Regex(@"[?&]q=sampa(&|$)"));
+        await box.PressSequentiallyAsync("h");
+        await At(new Regex(@"[?&]q=sampah(&|$)"));
+        await Expect(TestId("agreement-row").First).ToContainTextAsync(new Regex("[Ss]ampah"));
+        await Page.GoBackAsync();
+        await At(new Regex(@"/app/kerja-sama$"));
+        await Expect(TestId("agreement-row")).ToHaveCountAsync(before.Count);
+        Assert.Equal(before, await RowTitles());
+    });
+
+    [Fact]
     public Task A_long_title_stays_on_one_line_at_1366_px_with_the_full_title_on_hover() => Run(async () =>
     {
         await Page.SetViewportSizeAsync(1366, 768);
