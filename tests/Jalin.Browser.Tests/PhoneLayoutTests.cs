@@ -154,6 +154,14 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
         await Interactive();
         await Expect(TestId("shown-version")).ToBeVisibleAsync();
         await FitsTheScreen("draft");
+        // the muatan checklist comes after every pasal on a phone: a link at the top reaches it
+        await Expect(TestId("compliance-jump")).ToBeVisibleAsync();
+        await Expect(TestId("compliance-jump")).ToContainTextAsync("Muatan naskah");
+        await TestId("compliance-jump").Locator("a").ClickAsync();
+        await Expect(TestId("compliance")).ToBeInViewportAsync();
+        Assert.EndsWith("#muatan", Page.Url);
+        await Page.GoBackAsync();
+        await At(DraftUrl);
 
         // a comment on the first clause, written and read on the phone
         var first = TestId("clause").First;
