@@ -33,7 +33,8 @@ public sealed record AgreementDetails(
     IReadOnlyList<PartyView> Parties, IReadOnlyList<DocumentView> Documents, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     KsdpkKind? KsdpkKind = null, string? KsdpkKindLabel = null, string? OwnRegimeBasis = null, string? SubAffairCode = null, string? SubAffairName = null,
     bool TermAndDprdFactsLocked = false, IReadOnlyList<string>? Warnings = null,
-    IReadOnlyList<DocumentKind>? AttachableKinds = null, bool ChoosesVisibility = false, string? OwnSideName = null);
+    IReadOnlyList<DocumentKind>? AttachableKinds = null, bool ChoosesVisibility = false, string? OwnSideName = null,
+    Guid? SourceProposalId = null, string? SourceProposalNumber = null);
 
 public static class GetAgreement
 {
@@ -58,6 +59,8 @@ public static class GetAgreement
         var documents = a.Documents.Where(d => AgreementAccess.SeesDocument(actor, a, d)).ToList();
         var names = await RegionNamesAsync(db, documents, a.RegionCode, ct);
         var warnings = new List<string>();
+        // "Berasal dari usulan": shown to those who may open the proposal.
+        var source = await Proposals.GetProposal.SourceOfAsync(db, actor, a.Id, ct);
         if (affairRow is not null && a.SubAffairCode is null && Regions.AffairCompetence.IsSplit(affairRow.Code))
         {
             var codes = a.Parties.Where(p => p.RegionCode is not null).Select(p => p.RegionCode!).Distinct().ToList();
@@ -74,7 +77,8 @@ public static class GetAgreement
             documents.OrderBy(d => d.CreatedAt).Select(d => ToView(d, a.RegionCode, names)).ToList(),
             a.CreatedAt, a.UpdatedAt, a.KsdpkKind, a.KsdpkKind?.Label(), a.OwnRegimeBasis, a.SubAffairCode, Regions.AffairCompetence.Find(a.SubAffairCode)?.Name,
             LockedFields.AreLocked(a), warnings, AgreementAccess.AttachableKinds(actor, a), AgreementAccess.ChoosesVisibility(actor),
-            AgreementAccess.PartySide(actor, a) is { RegionCode: { } side } ? await RegionNameAsync(db, side, ct) : a.RegionCode == actor.RegionCode ? region : null);
+            AgreementAccess.PartySide(actor, a) is { RegionCode: { } side } ? await RegionNameAsync(db, side, ct) : a.RegionCode == actor.RegionCode ? region : null,
+            source?.Id, source?.Number);
     }
 
     /// <summary>For an agency user: the agreement exists with their region as a party but another OPD

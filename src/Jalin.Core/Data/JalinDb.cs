@@ -6,6 +6,7 @@ using Jalin.Core.Files;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
 using Jalin.Core.Partners;
+using Jalin.Core.Proposals;
 using Jalin.Core.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<LibraryClause> LibraryClauses => Set<LibraryClause>();
     public DbSet<DocumentVerification> DocumentVerifications => Set<DocumentVerification>();
     public DbSet<SigningRecord> SigningRecords => Set<SigningRecord>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalAttachment> ProposalAttachments => Set<ProposalAttachment>();
+    public DbSet<ProposalHistory> ProposalHistories => Set<ProposalHistory>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -258,6 +262,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         });
 
         MapDrafting(b);
+        var proposals = new ProposalConfiguration();
+        b.ApplyConfiguration<Proposal>(proposals).ApplyConfiguration<ProposalAttachment>(proposals).ApplyConfiguration<ProposalHistory>(proposals);
 
         if (Database.IsSqlite())
         {

@@ -36,6 +36,18 @@ public static class AccountEndpoints
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .ExcludeFromDescription();
 
+        // A proposal's attachment for the signed-in back office (same checks as the API).
+        app.MapGet("/app/berkas-usulan/{proposalId:guid}/{attachmentId:guid}", async (Guid proposalId, Guid attachmentId, HttpContext http,
+                CurrentActorAccessor actors, JalinDb db, FileStore files, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(http.User, ct);
+                if (actor is null) return Results.Challenge();
+                return (await Jalin.Core.Proposals.DownloadProposalFile.HandleAsync(db, files, actor, proposalId, attachmentId, ct))
+                    .ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+            })
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .ExcludeFromDescription();
+
         // A draft version as DOCX or PDF for the signed-in back office (same checks as the API).
         app.MapGet("/app/rancangan/{agreementId:guid}/{draftId:guid}/{format}", async (Guid agreementId, Guid draftId, string format, int? versi, HttpContext http,
                 CurrentActorAccessor actors, JalinDb db, FileStore files, Jalin.Core.Drafting.PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>

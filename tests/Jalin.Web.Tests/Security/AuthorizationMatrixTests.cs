@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jalin.Web.Tests.Infrastructure;
+using Jalin.Web.Tests.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 using TestApi = Jalin.Web.Tests.Infrastructure.Api;
 
@@ -392,6 +393,24 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         }),
         new("GET /verifikasi/{unknown code}", "404; anon=404", Get("/verifikasi/AAAA-BBBB-CCCC")),
 
+        // Proposals (issue #10 item 3): the region's officer, TKKSD and leader read all of Cimahi's; the DLH user its
+        // own OPD's; the officer and the OPD edit drafts; every other region, the partner, supervisors and the admin get 404.
+        new("GET /proposals", "2xx", Get("/proposals?pageSize=5")),
+        new("POST /proposals", "403; officer,opd=2xx garut,bandung,kupang=400",
+            Post("/proposals", (w, alias) => ProposalWorld.Body($"Uji matriks usulan oleh {alias}", alias == "opd" ? null : w.Ids["dlhAgency"]))),
+        new("GET proposal (DLH draft)", "404; officer,opd,tkksd,leader=2xx", Get("/proposals/{propDraft}"), w => w.DraftAsync("propDraft")),
+        new("PUT proposal (DLH draft)", "404; officer,opd=2xx tkksd,leader=403", (w, alias) => ProposalWorld.PutAsync(w, "propPut", alias), w => w.DraftAsync("propPut")),
+        new("POST verify on a submitted proposal", "404; officer=2xx opd,tkksd,leader=403",
+            Post("/proposals/{propSubmitted}/actions/verify", (_, _) => new { note = "uji matriks" }), w => w.SubmittedAsync("propSubmitted")),
+        new("POST attachment on a proposal", "404; officer,opd=2xx tkksd,leader=403",
+            (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + "/proposals/{propAttach}/attachments"))
+            {
+                Content = ProposalWorld.Form("TermsOfReference", TestApi.Pdf("KAK dari " + alias)),
+            }), w => w.DraftAsync("propAttach")),
+        new("GET proposal attachment file", "404; officer,opd,tkksd,leader=2xx", Get("/proposals/{propFile}/attachments/{propFileId}/file"), w => w.WithFileAsync("propFile", "propFileId")),
+        new("POST convert a recommended proposal", "404; officer=2xx opd,tkksd,leader=403",
+            Post("/proposals/{propRec}/convert", (_, _) => new { }), w => w.RecommendedAsync("propRec")),
+
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
         new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
@@ -539,6 +558,14 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/dashboard"] = "GET /dashboard",
         ["GET /api/v1/lifecycle/"] = "GET /lifecycle",
         ["GET /api/v1/lifecycle/{kind}"] = "GET /lifecycle/{kind}",
+        ["GET /api/v1/proposals/"] = "GET /proposals",
+        ["POST /api/v1/proposals/"] = "POST /proposals",
+        ["GET /api/v1/proposals/{id:guid}"] = "GET proposal (DLH draft)",
+        ["PUT /api/v1/proposals/{id:guid}"] = "PUT proposal (DLH draft)",
+        ["POST /api/v1/proposals/{id:guid}/actions/{action}"] = "POST verify on a submitted proposal",
+        ["POST /api/v1/proposals/{id:guid}/attachments"] = "POST attachment on a proposal",
+        ["GET /api/v1/proposals/{id:guid}/attachments/{attachmentId:guid}/file"] = "GET proposal attachment file",
+        ["POST /api/v1/proposals/{id:guid}/convert"] = "POST convert a recommended proposal",
     };
 
     /// <summary>The matrix is checked against the real route table: every API endpoint the app maps

@@ -346,6 +346,7 @@ public static class DemoData
         {
             var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
             await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
+            await DemoProposals.SeedAsync(newDb, files, today, people, agencies, ct);
         }
         return true;
     }
