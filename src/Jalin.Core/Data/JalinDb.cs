@@ -5,6 +5,7 @@ using Jalin.Core.Drafting;
 using Jalin.Core.Files;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Mapping;
 using Jalin.Core.Partners;
 using Jalin.Core.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,6 +37,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<LibraryClause> LibraryClauses => Set<LibraryClause>();
     public DbSet<DocumentVerification> DocumentVerifications => Set<DocumentVerification>();
     public DbSet<SigningRecord> SigningRecords => Set<SigningRecord>();
+    public DbSet<MappingItem> MappingItems => Set<MappingItem>();
+    public DbSet<MappingRound> MappingRounds => Set<MappingRound>();
+    public DbSet<MappingRoundAgency> MappingRoundAgencies => Set<MappingRoundAgency>();
+    public DbSet<MappingReminder> MappingReminders => Set<MappingReminder>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -258,6 +263,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         });
 
         MapDrafting(b);
+        var mapping = new MappingConfiguration();
+        b.ApplyConfiguration<MappingItem>(mapping).ApplyConfiguration<MappingRound>(mapping)
+            .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
 
         if (Database.IsSqlite())
         {
