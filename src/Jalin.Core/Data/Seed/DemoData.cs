@@ -347,6 +347,9 @@ public static class DemoData
             var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
             await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
         }
+
+        // 7. Mapping: potentials and needs, rounds, a reminder (issue #10).
+        await DemoMapping.SeedAsync(newDb, today, ct);
         return true;
     }
 
