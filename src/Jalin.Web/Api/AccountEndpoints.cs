@@ -52,5 +52,7 @@ public static class AccountEndpoints
             })
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .ExcludeFromDescription();
+
+        app.MapMappingDownloads();
     }
 }

@@ -71,6 +71,21 @@ public static class MappingApi
         }).WithSummary("Laporan pemetaan sebagai PDF (LibreOffice; 503 bila tidak terpasang).");
     }
 
+    /// <summary>The report as XLSX or PDF for the signed-in back office (same checks as the API).</summary>
+    public static void MapMappingDownloads(this IEndpointRouteBuilder app) =>
+        app.MapGet("/app/pemetaan-unduh/{format}", async (string format, string? regionCode, Guid? roundId, HttpContext http, CurrentActorAccessor actors, JalinDb db,
+                PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(http.User, ct);
+                if (actor is null) return Results.Challenge();
+                if (format is not ("xlsx" or "pdf")) return Problems.From(new NotFoundError("Format tidak dikenal: pilih xlsx atau pdf."));
+                var report = await BuildMappingReport.HandleAsync(db, actor, regionCode, roundId, clock, ct);
+                if (!report.Ok) return Problems.From(report.Error!);
+                return format == "xlsx" ? File(MappingExport.Xlsx(report.Value!)) : (await MappingExport.PdfAsync(report.Value!, pdf, actor.UserName, ct)).ToHttp(File);
+            })
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .ExcludeFromDescription();
+
     private static IResult File(ExportedFile f) => TypedResults.File(f.Content, f.ContentType, f.FileName);
 
     private static bool TryEnum<T>(string? text, out T? value) where T : struct, Enum
