@@ -7,8 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Jalin.Core.Mapping;
 
 /// <summary>What a region offers (potensi) or lacks (kebutuhan): the catalogue a region maps before
-/// it looks for partners (PP 28/2018 Pasal 5 ayat (1) huruf a: persiapan kerja sama; the catalogue's form is
-/// pengaturan daerah).</summary>
+/// it looks for partners (DOMAIN §6.1; the catalogue's form and rounds are pengaturan daerah, not set by PP 28/2018).</summary>
 public enum MappingKind { Potential, Need }
 
 /// <summary>Draft by the OPD → submitted → accepted by the Bagian Kerja Sama (or returned to the OPD) → archived.</summary>
