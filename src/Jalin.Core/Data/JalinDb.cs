@@ -5,6 +5,7 @@ using Jalin.Core.Drafting;
 using Jalin.Core.Files;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Mapping;
 using Jalin.Core.Partners;
 using Jalin.Core.Proposals;
 using Jalin.Core.Regions;
@@ -40,6 +41,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalAttachment> ProposalAttachments => Set<ProposalAttachment>();
     public DbSet<ProposalHistory> ProposalHistories => Set<ProposalHistory>();
+    public DbSet<MappingItem> MappingItems => Set<MappingItem>();
+    public DbSet<MappingRound> MappingRounds => Set<MappingRound>();
+    public DbSet<MappingRoundAgency> MappingRoundAgencies => Set<MappingRoundAgency>();
+    public DbSet<MappingReminder> MappingReminders => Set<MappingReminder>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -264,6 +269,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         MapDrafting(b);
         var proposals = new ProposalConfiguration();
         b.ApplyConfiguration<Proposal>(proposals).ApplyConfiguration<ProposalAttachment>(proposals).ApplyConfiguration<ProposalHistory>(proposals);
+        var mapping = new MappingConfiguration();
+        b.ApplyConfiguration<MappingItem>(mapping).ApplyConfiguration<MappingRound>(mapping)
+            .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
 
         if (Database.IsSqlite())
         {

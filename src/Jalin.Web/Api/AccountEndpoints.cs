@@ -64,5 +64,7 @@ public static class AccountEndpoints
             })
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .ExcludeFromDescription();
+
+        app.MapMappingDownloads();
     }
 }

@@ -50,6 +50,7 @@ public static class ApiGroups
         secured.MapAuditApi();
         secured.MapSettingsApi();
         secured.MapProposalsApi();
+        secured.MapMappingApi();
         return api;
     }
 

@@ -348,6 +348,9 @@ public static class DemoData
             await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
             await DemoProposals.SeedAsync(newDb, files, today, people, agencies, ct);
         }
+
+        // 7. Mapping: potentials and needs, rounds, a reminder (issue #10).
+        await DemoMapping.SeedAsync(newDb, today, ct);
         return true;
     }
 
