@@ -36,6 +36,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<LibraryClause> LibraryClauses => Set<LibraryClause>();
     public DbSet<DocumentVerification> DocumentVerifications => Set<DocumentVerification>();
     public DbSet<SigningRecord> SigningRecords => Set<SigningRecord>();
+    public DbSet<Tkksd.TkksdTeam> TkksdTeams => Set<Tkksd.TkksdTeam>();
+    public DbSet<Tkksd.TkksdMember> TkksdMembers => Set<Tkksd.TkksdMember>();
+    public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
+    public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -258,6 +262,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         });
 
         MapDrafting(b);
+        Tkksd.TkksdModel.Map(b);
 
         if (Database.IsSqlite())
         {
