@@ -63,12 +63,6 @@ public static class TkksdAssessments
         return new Subject(type, a.Id, a.RegionCode, a.Title, AssessableStages.Contains(a.Stage), a);
     }
 
-    private static async Task<TkksdMember?> OwnMemberAsync(JalinDb db, CurrentActor actor, CancellationToken ct) =>
-        actor.Role == Role.TeamMember
-            ? await db.TkksdMembers.AsNoTracking().Where(m => m.UserId == actor.UserId && m.RegionCode == actor.RegionCode)
-                .Join(db.TkksdTeams.Where(t => t.IsActive), m => m.TeamId, t => t.Id, (m, _) => m).FirstOrDefaultAsync(ct)
-            : null;
-
     private static bool MaySubmit(CurrentActor actor, TkksdMember member) =>
         actor.Role == Role.CooperationOfficer || (actor.Role == Role.TeamMember && member.UserId == actor.UserId);
 

@@ -174,8 +174,8 @@ public static class TkksdTeams
             TeamId = team.Id, RegionCode = team.RegionCode, Name = input.Name!.Trim(), Position = input.Position!.Trim(), Role = input.Role!.Value, AgencyId = input.AgencyId,
             UserId = string.IsNullOrEmpty(input.UserId) ? null : input.UserId, IsActive = input.IsActive, Order = input.Order ?? team.Members.Count + 1,
         };
-        db.ActingAs(actor).TkksdMembers.Add(member);
-        team.Members.Add(member);
+        db.ActingAs(actor).TkksdMembers.Add(member); // EF adds it to team.Members (the team is tracked with its members)
+        if (!team.Members.Contains(member)) team.Members.Add(member);
         team.Version++;
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync(db, [team], ct))[0];
