@@ -208,7 +208,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         var officer = w.Client("officer");
         var team = (await officer.GetAsync(V1 + "/tkksd/team").OkJson())["active"]!;
         w.Ids["tkksdTeam"] = team["id"]!.GetValue<string>();
-        w.Ids["tkksdMember"] = team["members"]!.AsArray().First(m => m!["role"]!.GetValue<string>() == "Anggota")!["id"]!.GetValue<string>();
+        w.Ids["tkksdMember"] = team["members"]!.AsArray().First(m => m!["role"]!.GetValue<string>() == "Anggota" && m["userName"] is null)!["id"]!.GetValue<string>();
         var page = await officer.GetAsync(V1 + "/agreements?q=" + Uri.EscapeDataString("Penyusunan Dasbor Data Terpadu Kota")).OkJson();
         w.Ids["tkksdDemo"] = page["items"]![0]!["id"]!.GetValue<string>();
         var summary = await officer.GetAsync(w.Fill(V1 + "/tkksd/agreements/{tkksdDemo}/assessments")).OkJson();
@@ -426,10 +426,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST /tkksd/teams/{id}/members (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404",
             Post("/tkksd/teams/{tkksdTeam}/members", (_, alias) => new { name = $"Anggota uji {alias}", position = "Kepala Dinas Uji", role = "AnggotaInsidental" }), TkksdIdsAsync),
         new("PUT /tkksd/teams/{id}/members/{memberId} (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404",
-            (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/tkksd/teams/{tkksdTeam}/members/{tkksdMember}"))
+            async (w, _) =>
             {
-                Content = JsonContent.Create(new { name = "Anggota uji matriks", position = "Kepala Badan Uji", role = "Anggota", isActive = true }),
-            }), TkksdIdsAsync),
+                // The member sent back as it is (name, position, role, OPD, account), so the demo team stays intact.
+                var team = (await w.Client("officer").GetAsync(V1 + "/tkksd/team").OkJson())["active"]!;
+                var m = team["members"]!.AsArray().First(x => x!["id"]!.GetValue<string>() == w.Ids["tkksdMember"])!;
+                return new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/tkksd/teams/{tkksdTeam}/members/{tkksdMember}"))
+                {
+                    Content = JsonContent.Create(new { name = m["name"]!.GetValue<string>(), position = m["position"]!.GetValue<string>(), role = m["role"]!.GetValue<string>(),
+                        agencyId = m["agencyId"]?.GetValue<string>(), userId = m["userId"]?.GetValue<string>(), isActive = true }),
+                };
+            }, TkksdIdsAsync),
         new("GET /tkksd/criteria", "403; officer,tkksd,leader,garut,bandung,kupang=2xx", Get("/tkksd/criteria")),
         new("PUT /tkksd/criteria", "403; officer,garut,bandung,kupang=2xx", (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/tkksd/criteria")
         {
