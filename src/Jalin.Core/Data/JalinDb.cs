@@ -45,6 +45,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<MappingRound> MappingRounds => Set<MappingRound>();
     public DbSet<MappingRoundAgency> MappingRoundAgencies => Set<MappingRoundAgency>();
     public DbSet<MappingReminder> MappingReminders => Set<MappingReminder>();
+    public DbSet<Tkksd.TkksdTeam> TkksdTeams => Set<Tkksd.TkksdTeam>();
+    public DbSet<Tkksd.TkksdMember> TkksdMembers => Set<Tkksd.TkksdMember>();
+    public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
+    public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -272,6 +276,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         var mapping = new MappingConfiguration();
         b.ApplyConfiguration<MappingItem>(mapping).ApplyConfiguration<MappingRound>(mapping)
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
+        Tkksd.TkksdModel.Map(b);
 
         if (Database.IsSqlite())
         {

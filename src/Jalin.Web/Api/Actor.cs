@@ -51,6 +51,7 @@ public static class ApiGroups
         secured.MapSettingsApi();
         secured.MapProposalsApi();
         secured.MapMappingApi();
+        secured.MapTkksdApi();
         return api;
     }
 

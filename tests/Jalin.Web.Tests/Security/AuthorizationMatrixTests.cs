@@ -198,6 +198,40 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         return new HttpRequestMessage(HttpMethod.Delete, $"{V1}/holidays/{created["id"]}");
     };
 
+
+    // TKKSD (issue #10 item 4): the region's officers keep the team, criteria and assignments; its
+    // leaders and team members read; the assigned member (or the officer on its behalf) assesses.
+    private static int _tkksdDay;
+
+    /// <summary>Cimahi's active team and one member, the demo agreement in preparation and its assigned Bappeda member.</summary>
+    private static async Task TkksdIdsAsync(AuthzWorld w)
+    {
+        var officer = w.Client("officer");
+        var team = (await officer.GetAsync(V1 + "/tkksd/team").OkJson())["active"]!;
+        w.Ids["tkksdTeam"] = team["id"]!.GetValue<string>();
+        w.Ids["tkksdMember"] = team["members"]!.AsArray().First(m => m!["role"]!.GetValue<string>() == "Anggota" && m["userName"] is null)!["id"]!.GetValue<string>();
+        var page = await officer.GetAsync(V1 + "/agreements?q=" + Uri.EscapeDataString("Penyusunan Dasbor Data Terpadu Kota")).OkJson();
+        w.Ids["tkksdDemo"] = page["items"]![0]!["id"]!.GetValue<string>();
+        var summary = await officer.GetAsync(w.Fill(V1 + "/tkksd/agreements/{tkksdDemo}/assessments")).OkJson();
+        w.Ids["tkksdAssessor"] = summary["assessments"]!.AsArray().First(a => a!["memberName"]!.GetValue<string>() == "Dr. Asep Hidayat")!["memberId"]!.GetValue<string>();
+    }
+
+    private static async Task<HttpRequestMessage> PutTkksdTeam(AuthzWorld w, string _)
+    {
+        var team = (await w.Client("officer").GetAsync(V1 + "/tkksd/team").OkJson())["active"]!;
+        return new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/tkksd/teams/{tkksdTeam}"))
+        {
+            Content = JsonContent.Create(new { decreeNumber = team["decreeNumber"]!.GetValue<string>(), decreeDate = team["decreeDate"]!.GetValue<string>(),
+                periodStart = team["periodStart"]!.GetValue<string>(), periodEnd = team["periodEnd"]?.GetValue<string>() }),
+        };
+    }
+
+    private static object TkksdScores(string alias) => new
+    {
+        scores = Jalin.Core.Tkksd.TkksdCriteria.Defaults.Select(c => new { criterion = c.Name, score = 4, note = $"Uji matriks ({alias})" }).ToArray(),
+        recommendation = "Layak", remarks = $"Penilaian uji matriks dari {alias}",
+    };
+
     private static readonly MatrixRow[] AllRows =
     [
         // Authentication and public-in-the-app reference data.
@@ -380,6 +414,45 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST /holidays (Cimahi's regional)", "403; officer,admin=2xx", Post("/holidays", (_, alias) => HolidayBody(FreshHolidayDate(2092), "32.77", alias))),
         new("DELETE /holidays/{id} (national)", "403; admin=2xx", DeleteFreshHoliday(null)),
         new("DELETE /holidays/{id} (Cimahi's regional)", "404; officer,admin=2xx opd,tkksd,leader,dprd,auditor,mitra=403", DeleteFreshHoliday("32.77")),
+
+
+        // TKKSD (issue #10 item 4).
+        new("GET /tkksd/team", "403; officer,tkksd,leader,garut,bandung,kupang=2xx", Get("/tkksd/team")),
+        new("POST /tkksd/teams (new SK)", "403; officer,garut,bandung,kupang=2xx", Post("/tkksd/teams", (_, alias) =>
+        {
+            var day = new DateOnly(2090, 1, 1).AddDays(Interlocked.Increment(ref _tkksdDay)).ToString("yyyy-MM-dd");
+            return new { decreeNumber = $"Uji/{alias}/{Guid.NewGuid():N}"[..30], decreeDate = day, periodStart = day, copyMembers = true };
+        })),
+        new("PUT /tkksd/teams/{id} (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404", PutTkksdTeam, TkksdIdsAsync),
+        new("POST /tkksd/teams/{id}/members (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404",
+            Post("/tkksd/teams/{tkksdTeam}/members", (_, alias) => new { name = $"Anggota uji {alias}", position = "Kepala Dinas Uji", role = "AnggotaInsidental" }), TkksdIdsAsync),
+        new("PUT /tkksd/teams/{id}/members/{memberId} (Cimahi's)", "403; officer=2xx garut,bandung,kupang=404",
+            async (w, _) =>
+            {
+                // The member sent back as it is (name, position, role, OPD, account), so the demo team stays intact.
+                var team = (await w.Client("officer").GetAsync(V1 + "/tkksd/team").OkJson())["active"]!;
+                var m = team["members"]!.AsArray().First(x => x!["id"]!.GetValue<string>() == w.Ids["tkksdMember"])!;
+                return new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/tkksd/teams/{tkksdTeam}/members/{tkksdMember}"))
+                {
+                    Content = JsonContent.Create(new { name = m["name"]!.GetValue<string>(), position = m["position"]!.GetValue<string>(), role = m["role"]!.GetValue<string>(),
+                        agencyId = m["agencyId"]?.GetValue<string>(), userId = m["userId"]?.GetValue<string>(), isActive = true }),
+                };
+            }, TkksdIdsAsync),
+        new("GET /tkksd/criteria", "403; officer,tkksd,leader,garut,bandung,kupang=2xx", Get("/tkksd/criteria")),
+        new("PUT /tkksd/criteria", "403; officer,garut,bandung,kupang=2xx", (_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, V1 + "/tkksd/criteria")
+        {
+            Content = JsonContent.Create(new { criteria = Jalin.Core.Tkksd.TkksdCriteria.Defaults.Select(c => new { name = c.Name, description = c.Description, weight = c.Weight }).ToArray() }),
+        })),
+        new("GET TKKSD assessments of the demo agreement", "404; officer,tkksd,leader=2xx auditor,prov,nat=403", Get("/tkksd/agreements/{tkksdDemo}/assessments"), TkksdIdsAsync),
+        new("POST TKKSD assignment on a fresh shared KSDD", "404; officer=2xx opd,tkksd,leader,auditor,prov,nat,garut=403",
+            Post("/tkksd/agreements/{tkksdFresh}/assignments", (w, _) => new { memberIds = new[] { w.Ids["tkksdMember"] }, dueOn = "2099-12-31" }),
+            async w => { await TkksdIdsAsync(w); await w.FreshSharedAsync("tkksdFresh"); }),
+        new("PUT TKKSD assessment of the assigned member", "404; officer,tkksd=2xx leader,auditor,prov,nat=403",
+            (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/tkksd/agreements/{tkksdDemo}/assessments/{tkksdAssessor}"))
+            {
+                Content = JsonContent.Create(TkksdScores(alias)),
+            }), TkksdIdsAsync),
+        new("POST kajian of the demo agreement", "404; officer=2xx tkksd,leader,auditor,prov,nat=403", Post("/tkksd/agreements/{tkksdDemo}/kajian", (_, _) => new { }), TkksdIdsAsync),
 
         // Public verification of an issued final: no account needed.
         new("GET /verifikasi/{code}", "2xx; anon=2xx", Get("/verifikasi/{verifyCode}")),
@@ -568,6 +641,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/proposals/{id:guid}/attachments"] = "POST attachment on a proposal",
         ["GET /api/v1/proposals/{id:guid}/attachments/{attachmentId:guid}/file"] = "GET proposal attachment file",
         ["POST /api/v1/proposals/{id:guid}/convert"] = "POST convert a recommended proposal",
+        ["GET /api/v1/tkksd/team"] = "GET /tkksd/team",
+        ["POST /api/v1/tkksd/teams"] = "POST /tkksd/teams (new SK)",
+        ["PUT /api/v1/tkksd/teams/{teamId:guid}"] = "PUT /tkksd/teams/{id} (Cimahi's)",
+        ["POST /api/v1/tkksd/teams/{teamId:guid}/members"] = "POST /tkksd/teams/{id}/members (Cimahi's)",
+        ["PUT /api/v1/tkksd/teams/{teamId:guid}/members/{memberId:guid}"] = "PUT /tkksd/teams/{id}/members/{memberId} (Cimahi's)",
+        ["GET /api/v1/tkksd/criteria"] = "GET /tkksd/criteria",
+        ["PUT /api/v1/tkksd/criteria"] = "PUT /tkksd/criteria",
+        ["GET /api/v1/tkksd/agreements/{id:guid}/assessments"] = "GET TKKSD assessments of the demo agreement",
+        ["POST /api/v1/tkksd/agreements/{id:guid}/assignments"] = "POST TKKSD assignment on a fresh shared KSDD",
+        ["PUT /api/v1/tkksd/agreements/{id:guid}/assessments/{memberId:guid}"] = "PUT TKKSD assessment of the assigned member",
+        ["POST /api/v1/tkksd/agreements/{id:guid}/kajian"] = "POST kajian of the demo agreement",
     };
 
     /// <summary>The matrix is checked against the real route table: every API endpoint the app maps

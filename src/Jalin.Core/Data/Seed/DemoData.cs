@@ -347,6 +347,8 @@ public static class DemoData
             var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
             await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
             await DemoProposals.SeedAsync(newDb, files, today, people, agencies, ct);
+            // 7. Kota Cimahi's TKKSD, its criteria and two members' assessments (issue #10 item 4).
+            await DemoTkksd.SeedAsync(newDb, clock, today, people, ct);
         }
 
         // 7. Mapping: potentials and needs, rounds, a reminder (issue #10).

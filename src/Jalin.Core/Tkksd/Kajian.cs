@@ -1,0 +1,215 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Jalin.Core.Agreements;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Drafting;
+using Jalin.Core.Files;
+using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using static Jalin.Core.Drafting.NaskahDocx;
+
+namespace Jalin.Core.Tkksd;
+
+/// <summary>What the kajian document shows.</summary>
+public sealed record KajianModel(
+    string RegionFullName, string Place, string Title, IReadOnlyList<(string Label, string Value)> Identity, TeamView Team,
+    IReadOnlyList<AssessmentView> Assessments, string? AverageText, IReadOnlyList<RecommendationCount> Counts, Recommendation? Conclusion,
+    DateOnly Date, DocumentFont? Font = null);
+
+/// <summary>Writes the TKKSD kajian as DOCX with the drafting engine's paragraphs and styles.</summary>
+public static class KajianDocx
+{
+    public static byte[] Write(KajianModel m)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            AddStyles(main, m.Font);
+            var body = new Body();
+            body.Append(Centered("KAJIAN TIM KOORDINASI KERJA SAMA DAERAH", bold: true, size: 28));
+            body.Append(Centered(m.RegionFullName.ToUpperInvariant(), bold: true));
+            body.Append(Centered("TENTANG", bold: true));
+            body.Append(Centered(m.Title.ToUpperInvariant(), bold: true));
+
+            body.Append(Heading("I. IDENTITAS KERJA SAMA"));
+            body.Append(Table([2800, 6200], m.Identity.Select(i => new[] { i.Label, i.Value }).ToList(), header: null));
+
+            body.Append(Heading("II. TIM KOORDINASI KERJA SAMA DAERAH"));
+            var period = m.Team.PeriodEnd is { } end ? $"{IndonesianWords.Date(m.Team.PeriodStart)} sampai dengan {IndonesianWords.Date(end)}" : $"sejak {IndonesianWords.Date(m.Team.PeriodStart)}";
+            body.Append(Justified($"Dibentuk dengan Keputusan Nomor {m.Team.DecreeNumber} tanggal {IndonesianWords.Date(m.Team.DecreeDate)}, masa kerja {period}."));
+            body.Append(Table([3000, 3600, 2400],
+                m.Team.Members.Where(x => x.IsActive).Select(x => new[] { x.Name, x.Position + (x.AgencyName is { } a && !x.Position.Contains(a) ? $" ({a})" : ""), x.RoleLabel }).ToList(),
+                header: ["Nama", "Jabatan", "Kedudukan dalam tim"]));
+
+            body.Append(Heading("III. PENILAIAN TERHADAP KRITERIA"));
+            var submitted = m.Assessments.Where(a => a.Submitted).ToList();
+            body.Append(Justified("Setiap anggota memberi nilai 1 (sangat kurang) sampai 5 (sangat baik) untuk setiap kriteria. Nilai tertimbang = jumlah (bobot × nilai) ÷ 100. "
+                + "Kriteria dan bobotnya ditetapkan daerah (pengaturan daerah); bobot yang tercantum adalah bobot pada saat penilaian disampaikan."));
+            var criteria = submitted.SelectMany(a => a.Scores.Select(s => s.Criterion)).Distinct().ToList();
+            var rows = new List<string[]>();
+            for (var i = 0; i < criteria.Count; i++)
+            {
+                var c = criteria[i];
+                var weights = submitted.SelectMany(a => a.Scores).Where(s => s.Criterion == c).Select(s => s.Weight).Distinct().Select(w => w + "%");
+                var row = new List<string> { $"{i + 1}. {c}", string.Join(" / ", weights) };
+                row.AddRange(submitted.Select(a => a.Scores.FirstOrDefault(s => s.Criterion == c)?.Score.ToString(IndonesianFormat.Culture) ?? "—"));
+                rows.Add([.. row]);
+            }
+            rows.Add([.. new[] { "Nilai tertimbang", "100%" }.Concat(submitted.Select(a => a.WeightedScoreText ?? "—"))]);
+            var memberWidth = submitted.Count == 0 ? 0 : Math.Max(900, 5000 / submitted.Count);
+            body.Append(Table([3200, 1000, .. submitted.Select(_ => memberWidth)], rows,
+                header: [.. new[] { "Kriteria", "Bobot" }.Concat(submitted.Select(a => a.MemberName))], boldLastRow: true));
+            body.Append(Justified($"Rata-rata nilai tertimbang seluruh anggota: {m.AverageText ?? "—"} (skala 1–5)."));
+
+            body.Append(Heading("IV. CATATAN ANGGOTA"));
+            foreach (var a in submitted)
+            {
+                body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), TextRun($"{a.MemberName} — {a.Position} ({a.RoleLabel})", bold: true)));
+                foreach (var s in a.Scores.Where(s => s.Note is not null))
+                    body.Append(Justified($"{s.Criterion} (nilai {s.Score}): {s.Note}", indent: 360));
+                body.Append(Justified($"Rekomendasi: {a.RecommendationLabel}. Nilai tertimbang {a.WeightedScoreText}.", indent: 360));
+                if (a.Remarks is { } r) body.Append(Justified($"Catatan umum: {r}", indent: 360));
+            }
+
+            body.Append(Heading("V. REKOMENDASI"));
+            body.Append(Justified("Rekapitulasi rekomendasi anggota: " + string.Join("; ", m.Counts.Select(c => $"{c.Label} {c.Count} anggota")) + "."));
+            body.Append(Justified(m.Conclusion is { } k
+                ? $"Berdasarkan penilaian anggota tim, Tim Koordinasi Kerja Sama Daerah merekomendasikan bahwa rencana kerja sama ini {k.Label().ToUpperInvariant()}, dengan rata-rata nilai tertimbang {m.AverageText}."
+                : "Belum ada penilaian anggota yang disampaikan."));
+            body.Append(Justified("Kajian ini menjadi bahan persiapan kerja sama daerah (PP 28/2018 Pasal 6 ayat (1) huruf a). Bentuk dan isi kajian tim koordinasi mengikuti praktik daerah."));
+
+            body.Append(new Paragraph(new ParagraphProperties(new Indentation { Left = "4536" }), TextRun($"{m.Place}, {IndonesianWords.Date(m.Date)}")));
+            var ketua = m.Team.Members.FirstOrDefault(x => x.IsActive && x.Role == TeamRole.Ketua);
+            var sekretaris = m.Team.Members.FirstOrDefault(x => x.IsActive && x.Role == TeamRole.Sekretaris);
+            body.Append(Signatures(("Ketua Tim", ketua), ("Sekretaris Tim", sekretaris)));
+            body.Append(A4());
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Paragraph Heading(string text) =>
+        new(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240" }), TextRun(text, bold: true));
+
+    private static Table Table(int[] widths, List<string[]> rows, string[]? header, bool boldLastRow = false)
+    {
+        var border = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        var grid = new TableGrid();
+        foreach (var w in widths) grid.Append(new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        table.Append(grid);
+        if (header is not null) table.Append(Row(widths, header, bold: true));
+        for (var i = 0; i < rows.Count; i++) table.Append(Row(widths, rows[i], bold: boldLastRow && i == rows.Count - 1));
+        return table;
+    }
+
+    private static TableRow Row(int[] widths, string[] cells, bool bold)
+    {
+        var row = new TableRow();
+        for (var i = 0; i < widths.Length; i++)
+            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+                new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }), TextRun(i < cells.Length ? cells[i] : "", bold))));
+        return row;
+    }
+
+    private static Table Signatures(params (string Title, MemberView? Member)[] blocks)
+    {
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = "9000" }));
+        table.Append(new TableGrid(blocks.Select(_ => new GridColumn { Width = (9000 / blocks.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        var row = new TableRow();
+        foreach (var (title, member) in blocks)
+            row.Append(new TableCell(
+                Centered(title + ",", bold: true), Centered(" "), Centered(" "), Centered(" "),
+                Centered(member?.Name ?? DraftFields.Blank, bold: true), Centered(member?.Position ?? "")));
+        table.Append(row);
+        return table;
+    }
+}
+
+public sealed record KajianResult(Guid DocumentId, string FileName, string ContentType, string? Warning);
+
+/// <summary>"Susun dokumen kajian": the kajian from the submitted assessments, written as DOCX (PDF where
+/// LibreOffice is installed) and filed as the agreement's Assessment document, internal to the owning region,
+/// which is what the lifecycle's kajian prerequisite looks for.</summary>
+public static class GenerateKajian
+{
+    /// <summary>The team's conclusion: the recommendation most members gave; on a tie the more cautious one.</summary>
+    public static Recommendation? Conclusion(IReadOnlyList<RecommendationCount> counts)
+    {
+        var max = counts.Count == 0 ? 0 : counts.Max(c => c.Count);
+        return max == 0 ? null : counts.Where(c => c.Count == max).Max(c => c.Recommendation);
+    }
+
+    public static async Task<KajianModel?> ModelAsync(JalinDb db, Agreement a, AssessmentSummary summary, DateOnly today, CancellationToken ct)
+    {
+        var team = await TkksdTeams.ActiveAsync(db, a.RegionCode, ct);
+        if (team is null) return null;
+        var teamView = (await TkksdTeams.ViewsAsync(db, [team], ct))[0];
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == a.RegionCode, ct);
+        var affair = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(g => g.Code == a.AffairCode).Select(g => g.Name).FirstOrDefaultAsync(ct);
+        var lead = a.Parties.OrderBy(p => p.Order).FirstOrDefault(p => p.RegionCode == a.RegionCode)?.LeadAgencyName;
+        var identity = new List<(string, string)>
+        {
+            ("Judul", a.Title),
+            ("Jenis kerja sama", a.Kind.Label()),
+            ("Para pihak", DraftFields.JoinAnd(a.Parties.OrderBy(p => p.Order).Select(p => p.Name).ToList())),
+            ("Urusan pemerintahan", affair ?? "—"),
+            ("Perangkat daerah pengampu", lead ?? "—"),
+            ("Objek", string.IsNullOrWhiteSpace(a.Object) ? "—" : a.Object),
+            ("Nilai", a.Value is { } v ? IndonesianFormat.FormatRupiah(v) : "—"),
+            ("Tahap saat dikaji", a.Stage.Label()),
+        };
+        var (font, _) = await DocumentFont.ForRegionAsync(db, a.RegionCode, ct);
+        return new KajianModel(region.FullName, DraftFields.PlaceOf(region), a.Title, identity, teamView, summary.Assessments, summary.AverageScoreText,
+            summary.Recommendations, Conclusion(summary.Recommendations), today, font);
+    }
+
+    public static async Task<Result<KajianResult>> HandleAsync(JalinDb db, FileStore files, PdfConverter pdf, CurrentActor actor, SubjectType type, Guid id, TimeProvider clock,
+        CancellationToken ct = default)
+    {
+        var summary = await TkksdAssessments.SummaryAsync(db, actor, type, id, ct);
+        if (!summary.Ok) return summary.Error!;
+        if (!TkksdAccess.Manages(actor)) return new ForbiddenError("Dokumen kajian disusun oleh petugas Bagian Kerja Sama daerah pemilik.");
+        var a = await GetAgreement.LoadVisibleAsync(db, actor, id, tracking: true, ct);
+        if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+        if (a.IsEnded) return new ConflictError("Kerja sama telah berakhir.");
+        if (!summary.Value!.Assessments.Any(x => x.Submitted))
+            return new ConflictError("Belum ada penilaian anggota yang disampaikan; kajian disusun dari penilaian anggota tim.");
+        var today = Wib.Today(clock);
+        var model = await ModelAsync(db, a, summary.Value!, today, ct);
+        if (model is null) return new ConflictError("Daerah belum memiliki tim TKKSD yang aktif.");
+        var docx = KajianDocx.Write(model);
+        byte[] content = docx;
+        var kind = FileSniffer.Docx;
+        string? warning = null;
+        if (pdf.IsAvailable)
+        {
+            var converted = await pdf.ConvertDocxAsync(docx, actor.UserName, ct);
+            if (converted.Error is TooManyRequestsError) return converted.Error;
+            if (converted.Ok) { content = converted.Value!; kind = FileSniffer.Pdf; }
+            else warning = converted.Error!.Message + " Kajian disimpan sebagai DOCX.";
+        }
+        else warning = PdfConverter.NotInstalledMessage + " Kajian disimpan sebagai DOCX.";
+        var blob = await db.StoreAsync(files, content, kind, clock, ct);
+        var fileName = $"Kajian-TKKSD-{today:yyyy-MM-dd}{blob.Extension}";
+        var document = new AgreementDocument
+        {
+            AgreementId = a.Id, Kind = DocumentKind.Assessment, Title = $"Kajian TKKSD — disusun di Jalin ({IndonesianWords.Date(today)})", Stage = a.Stage,
+            Visibility = DocumentVisibility.Internal, FileSha256 = blob.Sha256, FileName = fileName, ContentType = blob.ContentType, FileSize = blob.Size,
+            UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = a.RegionCode,
+        };
+        db.AgreementDocuments.Add(document);
+        a.Touch(clock.GetUtcNow());
+        db.ActingAs(actor);
+        await db.SaveChangesAsync(ct);
+        return new KajianResult(document.Id, fileName, blob.ContentType, warning);
+    }
+}
