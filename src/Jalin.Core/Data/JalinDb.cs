@@ -36,6 +36,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<LibraryClause> LibraryClauses => Set<LibraryClause>();
     public DbSet<DocumentVerification> DocumentVerifications => Set<DocumentVerification>();
     public DbSet<SigningRecord> SigningRecords => Set<SigningRecord>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -258,6 +259,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         });
 
         MapDrafting(b);
+        b.ApplyConfiguration(new Notifications.NotificationConfiguration());
 
         if (Database.IsSqlite())
         {
