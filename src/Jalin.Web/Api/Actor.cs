@@ -49,6 +49,7 @@ public static class ApiGroups
         secured.MapDraftsApi();
         secured.MapAuditApi();
         secured.MapSettingsApi();
+        secured.MapNotificationsApi();
         return api;
     }
 

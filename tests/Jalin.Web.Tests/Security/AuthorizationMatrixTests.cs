@@ -392,6 +392,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         }),
         new("GET /verifikasi/{unknown code}", "404; anon=404", Get("/verifikasi/AAAA-BBBB-CCCC")),
 
+        // Notifications: every signed-in user reads and marks only their own rows (issue #10 item 9).
+        new("GET /notifications", "2xx", Get("/notifications?pageSize=5")),
+        new("GET /notifications/unread-count", "2xx", Get("/notifications/unread-count")),
+        new("POST /notifications/read-all", "2xx", Post("/notifications/read-all", (_, _) => new { })),
+        new("POST /notifications/{id}/read (not the caller's)", "404", Post($"/notifications/{Guid.NewGuid()}/read", (_, _) => new { })),
+
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
         new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
@@ -539,6 +545,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/dashboard"] = "GET /dashboard",
         ["GET /api/v1/lifecycle/"] = "GET /lifecycle",
         ["GET /api/v1/lifecycle/{kind}"] = "GET /lifecycle/{kind}",
+        ["GET /api/v1/notifications/"] = "GET /notifications",
+        ["GET /api/v1/notifications/unread-count"] = "GET /notifications/unread-count",
+        ["POST /api/v1/notifications/{id:guid}/read"] = "POST /notifications/{id}/read (not the caller's)",
+        ["POST /api/v1/notifications/read-all"] = "POST /notifications/read-all",
     };
 
     /// <summary>The matrix is checked against the real route table: every API endpoint the app maps

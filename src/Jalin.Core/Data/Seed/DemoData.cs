@@ -347,6 +347,9 @@ public static class DemoData
             var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
             await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
         }
+
+        // 7. Notifications: all but the latest few of each user read.
+        await DemoNotifications.SeedAsync(newDb, ct);
         return true;
     }
 
