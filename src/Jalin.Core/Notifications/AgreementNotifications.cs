@@ -14,6 +14,9 @@ public static class AgreementNotifications
 {
     public static string Link(Guid agreementId) => $"/app/kerja-sama/{agreementId}";
 
+    /// <summary>Ends the text with one full stop ("Rina Marlina, S.H." stays as it is).</summary>
+    private static string Sentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
+
     /// <summary>The owning region's cooperation officers and the users of its lead OPD.</summary>
     private static Recipients OwnerSide(Agreement a)
     {
@@ -40,8 +43,8 @@ public static class AgreementNotifications
         var who = actor.Role == Role.System ? "Sistem Jalin" : actor.FullName;
         var kind = isNote ? NotificationKind.NoteAdded : NotificationKind.StageMoved;
         var title = isNote ? $"Catatan baru dari {who}"
-            : row.FromStage == row.ToStage ? $"{actionLabel} dicatat" : $"Tahap kerja sama: {row.ToStage.Label()}";
-        var body = isNote ? $"{a.Title}: {row.Note}" : $"{a.Title}. {actionLabel} oleh {who}.";
+            : row.FromStage == row.ToStage ? $"Tindakan dicatat: {actionLabel}" : $"Tahap kerja sama: {row.ToStage.Label()}";
+        var body = isNote ? $"{a.Title}: {row.Note}" : Sentence($"{Sentence(a.Title)} {actionLabel} oleh {who}");
         var message = new NotificationMessage(kind, title, body, Link(a.Id), NotificationSubjects.Agreement, a.Id.ToString(), key);
         var ownerSide = OwnerSide(a);
         if (row.IsInternal)
@@ -55,8 +58,8 @@ public static class AgreementNotifications
         if (others.Rules.Count == 0) return;
         var offer = ActionCode.CompletePreparation.Is(row.Action) && row.ToStage == Stage.Offer;
         var partyMessage = offer
-            ? message with { Kind = NotificationKind.OfferReceived, Title = $"Penawaran kerja sama masuk dari {ownerName}", Body = $"{a.Title}. Dikirim oleh {who}." }
-            : message with { Body = $"{a.Title} ({ownerName}). {(isNote ? row.Note : actionLabel + " oleh " + who + ".")}" };
+            ? message with { Kind = NotificationKind.OfferReceived, Title = $"Penawaran kerja sama masuk dari {ownerName}", Body = Sentence($"{Sentence(a.Title)} Dikirim oleh {who}") }
+            : message with { Body = $"{a.Title} ({ownerName}). {(isNote ? row.Note : Sentence(actionLabel + " oleh " + who))}" };
         await Notify.SendAsync(db, actor, partyMessage, others, clock, ct: ct);
     }
 
@@ -67,7 +70,7 @@ public static class AgreementNotifications
         var region = AgreementAccess.DocumentRegion(a, document);
         if (region == a.RegionCode) return;
         var name = await RegionNameAsync(db, region, ct);
-        var message = new NotificationMessage(NotificationKind.DocumentAttached, $"Dokumen baru dari {name}", $"{document.Kind.Label()}: {document.Title}. {a.Title}.",
+        var message = new NotificationMessage(NotificationKind.DocumentAttached, $"Dokumen baru dari {name}", Sentence($"{document.Kind.Label()}: {Sentence(document.Title)} {a.Title}"),
             Link(a.Id), NotificationSubjects.Agreement, a.Id.ToString(), document.Id.ToString());
         await Notify.SendAsync(db, actor, message, Recipients.RoleIn(a.RegionCode, Role.CooperationOfficer), clock, r => AgreementAccess.SeesDocument(r, a, document), ct);
     }
