@@ -57,6 +57,7 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(ApiGroups.ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddScoped<CurrentActorAccessor>();
         services.AddScoped<UiActor>();
+        services.AddScoped<NotificationSignal>();
         services.AddSingleton<TwoFactorPolicy>();
         services.AddLoginRateLimit(config);
 

@@ -74,6 +74,7 @@ public static class AttachDocument
         };
         db.ActingAs(actor).AgreementDocuments.Add(document);
         await db.SaveChangesAsync(ct);
+        await Notifications.AgreementNotifications.DocumentAttachedAsync(db, actor, agreement, document, clock, ct);
         return GetAgreement.ToView(document, agreement.RegionCode, await GetAgreement.RegionNamesAsync(db, [document], agreement.RegionCode, ct));
     }
 

@@ -43,7 +43,9 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned() && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
-                && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>))
+                && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>)
+                // Notifications are derived from audited changes and are each user's own inbox state.
+                && e.Metadata.ClrType != typeof(Notifications.Notification))
             .ToList();
         _deferred.Remove(db);
         if (entries.Count == 0) return;

@@ -49,6 +49,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdMember> TkksdMembers => Set<Tkksd.TkksdMember>();
     public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -277,6 +278,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<MappingItem>(mapping).ApplyConfiguration<MappingRound>(mapping)
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
         Tkksd.TkksdModel.Map(b);
+        b.ApplyConfiguration(new Notifications.NotificationConfiguration());
 
         if (Database.IsSqlite())
         {

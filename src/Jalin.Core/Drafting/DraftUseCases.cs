@@ -449,6 +449,7 @@ public static class DraftUseCases
         if (thread is { ResolvedAt: not null }) { thread.ResolvedAt = null; thread.ResolvedBy = null; }
         db.ActingAs(actor).DraftComments.Add(comment);
         await db.SaveChangesAsync(ct);
+        await Notifications.AgreementNotifications.DraftCommentedAsync(db, actor, a, d, comment, clock, ct);
         return CommentView(comment, false);
     }
 

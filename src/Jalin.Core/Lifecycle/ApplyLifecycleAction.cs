@@ -78,6 +78,7 @@ public static class ApplyLifecycleAction
         {
             return new ConflictError("Kerja sama ini telah diubah orang lain pada saat yang sama. Muat ulang lalu ulangi.");
         }
+        await Notifications.AgreementNotifications.StageMovedAsync(db, actor, agreement, row, rule.Label, clock, ct);
         return new ActionApplied(agreement.Id, rule.Action, from, agreement.Stage, agreement.EndReason, agreement.DueOn, agreement.DueLabel, agreement.Version, row.Id);
     }
 

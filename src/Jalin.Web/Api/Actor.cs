@@ -52,6 +52,7 @@ public static class ApiGroups
         secured.MapProposalsApi();
         secured.MapMappingApi();
         secured.MapTkksdApi();
+        secured.MapNotificationsApi();
         return api;
     }
 

@@ -483,6 +483,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET proposal attachment file", "404; officer,opd,tkksd,leader=2xx", Get("/proposals/{propFile}/attachments/{propFileId}/file"), w => w.WithFileAsync("propFile", "propFileId")),
         new("POST convert a recommended proposal", "404; officer=2xx opd,tkksd,leader=403",
             Post("/proposals/{propRec}/convert", (_, _) => new { }), w => w.RecommendedAsync("propRec")),
+        // Notifications: every signed-in user reads and marks only their own rows (issue #10 item 9).
+        new("GET /notifications", "2xx", Get("/notifications?pageSize=5")),
+        new("GET /notifications/unread-count", "2xx", Get("/notifications/unread-count")),
+        new("POST /notifications/read-all", "2xx", Post("/notifications/read-all", (_, _) => new { })),
+        new("POST /notifications/{id}/read (not the caller's)", "404", Post($"/notifications/{Guid.NewGuid()}/read", (_, _) => new { })),
 
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
@@ -652,6 +657,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["POST /api/v1/tkksd/agreements/{id:guid}/assignments"] = "POST TKKSD assignment on a fresh shared KSDD",
         ["PUT /api/v1/tkksd/agreements/{id:guid}/assessments/{memberId:guid}"] = "PUT TKKSD assessment of the assigned member",
         ["POST /api/v1/tkksd/agreements/{id:guid}/kajian"] = "POST kajian of the demo agreement",
+        ["GET /api/v1/notifications/"] = "GET /notifications",
+        ["GET /api/v1/notifications/unread-count"] = "GET /notifications/unread-count",
+        ["POST /api/v1/notifications/{id:guid}/read"] = "POST /notifications/{id}/read (not the caller's)",
+        ["POST /api/v1/notifications/read-all"] = "POST /notifications/read-all",
     };
 
     /// <summary>The matrix is checked against the real route table: every API endpoint the app maps

@@ -346,13 +346,16 @@ public static class DemoData
         {
             var people = await db.Users.AsNoTracking().Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.ToActor(), ct);
             await DemoDrafts.SeedAsync(newDb, files, clock, today, people, ct);
+            // 7. Proposals of Cimahi and Garut in every state (issue #10 item 3).
             await DemoProposals.SeedAsync(newDb, files, today, people, agencies, ct);
-            // 7. Kota Cimahi's TKKSD, its criteria and two members' assessments (issue #10 item 4).
+            // 8. Kota Cimahi's TKKSD, its criteria and two members' assessments (issue #10 item 4).
             await DemoTkksd.SeedAsync(newDb, clock, today, people, ct);
         }
 
-        // 7. Mapping: potentials and needs, rounds, a reminder (issue #10).
+        // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
         await DemoMapping.SeedAsync(newDb, today, ct);
+        // 10. Notifications (last: they come from the walks above): all but the latest few of each user read.
+        await DemoNotifications.SeedAsync(newDb, ct);
         return true;
     }
 
