@@ -138,6 +138,12 @@ public static class MappingRounds
         }).ToList();
         db.ActingAs(actor).MappingReminders.AddRange(rows);
         await db.SaveChangesAsync(ct);
+        // The OPD's users also get it in their notification bell; the reminder row's id keeps a retry from sending it twice.
+        foreach (var r in rows)
+            await Notifications.Notify.ToAgency(db, actor,
+                new Notifications.NotificationMessage(Notifications.NotificationKind.Reminder, $"Pengingat pemetaan: {round.Title}", r.Message,
+                    $"/app/pemetaan/putaran/{round.Id}", Notifications.NotificationSubjects.MappingRound, round.Id.ToString(), r.Id.ToString()),
+                r.AgencyId, clock, canSee: u => u.RegionCode == round.RegionCode, ct: ct);
         return Result<IReadOnlyList<ReminderView>>.From(rows.Select(r => new ReminderView(r.Id, round.Id, round.Title, round.Deadline, r.Message, r.SentBy, r.SentAt)).ToList());
     }
 

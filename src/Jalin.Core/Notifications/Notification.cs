@@ -52,6 +52,7 @@ public static class NotificationSubjects
     public const string Agreement = "Agreement";
     public const string Draft = "Draft";
     public const string Proposal = "Proposal";
+    public const string MappingRound = "MappingRound";
 }
 
 /// <summary>One notification for one user (a rule such as "the officers of region X" is resolved to

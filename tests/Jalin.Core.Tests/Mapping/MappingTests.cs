@@ -184,6 +184,14 @@ public sealed class MappingTests : IAsyncLifetime
         _clock.SetDay(Today.AddDays(8));
         await using (var db = _db.NewDb())
         {
+            // The OPD users as accounts, so the reminder also reaches their notification bell.
+            foreach (var u in new[] { Opd("32.77", "DLH"), Opd("32.77", "DKPP") })
+                db.Users.Add(new Jalin.Core.Identity.ApplicationUser
+                {
+                    Id = u.UserId, UserName = u.UserName, NormalizedUserName = u.UserName.ToUpperInvariant(), FullName = u.FullName, Role = u.Role,
+                    RegionCode = u.RegionCode, AgencyId = u.AgencyId, IsActive = true,
+                });
+            await db.SaveChangesAsync();
             var view = (await MappingRounds.GetAsync(db, Officer("32.77"), roundId, _clock)).Value!;
             var late = view.Agencies.Where(a => a.Late).Select(a => a.AgencyId).ToList();
             Assert.Equal([_agencies[("32.77", "DLH")]], late);
@@ -194,6 +202,12 @@ public sealed class MappingTests : IAsyncLifetime
             Assert.IsType<ConflictError>((await MappingRounds.RemindAsync(db, Officer("32.77"), roundId, new ReminderInput(_agencies[("32.77", "DKPP")], null), _clock)).Error);
             Assert.Single((await MappingRounds.MyRemindersAsync(db, Opd("32.77", "DLH"))).Value!);
             Assert.Empty((await MappingRounds.MyRemindersAsync(db, Opd("32.77", "DKPP"))).Value!);
+            // In the bell: the late OPD only, once, linking to the round.
+            var inbox = (await Jalin.Core.Notifications.Inbox.ListAsync(db, Opd("32.77", "DLH"), 1, 10)).Value!.Items;
+            var bell = Assert.Single(inbox);
+            Assert.Equal(Jalin.Core.Notifications.NotificationKind.Reminder, bell.Kind);
+            Assert.Equal($"/app/pemetaan/putaran/{roundId}", bell.Link);
+            Assert.Equal(0, (await Jalin.Core.Notifications.Inbox.UnreadCountAsync(db, Opd("32.77", "DKPP"))).Value);
         }
     }
 
