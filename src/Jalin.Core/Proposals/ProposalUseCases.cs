@@ -153,7 +153,8 @@ public static class ApplyProposalAction
                 p.DecisionNote = note;
                 break;
         }
-        db.ProposalHistories.Add(ProposalHistories.Row(p, action.Code(), from, move.To, actor, now, historyNote ?? action.Label()));
+        var history = ProposalHistories.Row(p, action.Code(), from, move.To, actor, now, historyNote ?? action.Label());
+        db.ProposalHistories.Add(history);
         p.Touch(now);
         db.ActingAs(actor);
         try
@@ -164,6 +165,7 @@ public static class ApplyProposalAction
         {
             return new ConflictError("Usulan ini telah diubah orang lain. Muat ulang halaman lalu ulangi.");
         }
+        await ProposalNotifications.SendAsync(db, actor, p, action, history, clock, ct);
         return new ProposalMoved(p.Id, p.Status, p.Status.Label(), p.Version);
     }
 }

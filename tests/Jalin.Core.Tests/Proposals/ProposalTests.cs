@@ -129,6 +129,48 @@ public sealed class ProposalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_move_notifies_the_next_actor_once_never_the_actor_and_never_another_OPD_or_region()
+    {
+        await using (var db = _db.NewDb())
+        {
+            foreach (var u in new[] { _opd, _otherOpd, Actors.Officer, Tkksd, Actors.PartyOfficer })
+                db.Users.Add(new ApplicationUser
+                {
+                    Id = u.UserId, UserName = u.UserName, NormalizedUserName = u.UserName.ToUpperInvariant(), FullName = u.FullName, Role = u.Role,
+                    RegionCode = u.RegionCode, AgencyId = u.AgencyId, IsActive = true,
+                });
+            await db.SaveChangesAsync();
+        }
+        async Task<List<(Jalin.Core.Notifications.NotificationKind Kind, string Title, string? Link)>> InboxAsync(CurrentActor who)
+        {
+            await using var db = _db.NewDb();
+            return (await Jalin.Core.Notifications.Inbox.ListAsync(db, who, 1, 50)).Value!.Items.Select(n => (n.Kind, n.Title, n.Link)).ToList();
+        }
+
+        var id = await CreateAsync(_opd, Full());
+        await MustAsync(id, ProposalAction.Submit, _opd);
+        var officer = await InboxAsync(Actors.Officer);
+        var submitted = Assert.Single(officer);
+        Assert.Equal(Jalin.Core.Notifications.NotificationKind.ProposalSubmitted, submitted.Kind);
+        Assert.Contains("Dinas Lingkungan Hidup Kota Cimahi", submitted.Title);
+        Assert.Equal($"/app/usulan/{id}", submitted.Link);
+        Assert.Empty(await InboxAsync(_opd)); // never the actor
+
+        await MustAsync(id, ProposalAction.Verify, Actors.Officer);
+        Assert.Contains(await InboxAsync(Tkksd), n => n.Title.Contains("menunggu kajian TKKSD"));
+        Assert.Contains(await InboxAsync(_opd), n => n.Title.Contains("diverifikasi"));
+        await MustAsync(id, ProposalAction.Assess, Tkksd, new ProposalActionRequest { Result = AssessmentResult.Feasible, Note = "Sesuai RPJMD" });
+        Assert.Contains(await InboxAsync(Actors.Officer), n => n.Title.Contains("Hasil kajian TKKSD"));
+        await MustAsync(id, ProposalAction.Recommend, Actors.Officer, new ProposalActionRequest { Kind = CooperationKind.KsddSukarela });
+        Assert.Contains(await InboxAsync(_opd), n => n.Title.Contains("direkomendasikan"));
+
+        // Another OPD of the same region and another region's officer hear nothing of this usulan.
+        Assert.Empty(await InboxAsync(_otherOpd));
+        Assert.Empty(await InboxAsync(Actors.PartyOfficer));
+        Assert.Equal(2, (await InboxAsync(Actors.Officer)).Count);
+    }
+
+    [Fact]
     public async Task Moves_are_refused_to_the_wrong_role_region_agency_and_status()
     {
         var id = await CreateAsync(_opd, Full());
