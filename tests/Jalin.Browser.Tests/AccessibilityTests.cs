@@ -40,7 +40,7 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
             async () => {
               const r = await axe.run(document, { resultTypes: ['violations'] });
               return JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(' ') + (n.failureSummary ? ' | ' + n.failureSummary.replace(/\s+/g, ' ') : '')) })));
+                nodes: v.nodes.map(n => n.target.join(' ') + ' ' + (n.html || '').slice(0, 200) + (n.failureSummary ? ' | ' + n.failureSummary.replace(/\s+/g, ' ') : '')) })));
             }
             """);
         var found = new List<string>();
@@ -89,6 +89,56 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             all.AddRange(await Axe(name));
         }
+        Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
+    });
+
+    // K: the issue #10 pages (proposals, mapping, TKKSD) meet the same bar, seen by the roles that use them.
+    [Fact]
+    public Task Proposal_mapping_and_tkksd_pages_have_no_serious_or_critical_axe_violations() => Run(async () =>
+    {
+        var all = new List<string>();
+        async Task Check(string name, string path)
+        {
+            await Open(path);
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Step("wide-" + name);
+            all.AddRange(await Axe(name));
+        }
+
+        await LogIn("kerjasama.cimahi");
+        await Check("proposals", "/app/usulan");
+        var proposal = await TestId("proposal-row").First.Locator("a").First.GetAttributeAsync("href");
+        await Check("proposal", proposal!);
+        await Check("mapping", "/app/pemetaan");
+        var item = await TestId("mapping-items").Locator("a[href^='/app/pemetaan/butir/']").First.GetAttributeAsync("href");
+        await Check("mapping-item", item!);
+        await Check("mapping-new-item", "/app/pemetaan/baru");
+        await Check("mapping-report", "/app/pemetaan/laporan");
+        await Open("/app/pemetaan");
+        await TestId("mapping-tabs").Locator(".mud-tab").Nth(2).ClickAsync();
+        await Step("wide-mapping-rounds");
+        all.AddRange(await Axe("mapping-rounds"));
+        var round = await Page.Locator("a[href^='/app/pemetaan/putaran/']").First.GetAttributeAsync("href");
+        await Check("mapping-round", round!);
+        await Check("tkksd", "/app/tkksd");
+        await Check("tkksd-criteria", "/app/tkksd/kriteria");
+        await Open("/app/kerja-sama?q=" + Uri.EscapeDataString("Penyusunan Dasbor Data Terpadu"));
+        await TestId("agreement-link").First.ClickAsync();
+        await At(AgreementUrl);
+        await Interactive();
+        await Expect(TestId("kajian-card")).ToBeVisibleAsync();
+        await TestId("kajian-card").ScrollIntoViewIfNeededAsync();
+        await Step("wide-kajian-card");
+        all.AddRange(await Axe("kajian-card"));
+
+        await Context.ClearCookiesAsync();
+        await LogIn("opd.cimahi");
+        await Check("proposal-form", "/app/usulan/baru");
+        await Context.ClearCookiesAsync();
+        await LogIn("kerjasama.kupang");
+        await Check("proposals-empty", "/app/usulan");
+        await Check("mapping-empty", "/app/pemetaan");
+        await Check("tkksd-empty", "/app/tkksd");
         Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
     });
 }

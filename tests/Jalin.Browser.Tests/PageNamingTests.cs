@@ -86,4 +86,46 @@ public sealed class PageNamingTests(AppFixture app) : BrowserTest(app)
         await TestId("breadcrumbs").Locator("a").Nth(1).ClickAsync();
         await At(AgreementUrl);
     });
+
+    // K: the issue #10 pages: one title naming the page, breadcrumbs on every page below a list, one menu item lit.
+    [Fact]
+    public Task Proposal_mapping_and_tkksd_pages_name_their_subject() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/usulan");
+        await OneTitle("Usulan kerja sama · Jalin");
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+        var link = TestId("proposal-row").First.Locator("a").First;
+        var proposalTitle = (await link.InnerTextAsync()).Trim();
+        await link.ClickAsync();
+        await At(new Regex(@"/app/usulan/[0-9a-f-]{36}$"));
+        await Interactive();
+        await OneTitle(proposalTitle + " · Jalin");
+        await Expect(TestId("breadcrumbs").Locator("a").First).ToHaveTextAsync("Usulan kerja sama");
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+
+        await Open("/app/pemetaan");
+        await OneTitle("Pemetaan · Jalin");
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+        var item = TestId("mapping-items").Locator("a[href^='/app/pemetaan/butir/']").First;
+        var itemTitle = (await item.InnerTextAsync()).Trim();
+        await item.ClickAsync();
+        await At(new Regex("/app/pemetaan/butir/"));
+        await Interactive();
+        await OneTitle(itemTitle + " · Jalin");
+        await Expect(TestId("breadcrumbs").Locator("a").First).ToHaveTextAsync("Pemetaan");
+        await Expect(TestId("breadcrumbs").Locator("[aria-current=page]")).ToHaveTextAsync(itemTitle);
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+        await Open("/app/pemetaan/laporan");
+        await OneTitle("Laporan pemetaan · Jalin");
+        await Expect(TestId("breadcrumbs").Locator("a").First).ToHaveTextAsync("Pemetaan");
+
+        await Open("/app/tkksd");
+        await OneTitle("TKKSD · Jalin");
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+        await Open("/app/tkksd/kriteria");
+        await OneTitle("Kriteria penilaian TKKSD · Jalin");
+        await Expect(TestId("breadcrumbs").Locator("a[href='/app/tkksd']")).ToHaveTextAsync("TKKSD");
+        await Expect(TestId("breadcrumbs").Locator("[aria-current=page]")).ToHaveTextAsync("Kriteria penilaian");
+    });
 }

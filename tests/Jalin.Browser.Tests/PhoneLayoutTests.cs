@@ -214,4 +214,122 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
         await Page.GotoAsync("/app/pengguna");
         await FitsTheScreen("users");
     });
+
+    // K (issue #9 bars on the issue #10 pages): proposals, mapping and the TKKSD fit a phone.
+    [Fact]
+    public Task Proposal_pages_fit_a_phone() => Run(async () =>
+    {
+        await LogIn("opd.cimahi");
+        await Open("/app/usulan");
+        await Expect(TestId("proposal-card").First).ToBeVisibleAsync();
+        await FitsTheScreen("proposals");
+        await TestId("proposal-card").First.Locator("a").First.ClickAsync();
+        await At(new Regex(@"/app/usulan/[0-9a-f-]{36}$"));
+        await Interactive();
+        await Expect(TestId("proposal-title")).ToBeVisibleAsync();
+        await FitsTheScreen("proposal");
+        await Open("/app/usulan/baru");
+        await Expect(Page.Locator("#field-title")).ToBeVisibleAsync();
+        await FitsTheScreen("proposal-form");
+
+        await Context.ClearCookiesAsync();
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/usulan");
+        await Expect(TestId("proposal-card").First).ToBeVisibleAsync();
+        await FitsTheScreen("proposals-officer");
+        foreach (var i in new[] { 1, 2 })
+        {
+            await Open("/app/usulan");
+            var card = TestId("proposal-card").Nth(i);
+            if (await card.CountAsync() == 0) break;
+            await card.Locator("a").First.ClickAsync();
+            await At(new Regex(@"/app/usulan/[0-9a-f-]{36}$"));
+            await Interactive();
+            await Expect(TestId("proposal-title")).ToBeVisibleAsync();
+            await FitsTheScreen("proposal-officer-" + i);
+        }
+    });
+
+    [Fact]
+    public Task Mapping_pages_fit_a_phone() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/pemetaan");
+        await Expect(TestId("mapping-tabs")).ToBeVisibleAsync();
+        await FitsTheScreen("mapping");
+        var tabs = TestId("mapping-tabs").Locator(".mud-tab");
+        // the three tabs fit the phone's width side by side (no tab hidden behind scroll arrows)
+        await Expect(tabs).ToHaveCountAsync(3);
+        for (var t = 0; t < 3; t++)
+        {
+            var box = await tabs.Nth(t).BoundingBoxAsync();
+            Assert.True(box!.X >= 0 && box.X + box.Width <= 391, $"tab {t} runs from x={box.X} to {box.X + box.Width}");
+        }
+        await tabs.Nth(1).ClickAsync();
+        await FitsTheScreen("mapping-needs");
+        await tabs.Nth(2).ClickAsync();
+        await Expect(TestId("round-open")).ToBeVisibleAsync();
+        await FitsTheScreen("mapping-rounds");
+        var round = Page.Locator("a[href^='/app/pemetaan/putaran/']").First;
+        await round.ClickAsync();
+        await At(new Regex("/app/pemetaan/putaran/"));
+        await Expect(TestId("round-agencies")).ToBeVisibleAsync();
+        await FitsTheScreen("mapping-round");
+
+        await Open("/app/pemetaan");
+        await TestId("mapping-items").Locator("a[href^='/app/pemetaan/butir/']").First.ClickAsync();
+        await At(new Regex("/app/pemetaan/butir/"));
+        await Interactive();
+        await Expect(TestId("mapping-status")).ToBeVisibleAsync();
+        await FitsTheScreen("mapping-item");
+        await Open("/app/pemetaan/baru");
+        await FitsTheScreen("mapping-new-item");
+        await Open("/app/pemetaan/laporan");
+        await FitsTheScreen("mapping-report");
+    });
+
+    [Fact]
+    public Task Tkksd_pages_and_the_kajian_card_fit_a_phone() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/tkksd");
+        await Expect(TestId("member-row").First).ToBeVisibleAsync();
+        await FitsTheScreen("tkksd");
+        await Open("/app/tkksd/kriteria");
+        await FitsTheScreen("tkksd-criteria");
+        await OpenAgreement("Penyusunan Dasbor Data Terpadu");
+        await TestId("kajian-card").ScrollIntoViewIfNeededAsync();
+        await Expect(TestId("kajian-card")).ToBeVisibleAsync();
+        await FitsTheScreen("kajian-card");
+        await Step("phone-kajian-card-in-view");
+
+        await Context.ClearCookiesAsync();
+        await LogIn("tkksd.cimahi");
+        await Open("/app/tkksd");
+        await FitsTheScreen("tkksd-member");
+        await OpenAgreement("Penyusunan Dasbor Data Terpadu");
+        await TestId("kajian-card").Locator("[data-testid='assess-open']").First.ClickAsync();
+        await Expect(TestId("criterion-row").First).ToBeVisibleAsync();
+        // each score's radio button reads its own number, 1 to 5
+        await Expect(TestId("criterion-row").First.Locator(".mud-radio")).ToHaveTextAsync(["1", "2", "3", "4", "5"]);
+        await FitsTheScreen("kajian-assess");
+    });
+
+    [Fact]
+    public Task New_pages_say_what_to_do_first_when_empty() => Run(async () =>
+    {
+        // Kota Kupang has no proposals, mapping or TKKSD in the demo: each page says what to do first, with the button.
+        await LogIn("kerjasama.kupang");
+        await Open("/app/usulan");
+        await Expect(TestId("proposals-empty")).ToBeVisibleAsync();
+        await FitsTheScreen("proposals-empty");
+        await Open("/app/pemetaan");
+        await Expect(TestId("mapping-empty").First).ToBeVisibleAsync();
+        await Expect(TestId("mapping-empty-action").First).ToHaveAttributeAsync("href", "/app/pemetaan/baru");
+        await FitsTheScreen("mapping-empty");
+        await Open("/app/tkksd");
+        await Expect(TestId("no-team")).ToBeVisibleAsync();
+        await Expect(TestId("no-team-action")).ToBeVisibleAsync();
+        await FitsTheScreen("tkksd-empty");
+    });
 }
