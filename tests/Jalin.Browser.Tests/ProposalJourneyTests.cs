@@ -60,6 +60,8 @@ public sealed class ProposalJourneyTests(AppFixture app) : BrowserTest(app)
         await Open(proposalUrl);
         await TestId("action-verify").ClickAsync();
         await Expect(TestId("proposal-status")).ToContainTextAsync("Diverifikasi");
+        // no member assessed it in Jalin (a small region): the step stays open and the page says so
+        await Expect(TestId("assess-tkksd-line")).ToContainTextAsync("Belum ada anggota TKKSD yang menilai usulan ini");
         await Choose("assessment-result", "Layak");
         await Page.Locator("#action-note").FillAsync("Sesuai RPJMD; kedua daerah berwenang atas urusan lingkungan hidup.");
         await TestId("action-assess").ClickAsync();

@@ -12,8 +12,9 @@ public enum ProposalAction { Submit, Verify, Return, Assess, Recommend, Reject }
 /// <summary>The TKKSD's assessment result (DOMAIN §5.3: layak / layak dengan perbaikan / tidak layak).</summary>
 public enum AssessmentResult { Feasible, FeasibleWithRevision, NotFeasible }
 
-/// <summary>The attachments an usulan carries (the SIKERJA and Banjar forms), each an agreement document kind on conversion.</summary>
-public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other }
+/// <summary>The attachments an usulan carries (the SIKERJA and Banjar forms), each an agreement document kind on conversion.
+/// <see cref="Assessment"/> is the TKKSD's kajian (generated in Jalin or uploaded); it becomes the agreement's kajian document.</summary>
+public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other, Assessment }
 
 /// <summary>An usulan kerja sama from an OPD (DOMAIN.md §6.3), numbered per region and year, assessed
 /// before it becomes an <see cref="Agreement"/> through <see cref="ConvertProposal"/>.</summary>
@@ -159,6 +160,7 @@ public static class ProposalLabels
         ProposalAttachmentKind.TermsOfReference => Agreements.DocumentKind.TermsOfReference,
         ProposalAttachmentKind.FeasibilityStudy => Agreements.DocumentKind.FeasibilityStudy,
         ProposalAttachmentKind.OfferLetter => Agreements.DocumentKind.OfferLetter,
+        ProposalAttachmentKind.Assessment => Agreements.DocumentKind.Assessment,
         _ => Agreements.DocumentKind.Other,
     };
 

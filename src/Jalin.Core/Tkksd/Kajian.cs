@@ -8,6 +8,7 @@ using Jalin.Core.Drafting;
 using Jalin.Core.Files;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
 using static Jalin.Core.Drafting.NaskahDocx;
 
@@ -17,7 +18,7 @@ namespace Jalin.Core.Tkksd;
 public sealed record KajianModel(
     string RegionFullName, string Place, string Title, IReadOnlyList<(string Label, string Value)> Identity, TeamView Team,
     IReadOnlyList<AssessmentView> Assessments, string? AverageText, IReadOnlyList<RecommendationCount> Counts, Recommendation? Conclusion,
-    DateOnly Date, DocumentFont? Font = null);
+    DateOnly Date, DocumentFont? Font = null, string IdentityHeading = "I. IDENTITAS KERJA SAMA", string SubjectPhrase = "rencana kerja sama ini");
 
 /// <summary>Writes the TKKSD kajian as DOCX with the drafting engine's paragraphs and styles.</summary>
 public static class KajianDocx
@@ -35,7 +36,7 @@ public static class KajianDocx
             body.Append(Centered("TENTANG", bold: true));
             body.Append(Centered(m.Title.ToUpperInvariant(), bold: true));
 
-            body.Append(Heading("I. IDENTITAS KERJA SAMA"));
+            body.Append(Heading(m.IdentityHeading));
             body.Append(Table([2800, 6200], m.Identity.Select(i => new[] { i.Label, i.Value }).ToList(), header: null));
 
             body.Append(Heading("II. TIM KOORDINASI KERJA SAMA DAERAH"));
@@ -78,7 +79,7 @@ public static class KajianDocx
             body.Append(Heading("V. REKOMENDASI"));
             body.Append(Justified("Rekapitulasi rekomendasi anggota: " + string.Join("; ", m.Counts.Select(c => $"{c.Label} {c.Count} anggota")) + "."));
             body.Append(Justified(m.Conclusion is { } k
-                ? $"Berdasarkan penilaian anggota tim, Tim Koordinasi Kerja Sama Daerah merekomendasikan bahwa rencana kerja sama ini {k.Label().ToUpperInvariant()}, dengan rata-rata nilai tertimbang {m.AverageText}."
+                ? $"Berdasarkan penilaian anggota tim, Tim Koordinasi Kerja Sama Daerah merekomendasikan bahwa {m.SubjectPhrase} {k.Label().ToUpperInvariant()}, dengan rata-rata nilai tertimbang {m.AverageText}."
                 : "Belum ada penilaian anggota yang disampaikan."));
             body.Append(Justified("Kajian ini menjadi bahan persiapan kerja sama daerah (PP 28/2018 Pasal 6 ayat (1) huruf a). Bentuk dan isi kajian tim koordinasi mengikuti praktik daerah."));
 
@@ -150,10 +151,6 @@ public static class GenerateKajian
 
     public static async Task<KajianModel?> ModelAsync(JalinDb db, Agreement a, AssessmentSummary summary, DateOnly today, CancellationToken ct)
     {
-        var team = await TkksdTeams.ActiveAsync(db, a.RegionCode, ct);
-        if (team is null) return null;
-        var teamView = (await TkksdTeams.ViewsAsync(db, [team], ct))[0];
-        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == a.RegionCode, ct);
         var affair = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(g => g.Code == a.AffairCode).Select(g => g.Name).FirstOrDefaultAsync(ct);
         var lead = a.Parties.OrderBy(p => p.Order).FirstOrDefault(p => p.RegionCode == a.RegionCode)?.LeadAgencyName;
         var identity = new List<(string, string)>
@@ -167,10 +164,51 @@ public static class GenerateKajian
             ("Nilai", a.Value is { } v ? IndonesianFormat.FormatRupiah(v) : "—"),
             ("Tahap saat dikaji", a.Stage.Label()),
         };
-        var (font, _) = await DocumentFont.ForRegionAsync(db, a.RegionCode, ct);
-        return new KajianModel(region.FullName, DraftFields.PlaceOf(region), a.Title, identity, teamView, summary.Assessments, summary.AverageScoreText,
+        return await ModelAsync(db, a.RegionCode, a.Title, identity, summary, today, ct);
+    }
+
+    /// <summary>The kajian of an usulan: its identity fields as the OPD wrote them.</summary>
+    public static async Task<KajianModel?> ModelAsync(JalinDb db, Proposal p, AssessmentSummary summary, DateOnly today, CancellationToken ct)
+    {
+        var affair = p.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(g => g.Code == p.AffairCode).Select(g => g.Name).FirstOrDefaultAsync(ct);
+        var partner = p.PartnerRegionCode is { } rc
+            ? await db.Regions.AsNoTracking().Where(r => r.Code == rc).Select(r => r.FullName).FirstOrDefaultAsync(ct)
+            : p.PartnerId is { } pid ? await db.Partners.AsNoTracking().Where(x => x.Id == pid).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        static string Or(string? v) => string.IsNullOrWhiteSpace(v) ? "—" : v;
+        var identity = new List<(string, string)>
+        {
+            ("Nomor usulan", p.Number),
+            ("Judul", p.Title),
+            ("Perangkat daerah pemrakarsa", Or(p.AgencyName)),
+            ("Calon mitra", Or(partner ?? p.PartnerName)),
+            ("Urusan pemerintahan", affair is null ? "—" : $"{p.AffairCode} {affair}"),
+            ("Maksud dan tujuan", Or(p.Aims)),
+            ("Objek", Or(p.Object)),
+            ("Lokasi", Or(p.Location)),
+            ("Ruang lingkup", Or(p.Scope)),
+            ("Jangka waktu", p.TermMonths is { } m ? $"{m} bulan" : "—"),
+            ("Pembiayaan", $"{p.FundingSource.Label()}, {(p.Amount is { } v ? IndonesianFormat.FormatRupiah(v) : "nilai belum diisi")}, "
+                + (p.BudgetedInApbd ? "sudah dianggarkan dalam APBD" : "belum dianggarkan dalam APBD")),
+            ("Status saat dikaji", p.Status.Label()),
+        };
+        var model = await ModelAsync(db, p.RegionCode, p.Title, identity, summary, today, ct);
+        return model is null ? null : model with { IdentityHeading = "I. IDENTITAS USULAN KERJA SAMA", SubjectPhrase = "usulan kerja sama ini" };
+    }
+
+    private static async Task<KajianModel?> ModelAsync(JalinDb db, string regionCode, string title, List<(string, string)> identity, AssessmentSummary summary, DateOnly today,
+        CancellationToken ct)
+    {
+        var team = await TkksdTeams.ActiveAsync(db, regionCode, ct);
+        if (team is null) return null;
+        var teamView = (await TkksdTeams.ViewsAsync(db, [team], ct))[0];
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Code == regionCode, ct);
+        var (font, _) = await DocumentFont.ForRegionAsync(db, regionCode, ct);
+        return new KajianModel(region.FullName, DraftFields.PlaceOf(region), title, identity, teamView, summary.Assessments, summary.AverageScoreText,
             summary.Recommendations, Conclusion(summary.Recommendations), today, font);
     }
+
+    /// <summary>Usulan statuses in which the kajian may be written: while the TKKSD assesses and until it is converted.</summary>
+    private static readonly ProposalStatus[] KajianStatuses = [ProposalStatus.Verified, ProposalStatus.Assessed, ProposalStatus.Recommended];
 
     public static async Task<Result<KajianResult>> HandleAsync(JalinDb db, FileStore files, PdfConverter pdf, CurrentActor actor, SubjectType type, Guid id, TimeProvider clock,
         CancellationToken ct = default)
@@ -178,13 +216,26 @@ public static class GenerateKajian
         var summary = await TkksdAssessments.SummaryAsync(db, actor, type, id, ct);
         if (!summary.Ok) return summary.Error!;
         if (!TkksdAccess.Manages(actor)) return new ForbiddenError("Dokumen kajian disusun oleh petugas Bagian Kerja Sama daerah pemilik.");
-        var a = await GetAgreement.LoadVisibleAsync(db, actor, id, tracking: true, ct);
-        if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
-        if (a.IsEnded) return new ConflictError("Kerja sama telah berakhir.");
+        Agreement? a = null;
+        Proposal? p = null;
+        if (type == SubjectType.Proposal)
+        {
+            p = await db.Proposals.VisibleTo(actor).FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (p is null) return new NotFoundError("Usulan tidak ditemukan.");
+            if (p.AgreementId is not null) return new ConflictError("Usulan ini sudah dijadikan kerja sama; kajiannya sudah menjadi dokumen kerja sama itu.");
+            if (!KajianStatuses.Contains(p.Status))
+                return new ConflictError($"Kajian TKKSD atas usulan disusun setelah usulan diverifikasi Bagian Kerja Sama; usulan ini berstatus {p.Status.Label()}.");
+        }
+        else
+        {
+            a = await GetAgreement.LoadVisibleAsync(db, actor, id, tracking: true, ct);
+            if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
+            if (a.IsEnded) return new ConflictError("Kerja sama telah berakhir.");
+        }
         if (!summary.Value!.Assessments.Any(x => x.Submitted))
             return new ConflictError("Belum ada penilaian anggota yang disampaikan; kajian disusun dari penilaian anggota tim.");
         var today = Wib.Today(clock);
-        var model = await ModelAsync(db, a, summary.Value!, today, ct);
+        var model = p is not null ? await ModelAsync(db, p, summary.Value!, today, ct) : await ModelAsync(db, a!, summary.Value!, today, ct);
         if (model is null) return new ConflictError("Daerah belum memiliki tim TKKSD yang aktif.");
         var docx = KajianDocx.Write(model);
         byte[] content = docx;
@@ -200,16 +251,34 @@ public static class GenerateKajian
         else warning = PdfConverter.NotInstalledMessage + " Kajian disimpan sebagai DOCX.";
         var blob = await db.StoreAsync(files, content, kind, clock, ct);
         var fileName = $"Kajian-TKKSD-{today:yyyy-MM-dd}{blob.Extension}";
-        var document = new AgreementDocument
+        var title = $"Kajian TKKSD — disusun di Jalin ({IndonesianWords.Date(today)})";
+        Guid documentId;
+        if (p is not null)
         {
-            AgreementId = a.Id, Kind = DocumentKind.Assessment, Title = $"Kajian TKKSD — disusun di Jalin ({IndonesianWords.Date(today)})", Stage = a.Stage,
-            Visibility = DocumentVisibility.Internal, FileSha256 = blob.Sha256, FileName = fileName, ContentType = blob.ContentType, FileSize = blob.Size,
-            UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = a.RegionCode,
-        };
-        db.AgreementDocuments.Add(document);
-        a.Touch(clock.GetUtcNow());
+            // Filed as the usulan's attachment; ConvertProposal carries it as the agreement's kajian document of the owning region.
+            var attachment = new ProposalAttachment
+            {
+                ProposalId = p.Id, Kind = ProposalAttachmentKind.Assessment, Title = title, FileSha256 = blob.Sha256, FileName = fileName, ContentType = blob.ContentType,
+                FileSize = blob.Size, UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(),
+            };
+            db.ProposalAttachments.Add(attachment);
+            p.Touch(clock.GetUtcNow());
+            documentId = attachment.Id;
+        }
+        else
+        {
+            var document = new AgreementDocument
+            {
+                AgreementId = a!.Id, Kind = DocumentKind.Assessment, Title = title, Stage = a.Stage,
+                Visibility = DocumentVisibility.Internal, FileSha256 = blob.Sha256, FileName = fileName, ContentType = blob.ContentType, FileSize = blob.Size,
+                UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = a.RegionCode,
+            };
+            db.AgreementDocuments.Add(document);
+            a.Touch(clock.GetUtcNow());
+            documentId = document.Id;
+        }
         db.ActingAs(actor);
         await db.SaveChangesAsync(ct);
-        return new KajianResult(document.Id, fileName, blob.ContentType, warning);
+        return new KajianResult(documentId, fileName, blob.ContentType, warning);
     }
 }

@@ -3,6 +3,7 @@ using Jalin.Core.Common;
 using Jalin.Core.Data;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Core.Tkksd;
@@ -37,8 +38,17 @@ public sealed record AssessmentSummary(SubjectType SubjectType, Guid SubjectId, 
     IReadOnlyList<AssessmentView> Assessments, decimal? AverageScore, string? AverageScoreText, IReadOnlyList<RecommendationCount> Recommendations,
     IReadOnlyList<CriterionView> Criteria, IReadOnlyList<MemberView> AssignableMembers, bool HasKajian);
 
-/// <summary>The subject of an assessment as the TKKSD sees it. Agreements now; proposals plug in here.</summary>
-internal sealed record Subject(SubjectType Type, Guid Id, string RegionCode, string Title, bool StageAllowsAssignment, Agreement? Agreement);
+/// <summary>The subject of an assessment as the TKKSD sees it: an agreement being prepared or an OPD's usulan.
+/// <see cref="Noun"/> names it in messages; <see cref="OutsideWindow"/> says why it is no longer (or not yet) assessed.</summary>
+internal sealed record Subject(SubjectType Type, Guid Id, string RegionCode, string Title, bool StageAllowsAssignment, Agreement? Agreement,
+    Proposal? Proposal = null)
+{
+    public string Noun => Type == SubjectType.Proposal ? "usulan" : "kerja sama";
+
+    public string OutsideWindow => Proposal is { } p
+        ? $"Penilaian TKKSD atas usulan dilakukan setelah usulan diverifikasi Bagian Kerja Sama dan sebelum rekomendasi; usulan ini berstatus {p.Status.Label()}."
+        : "Penilaian TKKSD dilakukan sebelum penandatanganan; kerja sama ini sudah melewati tahap itu.";
+}
 
 /// <summary>Assigning a subject to team members and their weighted assessments (issue #10 item 4).</summary>
 public static class TkksdAssessments
@@ -53,7 +63,7 @@ public static class TkksdAssessments
     internal static async Task<Result<Subject>> SubjectAsync(JalinDb db, CurrentActor actor, SubjectType type, Guid id, CancellationToken ct)
     {
         if (!Enum.IsDefined(type)) return ValidationError.Of("subjectType", "Jenis subjek: Agreement atau Proposal.");
-        if (type == SubjectType.Proposal) return new NotFoundError("Usulan tidak ditemukan.");
+        if (type == SubjectType.Proposal) return await ProposalSubjectAsync(db, actor, id, ct);
         if (actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
         var a = await db.Agreements.VisibleTo(actor).Include(x => x.Parties).Include(x => x.Documents).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
@@ -61,6 +71,22 @@ public static class TkksdAssessments
         if (actor.RegionCode != a.RegionCode || !TkksdAccess.Reads(actor))
             return new ForbiddenError("Penilaian TKKSD atas kerja sama ini hanya dibaca petugas, pimpinan dan anggota TKKSD daerah pemilik.");
         return new Subject(type, a.Id, a.RegionCode, a.Title, AssessableStages.Contains(a.Stage), a);
+    }
+
+    /// <summary>Usulan statuses in which the TKKSD assesses: verified by the Bagian Kerja Sama, not yet recommended
+    /// (<see cref="ProposalTable"/>; praktik daerah).</summary>
+    public static readonly IReadOnlySet<ProposalStatus> AssessableStatuses = new HashSet<ProposalStatus> { ProposalStatus.Verified, ProposalStatus.Assessed };
+
+    public static bool InAssessWindow(Proposal p) => p.AgreementId is null && AssessableStatuses.Contains(p.Status);
+
+    private static async Task<Result<Subject>> ProposalSubjectAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct)
+    {
+        // The proposal's own boundaries first: another region, another OPD, a supervisor see no proposal (404).
+        var p = await db.Proposals.VisibleTo(actor).Include(x => x.Attachments).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return new NotFoundError("Usulan tidak ditemukan.");
+        if (actor.RegionCode != p.RegionCode || !TkksdAccess.Reads(actor))
+            return new ForbiddenError("Penilaian TKKSD atas usulan ini hanya dibaca petugas, pimpinan dan anggota TKKSD daerah.");
+        return new Subject(SubjectType.Proposal, p.Id, p.RegionCode, p.Title, InAssessWindow(p), null, p);
     }
 
     private static bool MaySubmit(CurrentActor actor, TkksdMember member) =>
@@ -87,7 +113,8 @@ public static class TkksdAssessments
         IReadOnlyList<MemberView> assignable = [];
         if (manages && await TkksdTeams.ActiveAsync(db, subject.RegionCode, ct) is { } team)
             assignable = (await TkksdTeams.ViewsAsync(db, [team], ct))[0].Members.Where(m => m.IsActive && views.All(v => v.MemberId != m.Id)).ToList();
-        var hasKajian = subject.Agreement?.RecordDocuments().Any(d => d.Kind == DocumentKind.Assessment) ?? false;
+        var hasKajian = subject.Agreement?.RecordDocuments().Any(d => d.Kind == DocumentKind.Assessment)
+            ?? subject.Proposal?.Attachments.Any(x => x.Kind == ProposalAttachmentKind.Assessment) ?? false;
         return new AssessmentSummary(type, id, subject.Title, manages && subject.StageAllowsAssignment, manages && views.Any(v => v.Submitted),
             subject.StageAllowsAssignment, views, avg, avg is { } a ? WeightedScore.Format(a) : null, counts,
             await TkksdCriteria.ForRegionAsync(db, subject.RegionCode, ct), assignable, hasKajian);
@@ -100,8 +127,7 @@ public static class TkksdAssessments
         if (!s.Ok) return s.Error!;
         var subject = s.Value!;
         if (!TkksdAccess.Manages(actor)) return TkksdAccess.NotManager;
-        if (!subject.StageAllowsAssignment)
-            return new ConflictError("Penilaian TKKSD dilakukan sebelum penandatanganan; kerja sama ini sudah melewati tahap itu.");
+        if (!subject.StageAllowsAssignment) return new ConflictError(subject.OutsideWindow);
         if (input.MemberIds is not { Count: > 0 }) return ValidationError.Of("memberIds", "Pilih sedikitnya satu anggota tim yang menilai.");
         if (input.DueOn is null) return ValidationError.Of("dueOn", "Batas waktu penilaian wajib diisi.");
         if (input.DueOn < Wib.Today(clock)) return ValidationError.Of("dueOn", "Batas waktu penilaian tidak boleh sebelum hari ini.");
@@ -135,11 +161,10 @@ public static class TkksdAssessments
         var assignment = await db.TkksdAssignments.FirstOrDefaultAsync(x => x.SubjectType == type && x.SubjectId == id && x.MemberId == memberId, ct);
         var member = assignment is null ? null : await db.TkksdMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
         if (assignment is null || member is null)
-            return new ForbiddenError("Hanya anggota tim yang ditugaskan menilai kerja sama ini yang dapat menyampaikan penilaian.");
+            return new ForbiddenError($"Hanya anggota tim yang ditugaskan menilai {subject.Noun} ini yang dapat menyampaikan penilaian.");
         if (!MaySubmit(actor, member))
             return new ForbiddenError("Penilaian disampaikan oleh anggota yang ditugaskan sendiri, atau oleh petugas Bagian Kerja Sama atas namanya.");
-        if (!subject.StageAllowsAssignment)
-            return new ConflictError("Penilaian TKKSD dilakukan sebelum penandatanganan; kerja sama ini sudah melewati tahap itu.");
+        if (!subject.StageAllowsAssignment) return new ConflictError(subject.OutsideWindow);
 
         var criteria = await TkksdCriteria.ForRegionAsync(db, subject.RegionCode, ct);
         var f = new Dictionary<string, string[]>();

@@ -36,18 +36,26 @@ public static class TkksdApi
                 body is null ? Empty() : (await TkksdCriteria.SetAsync(db, actor, body, ct)).ToHttp())
             .WithSummary("Ganti kriteria dan bobot daerah (jumlah bobot tepat 100); penilaian yang sudah disampaikan tidak berubah.");
 
-        var a = g.MapGroup("/agreements/{id:guid}");
+        MapSubject(g.MapGroup("/agreements/{id:guid}"), SubjectType.Agreement, "kerja sama", "(sebelum penandatanganan)",
+            "dilampirkan sebagai dokumen Kajian/telaahan TKKSD");
+        MapSubject(g.MapGroup("/proposals/{id:guid}"), SubjectType.Proposal, "usulan", "(setelah diverifikasi, sebelum rekomendasi)",
+            "dilampirkan pada usulan sebagai Kajian/telaahan TKKSD dan menjadi dokumen kajian kerja sama saat usulan dijadikan kerja sama");
+    }
+
+    /// <summary>The same four endpoints for every subject the TKKSD assesses (agreement, usulan).</summary>
+    private static void MapSubject(RouteGroupBuilder a, SubjectType type, string noun, string window, string filed)
+    {
         a.MapGet("/assessments", async (Actor actor, JalinDb db, Guid id, CancellationToken ct) =>
-                (await TkksdAssessments.SummaryAsync(db, actor, SubjectType.Agreement, id, ct)).ToHttp())
-            .WithSummary("Penugasan dan penilaian anggota TKKSD atas kerja sama: nilai tertimbang tiap anggota, rata-rata dan jumlah rekomendasi.");
+                (await TkksdAssessments.SummaryAsync(db, actor, type, id, ct)).ToHttp())
+            .WithSummary($"Penugasan dan penilaian anggota TKKSD atas {noun}: nilai tertimbang tiap anggota, rata-rata dan jumlah rekomendasi.");
         a.MapPost("/assignments", async (Actor actor, JalinDb db, TimeProvider clock, Guid id, AssignInput? body, CancellationToken ct) =>
-                body is null ? Empty() : (await TkksdAssessments.AssignAsync(db, actor, SubjectType.Agreement, id, body, clock, ct)).ToHttp())
-            .WithSummary("Tugaskan anggota tim menilai kerja sama (sebelum penandatanganan) dengan batas waktu.");
+                body is null ? Empty() : (await TkksdAssessments.AssignAsync(db, actor, type, id, body, clock, ct)).ToHttp())
+            .WithSummary($"Tugaskan anggota tim menilai {noun} {window} dengan batas waktu.");
         a.MapPut("/assessments/{memberId:guid}", async (Actor actor, JalinDb db, TimeProvider clock, Guid id, Guid memberId, AssessmentInput? body, CancellationToken ct) =>
-                body is null ? Empty() : (await TkksdAssessments.SubmitAsync(db, actor, SubjectType.Agreement, id, memberId, body, clock, ct)).ToHttp())
+                body is null ? Empty() : (await TkksdAssessments.SubmitAsync(db, actor, type, id, memberId, body, clock, ct)).ToHttp())
             .WithSummary("Sampaikan penilaian anggota yang ditugaskan: nilai 1–5 dan catatan per kriteria, rekomendasi, catatan umum.");
         a.MapPost("/kajian", async (Actor actor, JalinDb db, FileStore files, PdfConverter pdf, TimeProvider clock, Guid id, CancellationToken ct) =>
-                (await GenerateKajian.HandleAsync(db, files, pdf, actor, SubjectType.Agreement, id, clock, ct)).ToHttp())
-            .WithSummary("Susun dokumen kajian TKKSD dari penilaian anggota (DOCX, PDF bila tersedia); dilampirkan sebagai dokumen Kajian/telaahan TKKSD.");
+                (await GenerateKajian.HandleAsync(db, files, pdf, actor, type, id, clock, ct)).ToHttp())
+            .WithSummary($"Susun dokumen kajian TKKSD dari penilaian anggota (DOCX, PDF bila tersedia); {filed}.");
     }
 }

@@ -216,6 +216,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         w.Ids["tkksdAssessor"] = summary["assessments"]!.AsArray().First(a => a!["memberName"]!.GetValue<string>() == "Dr. Asep Hidayat")!["memberId"]!.GetValue<string>();
     }
 
+    /// <summary>A verified DLH usulan under <paramref name="key"/>; with <paramref name="assessed"/> the demo assessor
+    /// (tkksd.cimahi's member) is assigned and has assessed it, so the kajian can be written.</summary>
+    private static async Task TkksdProposalAsync(AuthzWorld w, string key, bool assessed = false)
+    {
+        await TkksdIdsAsync(w);
+        await w.SubmittedAsync(key);
+        await w.ActAsync(key, "officer", "verify");
+        if (!assessed) return;
+        var officer = w.Client("officer");
+        await officer.PostAsJsonAsync(w.Fill(V1 + $"/tkksd/proposals/{{{key}}}/assignments"), new { memberIds = new[] { w.Ids["tkksdAssessor"] }, dueOn = "2099-12-31" }).OkJson();
+        await officer.PutAsJsonAsync(w.Fill(V1 + $"/tkksd/proposals/{{{key}}}/assessments/{{tkksdAssessor}}"), TkksdScores("setup")).OkJson();
+    }
+
     private static async Task<HttpRequestMessage> PutTkksdTeam(AuthzWorld w, string _)
     {
         var team = (await w.Client("officer").GetAsync(V1 + "/tkksd/team").OkJson())["active"]!;
@@ -489,6 +502,20 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST /notifications/read-all", "2xx", Post("/notifications/read-all", (_, _) => new { })),
         new("POST /notifications/{id}/read (not the caller's)", "404", Post($"/notifications/{Guid.NewGuid()}/read", (_, _) => new { })),
 
+        // TKKSD on an usulan (issue #10): the proposal's own boundaries (404 outside Cimahi, the OPD sees its own but is no TKKSD reader).
+        new("GET TKKSD assessments of a verified proposal", "404; officer,tkksd,leader=2xx opd=403", Get("/tkksd/proposals/{tkksdProp}/assessments"),
+            w => TkksdProposalAsync(w, "tkksdProp")),
+        new("POST TKKSD assignment on a verified proposal", "404; officer=2xx opd,tkksd,leader=403",
+            Post("/tkksd/proposals/{tkksdPropAssign}/assignments", (w, _) => new { memberIds = new[] { w.Ids["tkksdMember"] }, dueOn = "2099-12-31" }),
+            async w => { await TkksdIdsAsync(w); await TkksdProposalAsync(w, "tkksdPropAssign"); }),
+        new("PUT TKKSD assessment of a proposal's assigned member", "404; officer,tkksd=2xx opd,leader=403",
+            (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + "/tkksd/proposals/{tkksdPropAssessed}/assessments/{tkksdAssessor}"))
+            {
+                Content = JsonContent.Create(TkksdScores(alias)),
+            }), w => TkksdProposalAsync(w, "tkksdPropAssessed", assessed: true)),
+        new("POST kajian of a proposal", "404; officer=2xx opd,tkksd,leader=403", Post("/tkksd/proposals/{tkksdPropKajian}/kajian", (_, _) => new { }),
+            w => TkksdProposalAsync(w, "tkksdPropKajian", assessed: true)),
+
         // Unknown ids answer 404 to everyone who may use the resource at all.
         new("GET unknown agreement", "404; admin=403", Get($"/agreements/{Guid.Empty}")),
         new("GET /regions/{unknown}", "404", Get("/regions/99.99")),
@@ -661,6 +688,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/notifications/unread-count"] = "GET /notifications/unread-count",
         ["POST /api/v1/notifications/{id:guid}/read"] = "POST /notifications/{id}/read (not the caller's)",
         ["POST /api/v1/notifications/read-all"] = "POST /notifications/read-all",
+        ["GET /api/v1/tkksd/proposals/{id:guid}/assessments"] = "GET TKKSD assessments of a verified proposal",
+        ["POST /api/v1/tkksd/proposals/{id:guid}/assignments"] = "POST TKKSD assignment on a verified proposal",
+        ["PUT /api/v1/tkksd/proposals/{id:guid}/assessments/{memberId:guid}"] = "PUT TKKSD assessment of a proposal's assigned member",
+        ["POST /api/v1/tkksd/proposals/{id:guid}/kajian"] = "POST kajian of a proposal",
     };
 
     /// <summary>The matrix is checked against the real route table: every API endpoint the app maps

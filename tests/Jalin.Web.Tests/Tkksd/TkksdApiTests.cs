@@ -77,6 +77,48 @@ public abstract class TkksdApiTests<TApp>(TApp app) where TApp : JalinAppFactory
         Assert.Contains(docs, d => d!["kind"]!.GetValue<string>() == "Assessment" && d["id"]!.GetValue<string>() == kajian["documentId"]!.GetValue<string>());
         await officer.PostAsJsonAsync($"/api/v1/agreements/{id}/actions/complete-preparation", new { note = "Kajian TKKSD tersusun." }).OkJson();
     }
+
+    /// <summary>The TKKSD on an usulan (praktik daerah): same routes under /proposals, the window after the Bagian Kerja
+    /// Sama's verification, and the kajian filed as the usulan's attachment.</summary>
+    [Fact]
+    public async Task Proposal_routes_assess_and_file_the_kajian_as_an_attachment()
+    {
+        var officer = await app.ClientForAsync("kerjasama.cimahi");
+        var tkksd = await app.ClientForAsync("tkksd.cimahi");
+        var opd = await app.ClientForAsync("opd.cimahi");
+        var created = await opd.PostAsJsonAsync("/api/v1/proposals", Proposals.ProposalWorld.Body("Uji TKKSD usulan " + Guid.NewGuid().ToString("N")[..6]), TestApi.Json).OkJson();
+        var id = created["id"]!.GetValue<string>();
+        var team = (await officer.GetAsync("/api/v1/tkksd/team").OkJson())["active"]!;
+        var asep = team["members"]!.AsArray().First(m => m!["userName"]?.GetValue<string>() == "tkksd.cimahi")!["id"]!.GetValue<string>();
+
+        // A draft: outside the window (409); the OPD reads its usulan but not the team's assessment (403); Garut sees nothing (404).
+        var early = await officer.PostAsJsonAsync($"/api/v1/tkksd/proposals/{id}/assignments", new { memberIds = new[] { asep }, dueOn = "2099-12-31" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("diverifikasi", await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await opd.GetAsync($"/api/v1/tkksd/proposals/{id}/assessments")).StatusCode);
+        var garut = await app.ClientForAsync("kerjasama.garut");
+        Assert.Equal(HttpStatusCode.NotFound, (await garut.GetAsync($"/api/v1/tkksd/proposals/{id}/assessments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/tkksd/proposals/{Guid.NewGuid()}/assessments")).StatusCode);
+
+        await opd.PostAsJsonAsync($"/api/v1/proposals/{id}/actions/submit", new { note = "uji" }, TestApi.Json).OkJson();
+        await officer.PostAsJsonAsync($"/api/v1/proposals/{id}/actions/verify", new { note = "uji" }, TestApi.Json).OkJson();
+        // Bad input: no body, no members, an unknown recommendation.
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsync($"/api/v1/tkksd/proposals/{id}/assignments", new StringContent("", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        var none = await officer.PostAsJsonAsync($"/api/v1/tkksd/proposals/{id}/assignments", new { memberIds = Array.Empty<string>(), dueOn = "2099-12-31" });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("sedikitnya satu anggota", await none.Content.ReadAsStringAsync());
+        await officer.PostAsJsonAsync($"/api/v1/tkksd/proposals/{id}/assignments", new { memberIds = new[] { asep }, dueOn = "2099-12-31" }).OkJson();
+        var unknown = await tkksd.PutAsJsonAsync($"/api/v1/tkksd/proposals/{id}/assessments/{asep}", new { scores = Array.Empty<object>(), recommendation = "Mungkin" });
+        Assert.True((int)unknown.StatusCode is >= 400 and < 500);
+        var summary = await tkksd.PutAsJsonAsync($"/api/v1/tkksd/proposals/{id}/assessments/{asep}", Scores(4, "LayakDenganPerbaikan")).OkJson();
+        Assert.Equal("Proposal", summary["subjectType"]!.GetValue<string>());
+        Assert.Equal("4,00", summary["averageScoreText"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await tkksd.PostAsync($"/api/v1/tkksd/proposals/{id}/kajian", null)).StatusCode);
+        var kajian = await officer.PostAsync($"/api/v1/tkksd/proposals/{id}/kajian", null).OkJson();
+        var proposal = await officer.GetAsync($"/api/v1/proposals/{id}").OkJson();
+        Assert.Contains(proposal["attachments"]!.AsArray(), a => a!["kind"]!.GetValue<string>() == "Assessment" && a["id"]!.GetValue<string>() == kajian["documentId"]!.GetValue<string>());
+    }
 }
 
 [Collection(SqliteCollection.Name)]

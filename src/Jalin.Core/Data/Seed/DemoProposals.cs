@@ -70,7 +70,7 @@ internal static class DemoProposals
         await Act(referral, ProposalAction.Return, officer, new ProposalActionRequest { Note = "Lengkapi rincian pembiayaan per pasien dan lampirkan KAK." });
 
         // 4. Dishub: assessed by the TKKSD.
-        var transit = await Create(officer, Base("Integrasi Angkutan Umum Cimahi–Kota Bandung", "2.15", "Komuter Cimahi–Bandung berganti moda tanpa tiket terpadu.",
+        var transit = await Create(officer, Base(DemoTkksd.TransitProposalTitle, "2.15", "Komuter Cimahi–Bandung berganti moda tanpa tiket terpadu.",
             "Satu tiket untuk angkutan kota kedua daerah.", "Integrasi rute dan tiket angkutan umum", 60, 1_800_000_000, false) with { AgencyId = agencies[(C, "Dishub")], PartnerRegionCode = "32.73" });
         await Attach(transit, officer, ProposalAttachmentKind.FeasibilityStudy, "Studi Kelayakan Integrasi Angkutan");
         await Act(transit, ProposalAction.Submit, officer);

@@ -11,6 +11,7 @@ internal static class DemoTkksd
     public const string Region = "32.77";
     public const string DecreeNumber = "100.3.3.2/Kep.45-Setda/2026";
     public const string AssessedTitle = "Kerja Sama Penyusunan Dasbor Data Terpadu Kota";
+    public const string TransitProposalTitle = "Integrasi Angkutan Umum Cimahi–Kota Bandung";
 
     public static async Task SeedAsync(Func<JalinDb> newDb, DemoData.DemoClock clock, DateOnly today, IReadOnlyDictionary<string, CurrentActor> people, CancellationToken ct)
     {
@@ -87,11 +88,30 @@ internal static class DemoTkksd
             [null, null, "Biaya Rp350 juta sudah tercantum dalam DPA Diskominfo tahun berjalan.", null, null, "Dianggarkan dalam APBD tahun berjalan dan tidak membebani masyarakat."],
             Recommendation.Layak, "Anggaran tersedia; pembayaran bertahap sesuai keluaran.", ct);
 
+        // The Dishub usulan the TKKSD is assessing: Bappeda (tkksd.cimahi) and Bagian Hukum assigned; Bagian Hukum has assessed.
+        Guid? transit;
+        await using (var db = newDb())
+            transit = await db.Proposals.Where(p => p.RegionCode == Region && p.Title == TransitProposalTitle).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (transit is { } proposalId)
+        {
+            clock.Now = DemoData.DemoClock.At(today.AddDays(-3));
+            await using (var db = newDb())
+            {
+                var assigned = await TkksdAssessments.AssignAsync(db, officer, SubjectType.Proposal, proposalId,
+                    new AssignInput { MemberIds = [bappeda, hukum], DueOn = today.AddDays(7) }, clock, ct);
+                if (!assigned.Ok) throw new InvalidOperationException("Demo TKKSD assignment on the usulan: " + assigned.Error!.Message);
+            }
+            clock.Now = DemoData.DemoClock.At(today.AddDays(-1));
+            await SubmitAsync(newDb, officer, clock, proposalId, hukum, [4, 3, 4, 3, 3, 3],
+                ["Urusan perhubungan; kedua kota berwenang atas angkutan dalam wilayahnya.", null, null, null, "Pembagian pendapatan tiket belum diatur.", null],
+                Recommendation.LayakDenganPerbaikan, "Layak setelah skema pembagian pendapatan tiket disepakati.", ct, SubjectType.Proposal);
+        }
+
         async Task SubmitAsync(Func<JalinDb> mk, CurrentActor actor, TimeProvider c, Guid id, Guid member, int[] scores, string?[] notes, Recommendation rec, string remarks,
-            CancellationToken token)
+            CancellationToken token, SubjectType type = SubjectType.Agreement)
         {
             await using var db = mk();
-            var done = await TkksdAssessments.SubmitAsync(db, actor, SubjectType.Agreement, id, member, new AssessmentInput
+            var done = await TkksdAssessments.SubmitAsync(db, actor, type, id, member, new AssessmentInput
             {
                 Scores = names.Select((n, i) => new ScoreInput { Criterion = n, Score = scores[i], Note = notes[i] }).ToList(), Recommendation = rec, Remarks = remarks,
             }, c, token);
