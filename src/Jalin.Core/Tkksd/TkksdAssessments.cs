@@ -146,7 +146,25 @@ public static class TkksdAssessments
             });
         db.ActingAs(actor);
         await db.SaveChangesAsync(ct);
+        await NotifyAssignedAsync(db, actor, subject, team.Members.Where(x => fresh.Contains(x.Id)), input.DueOn.Value, clock, ct);
         return await SummaryAsync(db, actor, type, id, ct);
+    }
+
+    /// <summary>The members given an assessment with their own account hear of it in the bell (members without an
+    /// account are told by the Bagian Kerja Sama as before). One per member and subject: a repeat assignment sends nothing.</summary>
+    private static async Task NotifyAssignedAsync(JalinDb db, CurrentActor actor, Subject subject, IEnumerable<TkksdMember> members, DateOnly due, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var users = members.Where(m => m.UserId is not null).Select(m => m.UserId!).ToList();
+        if (users.Count == 0) return;
+        var (subjectType, link) = subject.Type == SubjectType.Proposal
+            ? (Notifications.NotificationSubjects.Proposal, $"/app/usulan/{subject.Id}")
+            : (Notifications.NotificationSubjects.Agreement, $"/app/kerja-sama/{subject.Id}");
+        var message = new Notifications.NotificationMessage(Notifications.NotificationKind.Assigned,
+            $"Penugasan penilaian TKKSD: {subject.Title}", $"Mohon nilai {subject.Noun} ini paling lambat {IndonesianFormat.FormatDateLong(due)}.",
+            link, subjectType, subject.Id.ToString(), "tkksd-assignment");
+        await Notifications.Notify.ToUsers(db, actor, message, users, clock,
+            canSee: r => r.RegionCode == subject.RegionCode && TkksdAccess.Reads(r), ct: ct);
     }
 
     /// <summary>A member's assessment: a score 1–5 and a note for each of the region's current criteria, an overall

@@ -147,6 +147,20 @@ public class TkksdTests
         }
         await using (var db = database.NewDb())
         {
+            // Each assigned member with an account hears of it once in the bell, with the due date and a link.
+            foreach (var who in new[] { Member, OtherMember })
+            {
+                var bell = Assert.Single((await Jalin.Core.Notifications.Inbox.ListAsync(db, who, 1, 10)).Value!.Items);
+                Assert.Equal(Jalin.Core.Notifications.NotificationKind.Assigned, bell.Kind);
+                Assert.Equal($"/app/kerja-sama/{id}", bell.Link);
+                Assert.Contains(IndonesianFormat.FormatDateLong(Today.AddDays(7)), bell.Body);
+            }
+            Assert.IsType<ConflictError>((await TkksdAssessments.AssignAsync(db, Actors.Officer, SubjectType.Agreement, id,
+                new AssignInput { MemberIds = [bappeda], DueOn = Today.AddDays(7) }, clock)).Error);
+            Assert.Single((await Jalin.Core.Notifications.Inbox.ListAsync(db, Member, 1, 10)).Value!.Items);
+        }
+        await using (var db = database.NewDb())
+        {
             // Not assigned (the Ketua), and another member's assessment: refused.
             Assert.IsType<ForbiddenError>((await TkksdAssessments.SubmitAsync(db, Actors.Officer, SubjectType.Agreement, id, sekda, Scores(4, 4, 4, 4, 4, 4), clock)).Error);
             Assert.IsType<ForbiddenError>((await TkksdAssessments.SubmitAsync(db, Member, SubjectType.Agreement, id, hukum, Scores(4, 4, 4, 4, 4, 4), clock)).Error);
