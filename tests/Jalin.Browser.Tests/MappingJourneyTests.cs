@@ -37,7 +37,16 @@ public sealed class MappingJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("mapping-status")).ToContainTextAsync("Diterima");
         await Expect(TestId("match-region").First).ToContainTextAsync("Garut");
         await Expect(TestId("match-title").First).ToContainTextAsync("cabai");
-        await Expect(TestId("match-propose").First).ToHaveAttributeAsync("href", new Regex("pihak=32.05"));
+        await Expect(TestId("match-propose").First).ToHaveAttributeAsync("href", new Regex("^/app/usulan/baru\\?.*pihak=32.05"));
         await Step("mapping-officer-matches");
+
+        // The match becomes the start of an usulan: the form comes prefilled with the need, the urusan and Garut.
+        await TestId("match-propose").First.ClickAsync();
+        await At(new Regex("/app/usulan/baru"));
+        await Interactive();
+        await Expect(Page.Locator("#field-title")).ToHaveValueAsync(new Regex("^Kerja Sama .* dengan Kabupaten Garut$"));
+        await Expect(Page.Locator("#field-background")).ToHaveValueAsync(new Regex("Kebutuhan dari pemetaan: .*Potensi yang cocok: .*[Cc]abai"));
+        await Expect(TestId("field-partner-region").Locator("input").First).ToHaveValueAsync(new Regex("Garut"));
+        await Step("mapping-match-to-proposal");
     });
 }
