@@ -141,6 +141,9 @@ public static class ApplyProposalAction
                 p.Assessment = request.Result;
                 p.AssessmentNote = note;
                 historyNote = $"Hasil kajian: {request.Result!.Value.Label()}. {note}";
+                // A result other than the members' majority stays visible in the history (the team's own decision is kept).
+                if (await Tkksd.ProposalAssessment.TeamResultAsync(db, p.Id, ct) is { Result: { } team, Submitted: var n } && team != request.Result)
+                    historyNote += $" Berbeda dari mayoritas penilaian {n} anggota TKKSD ({team.Label()}).";
                 break;
             case ProposalAction.Recommend:
                 p.NotRegionalCooperation = request.NotRegionalCooperation;

@@ -1,4 +1,6 @@
+using Jalin.Core.Data;
 using Jalin.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Core.Tkksd;
 
@@ -14,6 +16,23 @@ public static class ProposalAssessment
         Recommendation.TidakLayak => AssessmentResult.NotFeasible,
         _ => null,
     };
+
+    /// <summary>The team's majority result from the members' submitted assessments of an usulan (null when none
+    /// submitted), read straight from the stored assessments so the step can compare what is recorded with it.</summary>
+    public static async Task<(AssessmentResult? Result, int Submitted)> TeamResultAsync(JalinDb db, Guid proposalId, CancellationToken ct = default)
+    {
+        var recs = await db.TkksdAssignments.AsNoTracking()
+            .Where(x => x.SubjectType == SubjectType.Proposal && x.SubjectId == proposalId && x.SubmittedAt != null && x.Recommendation != null)
+            .Select(x => x.Recommendation!.Value).ToListAsync(ct);
+        var counts = Enum.GetValues<Recommendation>().Select(r => new RecommendationCount(r, r.Label(), recs.Count(x => x == r))).ToList();
+        return (GenerateKajian.Conclusion(counts) switch
+        {
+            Recommendation.Layak => AssessmentResult.Feasible,
+            Recommendation.LayakDenganPerbaikan => AssessmentResult.FeasibleWithRevision,
+            Recommendation.TidakLayak => AssessmentResult.NotFeasible,
+            _ => null,
+        }, recs.Count);
+    }
 
     /// <summary>One line for the page next to the step: how many members assessed, the average, the counts; or that none did.</summary>
     public static string Line(AssessmentSummary summary)

@@ -97,6 +97,40 @@ public sealed class ProposalTkksdTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task A_recorded_result_other_than_the_members_majority_is_kept_and_named_in_the_history()
+    {
+        var id = await DraftAsync();
+        await MustAsync(id, ProposalAction.Submit, _opd);
+        await MustAsync(id, ProposalAction.Verify, Actors.Officer);
+        Assert.True((await AssignAsync(id, Actors.Officer, _bappeda, _hukum)).Ok);
+        await using (var db = _db.NewDb())
+        {
+            Assert.True((await TkksdAssessments.SubmitAsync(db, Member, SubjectType.Proposal, id, _bappeda, Scores(Recommendation.TidakLayak, 2, 2, 2, 2, 2, 2), _clock)).Ok);
+            Assert.True((await TkksdAssessments.SubmitAsync(db, Actors.Officer, SubjectType.Proposal, id, _hukum, Scores(Recommendation.TidakLayak, 1, 2, 2, 2, 2, 2), _clock)).Ok);
+            Assert.Equal((AssessmentResult.NotFeasible, 2), await ProposalAssessment.TeamResultAsync(db, id));
+        }
+        // The officer records "Layak" after the team's discussion: allowed, and the history says it differs.
+        await MustAsync(id, ProposalAction.Assess, Actors.Officer, new ProposalActionRequest { Result = AssessmentResult.Feasible, Note = "Diputuskan dalam rapat tim" });
+        await using (var db = _db.NewDb())
+        {
+            var p = await db.Proposals.AsNoTracking().Include(x => x.History).SingleAsync(x => x.Id == id);
+            Assert.Equal(AssessmentResult.Feasible, p.Assessment);
+            var row = p.History.Single(h => h.Action == "assess");
+            Assert.Contains("Berbeda dari mayoritas penilaian 2 anggota TKKSD (Tidak layak)", row.Note);
+        }
+        // The same result as the majority adds no such line.
+        var other = await DraftAsync();
+        await MustAsync(other, ProposalAction.Submit, _opd);
+        await MustAsync(other, ProposalAction.Verify, Actors.Officer);
+        Assert.True((await AssignAsync(other, Actors.Officer, _bappeda)).Ok);
+        await using (var db = _db.NewDb())
+            Assert.True((await TkksdAssessments.SubmitAsync(db, Member, SubjectType.Proposal, other, _bappeda, Scores(Recommendation.Layak, 4, 4, 4, 4, 4, 4), _clock)).Ok);
+        await MustAsync(other, ProposalAction.Assess, Actors.Officer, new ProposalActionRequest { Result = AssessmentResult.Feasible, Note = "Sesuai penilaian" });
+        await using (var db = _db.NewDb())
+            Assert.DoesNotContain("Berbeda", (await db.Proposals.AsNoTracking().Include(x => x.History).SingleAsync(x => x.Id == other)).History.Single(h => h.Action == "assess").Note);
+    }
+
+    [Fact]
     public async Task Proposal_subject_other_region_is_404_an_OPD_403_and_outside_the_verified_to_assessed_window_409()
     {
         var id = await DraftAsync();
