@@ -11,36 +11,7 @@ namespace Jalin.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AssetDeliveryTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app)
 {
-    private sealed record Hit(string Url, int Status, bool FromCache, string? Encoding, double Bytes);
-
-    /// <summary>Loads <paramref name="path"/> and returns what the network did, from the Chrome DevTools
-    /// Network events: bytes are <c>encodedDataLength</c> (headers + body as transferred, compressed).</summary>
-    private async Task<List<Hit>> Load(string path)
-    {
-        var cdp = await Context.NewCDPSessionAsync(Page);
-        var urls = new Dictionary<string, (string Url, int Status, bool Disk, string? Encoding)>();
-        var cached = new HashSet<string>();
-        var bytes = new Dictionary<string, double>();
-        cdp.Event("Network.responseReceived").OnEvent += (_, e) =>
-        {
-            if (e is not { } v) return;
-            var r = v.GetProperty("response");
-            string? enc = null;
-            foreach (var h in r.GetProperty("headers").EnumerateObject())
-                if (h.Name.Equals("content-encoding", StringComparison.OrdinalIgnoreCase)) enc = h.Value.GetString();
-            lock (urls) urls[v.GetProperty("requestId").GetString()!] = (r.GetProperty("url").GetString()!, r.GetProperty("status").GetInt32(),
-                r.TryGetProperty("fromDiskCache", out var d) && d.GetBoolean(), enc);
-        };
-        cdp.Event("Network.requestServedFromCache").OnEvent += (_, e) => { lock (urls) cached.Add(e!.Value.GetProperty("requestId").GetString()!); };
-        cdp.Event("Network.loadingFinished").OnEvent += (_, e) => { lock (urls) bytes[e!.Value.GetProperty("requestId").GetString()!] = e.Value.GetProperty("encodedDataLength").GetDouble(); };
-        await cdp.SendAsync("Network.enable");
-        await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await Page.WaitForTimeoutAsync(300);
-        await cdp.DetachAsync();
-        lock (urls)
-            return urls.Select(kv => new Hit(kv.Value.Url, kv.Value.Status, kv.Value.Disk || cached.Contains(kv.Key), kv.Value.Encoding,
-                bytes.GetValueOrDefault(kv.Key))).ToList();
-    }
+    private Task<List<NetworkHit>> Load(string path) => NetworkLog.LoadAsync(Context, Page, path);
 
     private static bool IsStatic(string url) => Path.GetExtension(new Uri(url).AbsolutePath) is ".css" or ".js" or ".svg";
 

@@ -121,46 +121,12 @@ public sealed class PublishedLoginLoadTests(PublishedBrowserApp app, ITestOutput
 {
     private const double Budget = 250 * 1024;
 
-    private sealed record Hit(string Url, int Status, bool FromCache, string? Encoding, double Bytes)
-    {
-        public string Path => new Uri(Url).AbsolutePath;
-        public bool IsCssOrJs => System.IO.Path.GetExtension(Path) is ".css" or ".js";
-    }
-
-    /// <summary>What the network did for one navigation, from the Chrome DevTools Network events
-    /// (bytes = encodedDataLength: headers and body as transferred).</summary>
-    private static async Task<List<Hit>> LoadAsync(IBrowserContext context, IPage page, string url)
-    {
-        var cdp = await context.NewCDPSessionAsync(page);
-        var responses = new Dictionary<string, (string Url, int Status, bool Disk, string? Encoding)>();
-        var cached = new HashSet<string>();
-        var bytes = new Dictionary<string, double>();
-        cdp.Event("Network.responseReceived").OnEvent += (_, e) =>
-        {
-            if (e is not { } v) return;
-            var r = v.GetProperty("response");
-            string? enc = null;
-            foreach (var h in r.GetProperty("headers").EnumerateObject())
-                if (h.Name.Equals("content-encoding", StringComparison.OrdinalIgnoreCase)) enc = h.Value.GetString();
-            lock (responses) responses[v.GetProperty("requestId").GetString()!] = (r.GetProperty("url").GetString()!, r.GetProperty("status").GetInt32(),
-                r.TryGetProperty("fromDiskCache", out var d) && d.GetBoolean(), enc);
-        };
-        cdp.Event("Network.requestServedFromCache").OnEvent += (_, e) => { lock (responses) cached.Add(e!.Value.GetProperty("requestId").GetString()!); };
-        cdp.Event("Network.loadingFinished").OnEvent += (_, e) => { lock (responses) bytes[e!.Value.GetProperty("requestId").GetString()!] = e.Value.GetProperty("encodedDataLength").GetDouble(); };
-        await cdp.SendAsync("Network.enable");
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await page.WaitForTimeoutAsync(300);
-        await cdp.DetachAsync();
-        lock (responses)
-            return responses.Select(kv => new Hit(kv.Value.Url, kv.Value.Status, kv.Value.Disk || cached.Contains(kv.Key), kv.Value.Encoding, bytes.GetValueOrDefault(kv.Key))).ToList();
-    }
-
     [Fact]
     public async Task Published_login_page_first_load_is_under_250_KB_compressed_and_a_second_visit_downloads_no_css_or_js()
     {
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "id-ID" });
         var page = await context.NewPageAsync();
-        var first = await LoadAsync(context, page, app.BaseUrl + "/masuk");
+        var first = await NetworkLog.LoadAsync(context, page, app.BaseUrl + "/masuk");
         var total = first.Sum(h => h.Bytes);
 
         var report = new StringBuilder();
@@ -179,7 +145,7 @@ public sealed class PublishedLoginLoadTests(PublishedBrowserApp app, ITestOutput
             revalidates[a.Path] = (await http.SendAsync(conditional)).StatusCode == HttpStatusCode.NotModified;
         }
 
-        var second = await LoadAsync(context, page, app.BaseUrl + "/masuk");
+        var second = await NetworkLog.LoadAsync(context, page, app.BaseUrl + "/masuk");
         report.AppendLine($"Second load of /masuk: {second.Sum(h => h.Bytes) / 1024:0.0} KB transferred");
         foreach (var h in second.Where(h => h.IsCssOrJs))
             report.AppendLine($"  second: {h.Status} {(h.FromCache ? "cache" : "network"),-7} {h.Bytes / 1024,7:0.0} KB {h.Path} (server answers revalidation with 304: {(revalidates.GetValueOrDefault(h.Path) ? "yes" : "no")})");

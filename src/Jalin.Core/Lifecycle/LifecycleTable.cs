@@ -33,6 +33,24 @@ public static class LifecycleTable
 
     public static IReadOnlyList<LifecycleRule> For(CooperationKind kind) => Tables[kind];
 
+    /// <summary>The stages from which an agreement of the kind can still reach the recording of its binding
+    /// naskah's signing (KB, PKS, NK, foreign naskah; a LoI does not bind): where pre-signing work such as
+    /// the TKKSD's kajian belongs. Derived from the table's main path, never listed by hand.</summary>
+    public static IReadOnlySet<Stage> BeforeBindingSigning(CooperationKind kind)
+    {
+        // Computed on first use: the tables are initialised further down this class.
+        _beforeSigning ??= Tables.ToDictionary(t => t.Key, t =>
+        {
+            var stages = t.Value.Where(r => r.RecordsSigning is { } d && d != DocumentKind.PernyataanKehendak).Select(r => r.Stage).ToHashSet();
+            for (var grew = true; grew;)
+                grew = t.Value.Where(r => r.MainPath && r.Outcomes.Any(o => stages.Contains(o.To))).Select(r => r.Stage).ToList().Any(stages.Add);
+            return (IReadOnlySet<Stage>)stages;
+        });
+        return _beforeSigning[kind];
+    }
+
+    private static Dictionary<CooperationKind, IReadOnlySet<Stage>>? _beforeSigning;
+
     public static IEnumerable<Stage> Stages(CooperationKind kind) =>
         Tables[kind].Select(r => r.Stage).Append(Stage.Ended).Distinct();
 

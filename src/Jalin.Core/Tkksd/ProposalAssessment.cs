@@ -9,7 +9,9 @@ namespace Jalin.Core.Tkksd;
 /// who records the step still chooses it.</summary>
 public static class ProposalAssessment
 {
-    public static AssessmentResult? Suggested(AssessmentSummary summary) => GenerateKajian.Conclusion(summary.Recommendations) switch
+    public static AssessmentResult? Suggested(AssessmentSummary summary) => AsResult(GenerateKajian.Conclusion(summary.Recommendations));
+
+    private static AssessmentResult? AsResult(Recommendation? team) => team switch
     {
         Recommendation.Layak => AssessmentResult.Feasible,
         Recommendation.LayakDenganPerbaikan => AssessmentResult.FeasibleWithRevision,
@@ -25,13 +27,7 @@ public static class ProposalAssessment
             .Where(x => x.SubjectType == SubjectType.Proposal && x.SubjectId == proposalId && x.SubmittedAt != null && x.Recommendation != null)
             .Select(x => x.Recommendation!.Value).ToListAsync(ct);
         var counts = Enum.GetValues<Recommendation>().Select(r => new RecommendationCount(r, r.Label(), recs.Count(x => x == r))).ToList();
-        return (GenerateKajian.Conclusion(counts) switch
-        {
-            Recommendation.Layak => AssessmentResult.Feasible,
-            Recommendation.LayakDenganPerbaikan => AssessmentResult.FeasibleWithRevision,
-            Recommendation.TidakLayak => AssessmentResult.NotFeasible,
-            _ => null,
-        }, recs.Count);
+        return (AsResult(GenerateKajian.Conclusion(counts)), recs.Count);
     }
 
     /// <summary>One line for the page next to the step: how many members assessed, the average, the counts; or that none did.</summary>

@@ -53,12 +53,6 @@ internal sealed record Subject(SubjectType Type, Guid Id, string RegionCode, str
 /// <summary>Assigning a subject to team members and their weighted assessments (issue #10 item 4).</summary>
 public static class TkksdAssessments
 {
-    /// <summary>Stages before any naskah is signed: the TKKSD's kajian prepares the decision (praktik daerah).</summary>
-    public static readonly IReadOnlySet<Stage> AssessableStages = new HashSet<Stage>
-    {
-        Stage.Preparation, Stage.Offer, Stage.DraftingKb, Stage.DraftingPks, Stage.Discussion, Stage.Initiative, Stage.Exploration,
-        Stage.LoiConsultation, Stage.DraftingRks, Stage.Verification, Stage.DraftingNaskah,
-    };
 
     internal static async Task<Result<Subject>> SubjectAsync(JalinDb db, CurrentActor actor, SubjectType type, Guid id, CancellationToken ct)
     {
@@ -70,7 +64,7 @@ public static class TkksdAssessments
         // The TKKSD works inside the owning region: its kajian is an internal paper of that region.
         if (actor.RegionCode != a.RegionCode || !TkksdAccess.Reads(actor))
             return new ForbiddenError("Penilaian TKKSD atas kerja sama ini hanya dibaca petugas, pimpinan dan anggota TKKSD daerah pemilik.");
-        return new Subject(type, a.Id, a.RegionCode, a.Title, AssessableStages.Contains(a.Stage), a);
+        return new Subject(type, a.Id, a.RegionCode, a.Title, LifecycleTable.BeforeBindingSigning(a.Kind).Contains(a.Stage), a);
     }
 
     /// <summary>Usulan statuses in which the TKKSD assesses: verified by the Bagian Kerja Sama, not yet recommended
