@@ -101,7 +101,10 @@ public static class WebServiceCollectionExtensions
             doc.Info.Version = "v1";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage").AddCheck<MailHealthCheck>("mail");
+        services.AddSingleton(config.GetSection("Mail").Get<Jalin.Core.Mail.MailOptions>() ?? new Jalin.Core.Mail.MailOptions());
+        services.AddSingleton<Jalin.Core.Mail.IMailTransport, Jalin.Core.Mail.SmtpMailTransport>();
+        services.AddHostedService<MailDispatchService>();
         services.AddHostedService<LifecycleClockService>();
         services.AddHostedService<AuditAnchorService>();
 

@@ -50,6 +50,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Mail.OutboxMessage> MailOutbox => Set<Mail.OutboxMessage>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -279,6 +280,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
         Tkksd.TkksdModel.Map(b);
         b.ApplyConfiguration(new Notifications.NotificationConfiguration());
+        b.ApplyConfiguration(new Mail.OutboxMessageConfiguration());
 
         if (Database.IsSqlite())
         {

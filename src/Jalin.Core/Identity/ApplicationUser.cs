@@ -15,6 +15,8 @@ public sealed class ApplicationUser : IdentityUser
     public bool IsDemo { get; set; }
     /// <summary>When the user closed the first-login tour of their role; null shows it on the dashboard.</summary>
     public DateTimeOffset? TourSeenAt { get; set; }
+    /// <summary>The user turned off the e-mail copy of notifications (on by default; the bell always has them).</summary>
+    public bool EmailNotificationsOff { get; set; }
 
     public CurrentActor ToActor() => new(Id, UserName ?? "", FullName, Role, RegionCode, AgencyId, PartnerId);
 }

@@ -101,6 +101,10 @@ public static class Notify
         }).ToList();
         if (rows.Count == 0) return 0;
         db.Set<Notification>().AddRange(rows);
+        // The e-mail copy is stored with the notification (the outbox sends it later, nothing lost when mail is down).
+        var byId = users.ToDictionary(u => u.Id);
+        foreach (var row in rows)
+            if (Mail.MailOutbox.ForNotification(row, byId[row.RecipientUserId]) is { } mail) Mail.MailOutbox.Add(db, mail, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -109,6 +113,7 @@ public static class Notify
         {
             // A concurrent retry stored the same rows first (the unique index): nothing is sent twice.
             foreach (var r in rows) db.Entry(r).State = EntityState.Detached;
+            foreach (var m in db.ChangeTracker.Entries<Mail.OutboxMessage>().Where(e => e.State == EntityState.Added).ToList()) m.State = EntityState.Detached;
             return 0;
         }
         return rows.Count;

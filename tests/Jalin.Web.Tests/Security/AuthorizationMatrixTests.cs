@@ -50,6 +50,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
     private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Post(string path, Func<AuthzWorld, string, object> body) =>
         (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, w.Fill(V1 + path)) { Content = JsonContent.Create(body(w, alias), options: TestApi.Json) });
 
+    private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Put(string path, Func<AuthzWorld, string, object> body) =>
+        (w, alias) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, w.Fill(V1 + path)) { Content = JsonContent.Create(body(w, alias), options: TestApi.Json) });
+
     private static Func<AuthzWorld, string, Task<HttpRequestMessage>> Note(string agreement) =>
         Post($"/agreements/{{{agreement}}}/actions/add-note", (_, alias) => new { note = $"Catatan uji matriks dari {alias}" });
 
@@ -501,6 +504,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET /notifications/unread-count", "2xx", Get("/notifications/unread-count")),
         new("POST /notifications/read-all", "2xx", Post("/notifications/read-all", (_, _) => new { })),
         new("POST /notifications/{id}/read (not the caller's)", "404", Post($"/notifications/{Guid.NewGuid()}/read", (_, _) => new { })),
+        // E-mail: each user's own choice; the outbox is the system administrator's (its rows never carry the mail's text).
+        new("GET /account/mail", "2xx", Get("/account/mail")),
+        new("PUT /account/mail (on, as it is)", "2xx", Put("/account/mail", (_, _) => new { emailNotifications = true })),
+        new("GET /admin/mail-outbox", "403; admin=2xx", Get("/admin/mail-outbox?pageSize=5")),
+        new("GET /admin/mail-outbox/summary", "403; admin=2xx", Get("/admin/mail-outbox/summary")),
+        new("POST /admin/mail-outbox/{unknown}/retry", "403; admin=404", Post($"/admin/mail-outbox/{Guid.NewGuid()}/retry", (_, _) => new { })),
 
         // TKKSD on an usulan (issue #10): the proposal's own boundaries (404 outside Cimahi, the OPD sees its own but is no TKKSD reader).
         new("GET TKKSD assessments of a verified proposal", "404; officer,tkksd,leader=2xx opd=403", Get("/tkksd/proposals/{tkksdProp}/assessments"),
@@ -688,6 +697,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/notifications/unread-count"] = "GET /notifications/unread-count",
         ["POST /api/v1/notifications/{id:guid}/read"] = "POST /notifications/{id}/read (not the caller's)",
         ["POST /api/v1/notifications/read-all"] = "POST /notifications/read-all",
+        ["GET /api/v1/account/mail/"] = "GET /account/mail",
+        ["PUT /api/v1/account/mail/"] = "PUT /account/mail (on, as it is)",
+        ["GET /api/v1/admin/mail-outbox/"] = "GET /admin/mail-outbox",
+        ["GET /api/v1/admin/mail-outbox/summary"] = "GET /admin/mail-outbox/summary",
+        ["POST /api/v1/admin/mail-outbox/{id:guid}/retry"] = "POST /admin/mail-outbox/{unknown}/retry",
         ["GET /api/v1/tkksd/proposals/{id:guid}/assessments"] = "GET TKKSD assessments of a verified proposal",
         ["POST /api/v1/tkksd/proposals/{id:guid}/assignments"] = "POST TKKSD assignment on a verified proposal",
         ["PUT /api/v1/tkksd/proposals/{id:guid}/assessments/{memberId:guid}"] = "PUT TKKSD assessment of a proposal's assigned member",
