@@ -356,6 +356,8 @@ public static class DemoData
         await DemoMapping.SeedAsync(newDb, today, ct);
         // 10. Notifications (last: they come from the walks above): all but the latest few of each user read.
         await DemoNotifications.SeedAsync(newDb, ct);
+        // The walks' notifications are history, not news: their e-mail copies are not sent to the demo addresses.
+        await using (var db = newDb()) await db.MailOutbox.ExecuteDeleteAsync(ct);
         return true;
     }
 
