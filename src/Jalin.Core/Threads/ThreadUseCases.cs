@@ -124,7 +124,7 @@ public static class PostThreadMessage
             return type == ThreadSubjectType.FacilitationRequest && refusal.StartsWith("Permohonan sudah", StringComparison.Ordinal) ? new ConflictError(refusal) : new ForbiddenError(refusal);
         var text = request.Text?.Trim();
         var list = request.Files ?? [];
-        if (string.IsNullOrEmpty(text)) return ValidationError.Of("text", "Tulis pesan.");
+        if (string.IsNullOrEmpty(text)) return ValidationError.Of("text", "Pesan kosong: tulis isi pesan yang akan dikirim.");
         if (text.Length > ThreadRules.MaxText) return ValidationError.Of("text", $"Pesan paling banyak {ThreadRules.MaxText} karakter.");
         if (list.Count > ThreadRules.MaxAttachments) return ValidationError.Of("files", $"Paling banyak {ThreadRules.MaxAttachments} lampiran per pesan.");
         var kinds = new List<FileKind>();
