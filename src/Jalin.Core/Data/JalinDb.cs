@@ -51,6 +51,11 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Mail.OutboxMessage> MailOutbox => Set<Mail.OutboxMessage>();
+    // C: discussion threads and the facilitation desk (issue #10 items 4 and 7)
+    public DbSet<Threads.DiscussionMessage> DiscussionMessages => Set<Threads.DiscussionMessage>();
+    public DbSet<Threads.DiscussionAttachment> DiscussionAttachments => Set<Threads.DiscussionAttachment>();
+    public DbSet<Facilitation.FacilitationRequest> FacilitationRequests => Set<Facilitation.FacilitationRequest>();
+    public DbSet<Facilitation.FacilitationHistory> FacilitationHistory => Set<Facilitation.FacilitationHistory>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -281,6 +286,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         Tkksd.TkksdModel.Map(b);
         b.ApplyConfiguration(new Notifications.NotificationConfiguration());
         b.ApplyConfiguration(new Mail.OutboxMessageConfiguration());
+        var threads = new Threads.DiscussionConfiguration();
+        b.ApplyConfiguration<Threads.DiscussionMessage>(threads).ApplyConfiguration<Threads.DiscussionAttachment>(threads);
+        var facilitation = new Facilitation.FacilitationConfiguration();
+        b.ApplyConfiguration<Facilitation.FacilitationRequest>(facilitation).ApplyConfiguration<Facilitation.FacilitationHistory>(facilitation);
 
         if (Database.IsSqlite())
         {

@@ -53,6 +53,8 @@ public static class NotificationSubjects
     public const string Draft = "Draft";
     public const string Proposal = "Proposal";
     public const string MappingRound = "MappingRound";
+    public const string FacilitationRequest = "FacilitationRequest";
+    public const string Thread = "Thread";
 }
 
 /// <summary>One notification for one user (a rule such as "the officers of region X" is resolved to
