@@ -30,5 +30,14 @@ public static class SettingsApi
         h.MapDelete("/{id:int}", async (Actor actor, JalinDb db, int id, CancellationToken ct) =>
                 (await HolidayCalendar.DeleteAsync(db, actor, id, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("Hapus hari libur (nasional: administrator sistem; daerah: petugas Bagian Kerja Sama daerah itu).");
+
+        var f = api.MapGroup("/settings/front-door").WithTags("Pengaturan usulan dan fasilitasi");
+        f.MapGet("", async (Actor actor, JalinDb db, TimeProvider clock, CancellationToken ct) =>
+                (await Jalin.Core.Proposals.FrontDoorSettings.GetAsync(db, actor, clock, ct)).ToHttp())
+            .WithSummary("Pola nomor usulan dan target layanan fasilitasi (hari kerja) daerah Anda.");
+        f.MapPut("", async (Actor actor, JalinDb db, TimeProvider clock, Jalin.Core.Proposals.FrontDoorSettingsInput? body, CancellationToken ct) =>
+                body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong."))
+                    : (await Jalin.Core.Proposals.FrontDoorSettings.SetAsync(db, actor, body, clock, ct)).ToHttp())
+            .WithSummary("Ubah pola nomor usulan (kosong: kembali ke bawaan USL/{tahun}/{urut4}) atau target fasilitasi (1–60 hari kerja); petugas Bagian Kerja Sama; tercatat di jejak audit.");
     }
 }

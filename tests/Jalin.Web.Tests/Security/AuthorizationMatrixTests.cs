@@ -505,6 +505,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("POST /notifications/read-all", "2xx", Post("/notifications/read-all", (_, _) => new { })),
         new("POST /notifications/{id}/read (not the caller's)", "404", Post($"/notifications/{Guid.NewGuid()}/read", (_, _) => new { })),
         // E-mail: each user's own choice; the outbox is the system administrator's (its rows never carry the mail's text).
+        // The front door's region settings: the region's own people read them, its cooperation officer changes them.
+        new("GET /settings/front-door", "403; officer,opd,tkksd,leader,garut,bandung,kupang=2xx", Get("/settings/front-door")),
+        new("PUT /settings/front-door (target as it is)", "403; officer,garut,bandung,kupang=2xx",
+            Put("/settings/front-door", (_, _) => new { facilitationTargetWorkingDays = 5 })),
         new("GET /account/mail", "2xx", Get("/account/mail")),
         new("PUT /account/mail (on, as it is)", "2xx", Put("/account/mail", (_, _) => new { emailNotifications = true })),
         new("GET /admin/mail-outbox", "403; admin=2xx", Get("/admin/mail-outbox?pageSize=5")),
@@ -699,6 +703,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/notifications/unread-count"] = "GET /notifications/unread-count",
         ["POST /api/v1/notifications/{id:guid}/read"] = "POST /notifications/{id}/read (not the caller's)",
         ["POST /api/v1/notifications/read-all"] = "POST /notifications/read-all",
+        ["GET /api/v1/settings/front-door/"] = "GET /settings/front-door",
+        ["PUT /api/v1/settings/front-door/"] = "PUT /settings/front-door (target as it is)",
         ["GET /api/v1/account/mail/"] = "GET /account/mail",
         ["PUT /api/v1/account/mail/"] = "PUT /account/mail (on, as it is)",
         ["GET /api/v1/admin/mail-outbox/"] = "GET /admin/mail-outbox",
