@@ -50,6 +50,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Offers.OfferAnswerRecord> OfferAnswers => Set<Offers.OfferAnswerRecord>();
+    public DbSet<Offers.PartyDprdApproval> PartyDprdApprovals => Set<Offers.PartyDprdApproval>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -279,6 +281,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
         Tkksd.TkksdModel.Map(b);
         b.ApplyConfiguration(new Notifications.NotificationConfiguration());
+        var offers = new Offers.OfferConfiguration();
+        b.ApplyConfiguration<Offers.OfferAnswerRecord>(offers).ApplyConfiguration<Offers.PartyDprdApproval>(offers);
 
         if (Database.IsSqlite())
         {
