@@ -48,7 +48,7 @@ public static class ListIncomingOffers
         var latest = answers.GroupBy(x => x.AgreementId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.AnsweredAt).First());
         // An offer sent again after my region asked for changes waits again, whatever my earlier answer was.
         var waitingList = agreements.Where(a => a.Stage == Stage.Offer
-                && (!latest.TryGetValue(a.Id, out var last) || a.History.Any(h => ActionCode.CompletePreparation.Is(h.Action) && h.At > last.AnsweredAt)))
+                && (!latest.TryGetValue(a.Id, out var last) || a.History.Any(h => ActionCode.CompletePreparation.Is(h.Action) && h.Id > last.StageChangeId)))
             .Select(a => View(a, null)).OrderBy(v => v.DueOn ?? DateOnly.MaxValue).ThenBy(v => v.SentAt).ToList();
         var answered = answers.OrderByDescending(x => x.AnsweredAt).Select(x => agreements.FirstOrDefault(a => a.Id == x.AgreementId) is { } a ? View(a, x) : null)
             .OfType<IncomingOfferView>().ToList();
