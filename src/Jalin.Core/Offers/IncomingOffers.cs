@@ -26,7 +26,7 @@ public static class ListIncomingOffers
         var agreements = await db.Agreements.VisibleTo(actor).AsNoTracking()
             .Where(a => a.RegionCode != region && a.Parties.Any(p => p.RegionCode == region)
                 && ((a.Stage == Stage.Offer && (a.Kind == CooperationKind.KsddWajib || a.Kind == CooperationKind.KsddSukarela)) || answeredIds.Contains(a.Id)))
-            .Include(a => a.History.Where(h => h.Action == "complete-preparation"))
+            .Include(a => a.History.Where(h => h.Action == ActionCode.CompletePreparation.Value))
             .ToListAsync(ct);
         var regionCodes = agreements.Select(a => a.RegionCode).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
