@@ -56,6 +56,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Threads.DiscussionAttachment> DiscussionAttachments => Set<Threads.DiscussionAttachment>();
     public DbSet<Facilitation.FacilitationRequest> FacilitationRequests => Set<Facilitation.FacilitationRequest>();
     public DbSet<Facilitation.FacilitationHistory> FacilitationHistory => Set<Facilitation.FacilitationHistory>();
+    public DbSet<Offers.OfferAnswerRecord> OfferAnswers => Set<Offers.OfferAnswerRecord>();
+    public DbSet<Offers.PartyDprdApproval> PartyDprdApprovals => Set<Offers.PartyDprdApproval>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -290,6 +292,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<Threads.DiscussionMessage>(threads).ApplyConfiguration<Threads.DiscussionAttachment>(threads);
         var facilitation = new Facilitation.FacilitationConfiguration();
         b.ApplyConfiguration<Facilitation.FacilitationRequest>(facilitation).ApplyConfiguration<Facilitation.FacilitationHistory>(facilitation);
+        var offers = new Offers.OfferConfiguration();
+        b.ApplyConfiguration<Offers.OfferAnswerRecord>(offers).ApplyConfiguration<Offers.PartyDprdApproval>(offers);
 
         if (Database.IsSqlite())
         {

@@ -12,6 +12,8 @@ public readonly struct ActionCode : IEquatable<ActionCode>
     public static readonly ActionCode CompletePreparation = new("complete-preparation");
     public static readonly ActionCode AcceptOffer = new("accept-offer");
     public static readonly ActionCode DeclineOffer = new("decline-offer");
+    /// <summary>The addressed party region answers the offer itself in Jalin (accept, decline, ask for changes).</summary>
+    public static readonly ActionCode AnswerOffer = new("answer-offer");
     public static readonly ActionCode FinalizeKb = new("finalize-kb");
     public static readonly ActionCode RecordKbSigning = new("record-kb-signing");
     public static readonly ActionCode RequestDprdApproval = new("request-dprd-approval");
@@ -54,7 +56,7 @@ public readonly struct ActionCode : IEquatable<ActionCode>
 
     public static readonly IReadOnlyList<ActionCode> All =
     [
-        CompletePreparation, AcceptOffer, DeclineOffer, FinalizeKb, RecordKbSigning, RequestDprdApproval, RecordDprdApproval, DprdDeemedApproved,
+        CompletePreparation, AcceptOffer, DeclineOffer, AnswerOffer, FinalizeKb, RecordKbSigning, RequestDprdApproval, RecordDprdApproval, DprdDeemedApproved,
         RecordDprdRejection, FinalizePks, RecordPksSigning, RecordOwnRegimeAgreement, FinalizeNk, RecordNkSigning, StartExploration, CompleteStudy,
         RecordConsultationAnswer, RecordLoiSigning, FinalizeRks, SendForVerification, RecordMinisterReview, SubmitNaskah, RecordConfirmationLetter,
         RecordMinisterApproval, RecordSigning, Amend, Extend, RequestExtension, Expire, Complete, Terminate, AddNote, Register, Correction,

@@ -34,20 +34,31 @@ public static class ApplyLifecycleAction
         TimeProvider clock, CancellationToken ct = default) =>
         HandleAsync(db, actor, agreementId, action.Value, request, clock, ct);
 
-    public static async Task<Result<ActionApplied>> HandleAsync(JalinDb db, CurrentActor actor, Guid agreementId, string action, ActionRequest request,
-        TimeProvider clock, CancellationToken ct = default)
+    public static Task<Result<ActionApplied>> HandleAsync(JalinDb db, CurrentActor actor, Guid agreementId, string action, ActionRequest request,
+        TimeProvider clock, CancellationToken ct = default) =>
+        ApplyAsync(db, actor, agreementId, action, request, clock, offerAnswer: false, ct);
+
+    /// <summary>The addressed region's answer (<see cref="Offers.AnswerOffer"/>): the same table row and checks, after
+    /// that use case has validated the answer letter and the reason.</summary>
+    internal static Task<Result<ActionApplied>> ApplyOfferAnswerAsync(JalinDb db, CurrentActor actor, Guid agreementId, ActionRequest request,
+        TimeProvider clock, CancellationToken ct) =>
+        ApplyAsync(db, actor, agreementId, ActionCode.AnswerOffer.Value, request, clock, offerAnswer: true, ct);
+
+    private static async Task<Result<ActionApplied>> ApplyAsync(JalinDb db, CurrentActor actor, Guid agreementId, string action, ActionRequest request,
+        TimeProvider clock, bool offerAnswer, CancellationToken ct)
     {
         if (actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
         var agreement = await GetAgreement.LoadVisibleAsync(db, actor, agreementId, tracking: true, ct);
         if (agreement is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         if (agreement.IsEnded) return new LifecycleRefused(action, [new(RefusalKind.WrongStage, "kerja sama telah berakhir")]);
-        if (!ActionCode.AddNote.Is(action) && !AgreementAccess.ActsForOwner(actor, agreement))
-            return new ForbiddenError("Tahapan kerja sama dijalankan oleh daerah pemilik; pihak lain dapat menambah catatan.");
+        var rule = LifecycleTable.Find(agreement.Kind, agreement.Stage, action);
+        if (SideRefusal(actor, agreement, action, rule) is { } sideRefused) return sideRefused;
         if (request.ExpectedVersion is { } v && v != agreement.Version)
             return new ConflictError("Kerja sama ini telah diubah orang lain. Muat ulang lalu ulangi.");
+        if (ActionCode.AnswerOffer.Is(action) && !offerAnswer)
+            return ValidationError.Of("action", "Jawaban penawaran dikirim melalui formulir jawaban penawaran, dengan nomor dan tanggal surat jawaban daerah Anda.");
 
         var ctx = await LifecycleContexts.ForAsync(db, agreement, clock, ct);
-        var rule = LifecycleTable.Find(agreement.Kind, agreement.Stage, action);
         var refusals = LifecycleEngine.Check(rule, action, actor.Role, ctx);
         if (refusals.Count > 0) return new LifecycleRefused(action, refusals);
 
@@ -80,6 +91,20 @@ public static class ApplyLifecycleAction
         }
         await Notifications.AgreementNotifications.StageMovedAsync(db, actor, agreement, row, rule.Label, clock, ct);
         return new ActionApplied(agreement.Id, rule.Action, from, agreement.Stage, agreement.EndReason, agreement.DueOn, agreement.DueLabel, agreement.Version, row.Id);
+    }
+
+    /// <summary>Which side of the agreement acts on the row (<see cref="LifecycleRule.Side"/>): the owning region's people
+    /// (or Jalin itself), or the party region the offer is addressed to. Notes: every participant.</summary>
+    public static bool ActsOnSide(CurrentActor actor, Agreement agreement, LifecycleRule? rule, string action) =>
+        ActionCode.AddNote.Is(action)
+        || (rule?.Side == ActingSide.AddressedParty ? AgreementAccess.PartySide(actor, agreement) is not null : AgreementAccess.ActsForOwner(actor, agreement));
+
+    private static ForbiddenError? SideRefusal(CurrentActor actor, Agreement agreement, string action, LifecycleRule? rule)
+    {
+        if (ActsOnSide(actor, agreement, rule, action)) return null;
+        return rule?.Side == ActingSide.AddressedParty
+            ? new ForbiddenError("Jawaban atas penawaran diberikan oleh daerah yang ditawari; daerah pemilik mencatat jawaban surat dengan \"Catat penawaran diterima\" atau \"Catat penawaran ditolak\".")
+            : new ForbiddenError("Tahapan kerja sama dijalankan oleh daerah pemilik; pihak lain dapat menambah catatan.");
     }
 
     /// <summary>The history row's note: the caller's note, the rule the outcome followed (e.g. a KSDLL
@@ -196,20 +221,22 @@ public static class AvailableActions
         if (agreement is null) return new NotFoundError("Kerja sama tidak ditemukan.");
         var ctx = await LifecycleContexts.ForAsync(db, agreement, clock, ct);
         var options = LifecycleEngine.Options(actor.Role, ctx);
-        if (!AgreementAccess.ActsForOwner(actor, agreement))
+        // A party region or partner never runs the owner's process, and the owner never gives the addressed
+        // region's answer, whatever else is missing: say that one reason (the checklist still shows where things stand).
+        options = options.Select(o =>
         {
-            // A party region or partner never runs the owner's process, whatever else is missing: say
-            // that one reason (the checklist still shows where the owner stands).
-            options = options.Select(o => ActionCode.AddNote.Is(o.Action) ? o
-                : o with { Allowed = false, Reasons = [new Refusal(RefusalKind.WrongRole, OwnerRunsIt)] }).ToList();
-        }
+            var rule = LifecycleTable.Find(agreement.Kind, agreement.Stage, o.Action);
+            if (ApplyLifecycleAction.ActsOnSide(actor, agreement, rule, o.Action)) return o;
+            return o with { Allowed = false, Reasons = [new Refusal(RefusalKind.WrongRole, rule?.Side == ActingSide.AddressedParty ? PartyAnswersIt : OwnerRunsIt)] };
+        }).ToList();
         return Result<IReadOnlyList<ActionOption>>.From(options);
     }
 
     public const string OwnerRunsIt = "tahapan dijalankan oleh daerah pemilik kerja sama";
+    public const string PartyAnswersIt = "dijawab oleh daerah yang ditawari";
 
-    /// <summary>An option the caller can never take on this agreement: the owning region runs it. Screens hide these.</summary>
-    public static bool OnlyOwnerMay(ActionOption option) => !option.Allowed && option.Reasons is [{ Kind: RefusalKind.WrongRole, Message: OwnerRunsIt }];
+    /// <summary>An option the caller can never take on this agreement: the other side takes it. Screens hide these.</summary>
+    public static bool OnlyOwnerMay(ActionOption option) => !option.Allowed && option.Reasons is [{ Kind: RefusalKind.WrongRole, Message: OwnerRunsIt or PartyAnswersIt }];
 }
 
 /// <summary>Applies the clock-driven actions whose time has come (DPRD deemed approval, expiry).

@@ -11,7 +11,7 @@ public sealed record OutcomeDescription(string ToStage, string ToLabel, string? 
 
 public sealed record RuleDescription(string Stage, string StageLabel, string Action, string Label, IReadOnlyList<OutcomeDescription> Outcomes, bool Stays,
     IReadOnlyList<string> Roles, IReadOnlyList<string> RoleLabels, bool SystemOnly, IReadOnlyList<PrerequisiteDescription> Prerequisites, string? Clock,
-    string Basis, IReadOnlyList<string> Inputs);
+    string Basis, IReadOnlyList<string> Inputs, string Side = nameof(ActingSide.Owner));
 
 public sealed record PrerequisiteDescription(string Code, string Label);
 
@@ -34,7 +34,7 @@ public static class LifecycleDescription
                     o.EndReason?.ToString())).ToList(), r.Stays,
                 r.Roles.Select(x => x.ToString()).ToList(), r.Roles.Select(x => x.Label()).ToList(), r.IsSystemOnly,
                 r.Requires.Where(p => p.Code != "none").Select(p => new PrerequisiteDescription(p.Code, p.Label)).ToList(), r.ClockText, r.Basis,
-                Enum.GetValues<ActionInput>().Where(i => i != ActionInput.None && r.Input.HasFlag(i)).Select(i => i.ToString()).ToList())).ToList(),
+                Enum.GetValues<ActionInput>().Where(i => i != ActionInput.None && r.Input.HasFlag(i)).Select(i => i.ToString()).ToList(), r.Side.ToString())).ToList(),
             LifecycleTable.TerminationReasons(kind).Select(x => new ReasonDescription(x.ToString(), x.Label())).ToList(), LifecycleTable.TerminationBasis(kind),
             LifecycleTable.EndsBeforeAgreement.Select(x => new ReasonDescription(x.ToString(), x.Label())).ToList());
     }
@@ -73,7 +73,7 @@ public static class LifecycleDescription
                 var to = r.Stays ? "(tetap)" : string.Join("; ", r.Outcomes.Select(o =>
                     $"{o.ToLabel}" + (o.When is not null ? $" bila {o.When}" : "") + (o.Decision is not null ? $" (keputusan `{o.Decision}`: {o.DecisionLabel})" : "")
                     + (o.EndReason is not null ? $" [{o.EndReason}]" : "")));
-                var roles = r.SystemOnly ? "Sistem (otomatis)" : string.Join(", ", r.RoleLabels);
+                var roles = (r.SystemOnly ? "Sistem (otomatis)" : string.Join(", ", r.RoleLabels)) + (rule.Side == ActingSide.AddressedParty ? " daerah yang ditawari" : "");
                 var pre = r.Prerequisites.Count == 0 ? "—" : string.Join("; ", r.Prerequisites.Select(p => p.Label));
                 sb.AppendLine($"| {r.StageLabel} | {r.Label} (`{r.Action}`) | {Esc(to)} | {Esc(roles)} | {Esc(pre)} | {Esc(InputsText(rule))} | {Esc(r.Clock ?? "—")} | {Esc(r.Basis)} | {rule.Certainty.Words()} |");
             }

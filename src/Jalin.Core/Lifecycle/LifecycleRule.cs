@@ -137,9 +137,20 @@ public sealed record LifecycleRule
     /// <summary>Whether the action moves the agreement along the usual route (the one the demo
     /// seeder and the test walkers follow); false for ends, amendments, notes and clock actions.</summary>
     public bool MainPath { get; init; } = true;
+    /// <summary>Which side of the agreement acts on this row: the owning region (every row but one), or the
+    /// party region the offer is addressed to (its own answer, docs/adr/0008-offer-answered-by-the-party.md).</summary>
+    public ActingSide Side { get; init; } = ActingSide.Owner;
 
     public bool IsSystemOnly => Roles is [Role.System];
     public bool Stays => Outcomes.Count == 0;
+}
+
+/// <summary>Who acts on a lifecycle row: the owning region's people, or an addressed party region's people.</summary>
+public enum ActingSide
+{
+    Owner,
+    /// <summary>The region the offer is addressed to (a party of the agreement that is not its owner).</summary>
+    AddressedParty,
 }
 
 [Flags]

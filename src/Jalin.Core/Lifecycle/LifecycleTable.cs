@@ -135,9 +135,10 @@ public static class LifecycleTable
                     From = ClockFrom.Today, DueLabel = "Batas jawaban penawaran (pengaturan daerah)" },
                 ClockText = "batas jawaban penawaran: pengaturan daerah, tanpa batas secara bawaan" },
             new() { Stage = Stage.Offer, Action = ActionCode.AcceptOffer, Label = "Catat penawaran diterima", Outcomes = [new(Stage.DraftingKb)], Roles = Officer,
-                Requires = [Doc(DocumentKind.OfferLetter), Doc(DocumentKind.OfferAnswer)], Basis = "PP 28/2018 Pasal 6 ayat (1) huruf b" },
+                Requires = [Doc(DocumentKind.OfferLetter), OfferAnswered], Basis = "PP 28/2018 Pasal 6 ayat (1) huruf b" },
             new() { Stage = Stage.Offer, Action = ActionCode.DeclineOffer, Label = "Catat penawaran ditolak", Outcomes = [new(Stage.Ended, EndReason: EndReason.DeclinedByPartner)], Roles = Officer,
-                Requires = [Doc(DocumentKind.OfferAnswer)], Basis = "praktik daerah (penawaran yang tidak diterima)", Certainty = Certainty.Inferred, MainPath = false },
+                Requires = [OfferAnswered], Basis = "praktik daerah (penawaran yang tidak diterima)", Certainty = Certainty.Inferred, MainPath = false },
+            .. PartyAnswer(kind),
             new() { Stage = Stage.DraftingKb, Action = ActionCode.FinalizeKb, Label = "Finalkan rancangan KB", Outcomes = [new(Stage.SigningKb)], Roles = Officer,
                 Requires = [Doc(DocumentKind.KesepakatanBersama), DraftReady(DocumentKind.KesepakatanBersama)], Basis = "PP 28/2018 Pasal 6 ayat (1) huruf c" },
             new() { Stage = Stage.SigningKb, Action = ActionCode.RecordKbSigning, Label = "Catat penandatanganan KB",
@@ -152,6 +153,24 @@ public static class LifecycleTable
                 RecordsSigning = DocumentKind.PerjanjianKerjaSama, Basis = $"PP 28/2018 Pasal 6 ayat (1) huruf g; kuasa penandatanganan PKS: {kuasa}" },
             .. ImplementationRules(kind),
         ];
+    }
+
+    /// <summary>The region the KSDD offer is addressed to answers it itself in Jalin (its own letter number and date): accept
+    /// leads where "Catat penawaran diterima" leads, decline ends it as declined by the partner, and asking for changes sends
+    /// the record back to preparation, from which the owner sends the revised offer again ("Selesaikan persiapan").
+    /// A KSDPK's partner is not a region: the owner records its answer.</summary>
+    private static IEnumerable<LifecycleRule> PartyAnswer(CooperationKind kind)
+    {
+        if (kind is not (CooperationKind.KsddWajib or CooperationKind.KsddSukarela)) yield break;
+        yield return new() { Stage = Stage.Offer, Action = ActionCode.AnswerOffer, Label = "Jawab penawaran", Side = ActingSide.AddressedParty, Roles = Officer,
+            Outcomes =
+            [
+                new(Stage.DraftingKb, Decision: OfferDecisions.Accept, DecisionLabel: "Terima penawaran"),
+                new(Stage.Ended, Decision: OfferDecisions.Decline, EndReason: EndReason.DeclinedByPartner, DecisionLabel: "Tolak penawaran"),
+                new(Stage.Preparation, Decision: OfferDecisions.Revise, DecisionLabel: "Minta perubahan penawaran"),
+            ],
+            Requires = [Doc(DocumentKind.OfferLetter)], MainPath = false,
+            Basis = "PP 28/2018 Pasal 6 ayat (1) huruf b; jawaban dengan permintaan perubahan: praktik daerah", Certainty = Certainty.Inferred };
     }
 
     // KSDPK aset, investasi, lainnya: recorded with their own basis (PP 28/2018 Ps 15(3)–(4))

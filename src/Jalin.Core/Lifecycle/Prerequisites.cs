@@ -41,6 +41,15 @@ public static class Prerequisites
     /// by default PP 28/2018 Ps 38 (applying Ps 30) sends it to the DPRD like every other KSDLL.</summary>
     public static bool SkipsDprd(Agreement a, LifecycleSettings s) => a.Kind == CooperationKind.Ksdll && a.IsForwarding && s.KsdllForwardingSkipsDprd;
 
+    /// <summary>The answer to the offer: the owner's record of it, or the answer letter the addressed party region attached
+    /// itself and shared (its OfferAnswer). This is the one paper of a party region that counts for the owner's process;
+    /// every other prerequisite reads only <see cref="AgreementAccess.RecordDocuments"/>.</summary>
+    public static readonly Prerequisite OfferAnswered = new($"doc:{DocumentKind.OfferAnswer}", $"Dokumen {DocumentKind.OfferAnswer.Label()} terlampir (dari daerah pemilik atau dibagikan daerah yang ditawari)",
+        ctx => ctx.Agreement.RecordDocuments().Any(d => d.Kind == DocumentKind.OfferAnswer) || PartyAnswerShared(ctx.Agreement));
+
+    public static bool PartyAnswerShared(Agreement a) => a.Documents.Any(d => d.Kind == DocumentKind.OfferAnswer && d.Visibility == DocumentVisibility.Shared
+        && AgreementAccess.DocumentRegion(a, d) is var region && region != a.RegionCode && a.Parties.Any(p => p.RegionCode == region));
+
     public static readonly Prerequisite PartyNumbers = new("party-numbers", "Nomor naskah dari setiap pihak", ctx => HasEveryPartyNumber(ctx.Agreement));
 
     public static readonly Prerequisite MappingItem = new("mapping-item", "Hasil pemetaan urusan yang dilaksanakan (PP 28/2018 Pasal 5)",

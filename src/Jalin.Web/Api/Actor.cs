@@ -55,6 +55,7 @@ public static class ApiGroups
         secured.MapNotificationsApi();
         secured.MapMailApi();
         secured.MapFacilitationApi();
+        secured.MapOffersApi();
         return api;
     }
 

@@ -84,7 +84,8 @@ public static class LifecycleSpec
             CooperationKind.Sinergi => Sinergi,
             CooperationKind.Ksdpl or CooperationKind.Ksdll => Foreign,
             CooperationKind.Ksdpk => [.. Domestic, .. OwnRegime],
-            _ => Domestic,
+            // Issue #10 item 5 (docs/adr/0008): the addressed region answers a KSDD offer itself: accept, decline, or ask for changes.
+            _ => [.. Domestic, R(Offer, "answer-offer", DraftingKb, Ended, Preparation)],
         };
         var stages = route.Select(r => r.Stage).Distinct();
         return [.. route, .. stages.SelectMany(s => new[] { R(s, "terminate", Ended), R(s, "add-note") })];
@@ -115,6 +116,7 @@ public static class LifecycleSpec
                 ? [D(DocumentKind.OfferLetter), D(DocumentKind.TermsOfReference)]
                 : [D(DocumentKind.OfferLetter), D(DocumentKind.OfferAnswer)],
             "decline-offer" => [D(DocumentKind.OfferAnswer)],
+            "answer-offer" => [D(DocumentKind.OfferLetter)],
             "finalize-kb" => [D(DocumentKind.KesepakatanBersama), R(DocumentKind.KesepakatanBersama)],
             "record-kb-signing" => [S(DocumentKind.KesepakatanBersama), "party-numbers", "kb-signatories"],
             "request-dprd-approval" => foreign

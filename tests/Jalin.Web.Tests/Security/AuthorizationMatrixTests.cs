@@ -541,6 +541,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         .. MappingMatrix.Rows,
         // Facilitation desk and threads (issue #10 item 7): FacilitationMatrix.cs.
         .. FacilitationMatrix.Rows,
+        // Offers between regions (issue #10 item 5): OffersMatrix.cs.
+        .. OffersMatrix.Rows,
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
@@ -726,11 +728,13 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
-        var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(MappingMatrix.EndpointRows.Keys).Concat(FacilitationMatrix.EndpointRows.Keys).ToHashSet();
+        // Slices keep their rows in their own files (MappingMatrix.cs, FacilitationMatrix.cs, OffersMatrix.cs …).
+        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows];
+        var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(sliceRows.SelectMany(r => r.Keys)).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");
         var names = AllRows.Select(r => r.Name).ToHashSet();
-        Assert.All(CoreEndpointRows.Values.Concat(MappingMatrix.EndpointRows.Values).Concat(FacilitationMatrix.EndpointRows.Values), row => Assert.Contains(row, names));
+        Assert.All(CoreEndpointRows.Values.Concat(sliceRows.SelectMany(r => r.Values)), row => Assert.Contains(row, names));
     }
 
     [Fact]

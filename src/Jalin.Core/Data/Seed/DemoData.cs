@@ -163,6 +163,9 @@ public static class DemoData
         yield return new(C, CooperationKind.KsddWajib, "Perjanjian Kerja Sama Pengelolaan Sampah di TPPAS Regional Legok Nangka",
             "2.11", Stage.Implementation, "DLH", ["32", "32.73", "32.04", "32.17", "32.11", "32.05"], 12_500_000_000, Began: 900, StartsAgo: 700, Years: 20, Budgeted: false, Burdens: true,
             Finish: Finish.Amend, Object: "Pengolahan sampah regional 1.852–2.131 ton per hari, tipping fee, pengangkutan dan stasiun peralihan antara");
+        // Issue #10 item 5: an offer sent to Garut that waits in Garut's incoming queue (kerjasama.garut answers it in Jalin).
+        yield return new(C, CooperationKind.KsddSukarela, "Kerja Sama Pasokan Sayuran Dataran Tinggi dari Kabupaten Garut", "2.09", Stage.Offer, "DKPP", ["32.05"], 120_000_000, Began: 20,
+            Object: "Pasokan kentang, kubis dan wortel dari kelompok tani Garut untuk pasar dan dapur umum Kota Cimahi");
         yield return new(C, CooperationKind.KsddSukarela, "Kerja Sama Pasokan Bawang Merah dan Cabai dengan Kabupaten Bandung", "2.09", Stage.SigningKb, "DKPP", ["32.04"], 150_000_000, Began: 60);
         yield return new(C, CooperationKind.KsddWajib, "Kerja Sama Penanganan Banjir dan Drainase di Perbatasan Cimahi–Bandung Barat", "1.03", Stage.DprdApproval, "PUPR", ["32.17"], 3_200_000_000,
             Began: 150, Budgeted: false, Finish: Finish.WaitDprd);
