@@ -50,6 +50,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<PartnerPortal.PortalSubmission> PortalSubmissions => Set<PartnerPortal.PortalSubmission>();
+    public DbSet<PartnerPortal.PortalRequest> PortalRequests => Set<PartnerPortal.PortalRequest>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -279,6 +281,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
         Tkksd.TkksdModel.Map(b);
         b.ApplyConfiguration(new Notifications.NotificationConfiguration());
+        var portal = new PartnerPortal.PortalConfiguration();
+        b.ApplyConfiguration<PartnerPortal.PortalSubmission>(portal).ApplyConfiguration<PartnerPortal.PortalRequest>(portal);
 
         if (Database.IsSqlite())
         {
