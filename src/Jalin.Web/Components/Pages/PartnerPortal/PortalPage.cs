@@ -21,6 +21,8 @@ internal static class PortalHttp
     public static void Private(HttpContext http)
     {
         http.Response.Headers.CacheControl = "no-store";
+        // The page itself explains a refusal in Indonesian: no generic status-code body in its place.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
     }
 
     /// <summary>The uploaded files of the named inputs, read whole (the store checks each by content).</summary>
