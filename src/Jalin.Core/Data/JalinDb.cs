@@ -58,6 +58,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Facilitation.FacilitationHistory> FacilitationHistory => Set<Facilitation.FacilitationHistory>();
     public DbSet<Offers.OfferAnswerRecord> OfferAnswers => Set<Offers.OfferAnswerRecord>();
     public DbSet<Offers.PartyDprdApproval> PartyDprdApprovals => Set<Offers.PartyDprdApproval>();
+    public DbSet<PartnerPortal.PortalSubmission> PortalSubmissions => Set<PartnerPortal.PortalSubmission>();
+    public DbSet<PartnerPortal.PortalRequest> PortalRequests => Set<PartnerPortal.PortalRequest>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -294,6 +296,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<Facilitation.FacilitationRequest>(facilitation).ApplyConfiguration<Facilitation.FacilitationHistory>(facilitation);
         var offers = new Offers.OfferConfiguration();
         b.ApplyConfiguration<Offers.OfferAnswerRecord>(offers).ApplyConfiguration<Offers.PartyDprdApproval>(offers);
+        var portal = new PartnerPortal.PortalConfiguration();
+        b.ApplyConfiguration<PartnerPortal.PortalSubmission>(portal).ApplyConfiguration<PartnerPortal.PortalRequest>(portal);
 
         if (Database.IsSqlite())
         {

@@ -67,7 +67,7 @@ public sealed record ProposalFilter
 }
 
 public sealed record ProposalSummary(Guid Id, string Number, string Title, ProposalStatus Status, string StatusLabel, Guid AgencyId, string? AgencyName,
-    string? PartnerName, CooperationKind? RecommendedKind, Guid? AgreementId, DateTimeOffset UpdatedAt);
+    string? PartnerName, CooperationKind? RecommendedKind, Guid? AgreementId, DateTimeOffset UpdatedAt, ProposalSource Source = ProposalSource.Internal);
 
 public static class SearchProposals
 {
@@ -87,9 +87,9 @@ public static class SearchProposals
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.NumberYear).ThenByDescending(p => p.NumberSequence)
             .Skip((page - 1) * size).Take(size)
-            .Select(p => new { p.Id, p.Number, p.Title, p.Status, p.AgencyId, p.AgencyName, p.PartnerName, p.RecommendedKind, p.AgreementId, p.UpdatedAt })
+            .Select(p => new { p.Id, p.Number, p.Title, p.Status, p.AgencyId, p.AgencyName, p.PartnerName, p.RecommendedKind, p.AgreementId, p.UpdatedAt, p.Source })
             .ToListAsync(ct);
         return new Page<ProposalSummary>(rows.Select(r => new ProposalSummary(r.Id, r.Number, r.Title, r.Status, r.Status.Label(), r.AgencyId, r.AgencyName,
-            r.PartnerName, r.RecommendedKind, r.AgreementId, r.UpdatedAt)).ToList(), page, size, total);
+            r.PartnerName, r.RecommendedKind, r.AgreementId, r.UpdatedAt, r.Source)).ToList(), page, size, total);
     }
 }

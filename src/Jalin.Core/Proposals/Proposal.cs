@@ -16,6 +16,9 @@ public enum AssessmentResult { Feasible, FeasibleWithRevision, NotFeasible }
 /// <see cref="Assessment"/> is the TKKSD's kajian (generated in Jalin or uploaded); it becomes the agreement's kajian document.</summary>
 public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other, Assessment }
 
+/// <summary>Where an usulan came from: an OPD (or the officer) in Jalin, or a third party through the partner portal (/mitra).</summary>
+public enum ProposalSource { Internal, PartnerPortal }
+
 /// <summary>An usulan kerja sama from an OPD (DOMAIN.md §6.3), numbered per region and year, assessed
 /// before it becomes an <see cref="Agreement"/> through <see cref="ConvertProposal"/>.</summary>
 public sealed class Proposal
@@ -26,6 +29,7 @@ public sealed class Proposal
     public int NumberYear { get; init; }
     public int NumberSequence { get; init; }
     public ProposalStatus Status { get; set; }
+    public ProposalSource Source { get; init; } = ProposalSource.Internal;
     public required string Title { get; set; }
     public string? AffairCode { get; set; }
     public string? SubAffairCode { get; set; }

@@ -14,6 +14,7 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>, 
         e.Property(p => p.RegionCode).HasMaxLength(13);
         e.Property(p => p.Number).HasMaxLength(100);
         e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Title).HasMaxLength(500);
         e.Property(p => p.AffairCode).HasMaxLength(10);
         e.Property(p => p.SubAffairCode).HasMaxLength(40);

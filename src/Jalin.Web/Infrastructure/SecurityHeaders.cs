@@ -23,7 +23,8 @@ public static class SecurityHeaders
                 var h = http.Response.Headers;
                 h["X-Content-Type-Options"] = "nosniff";
                 h["X-Frame-Options"] = "DENY";
-                h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // The partner portal's status link carries its private token in the path: never sent on as Referer.
+                h["Referrer-Policy"] = http.Request.Path.StartsWithSegments("/mitra/status") ? "no-referrer" : "strict-origin-when-cross-origin";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
                 if (hsts || (env.IsProduction() && http.Request.IsHttps)) h["Strict-Transport-Security"] = StrictTransportSecurity;

@@ -49,6 +49,8 @@ public static class LoginLimits
     {
         var perMinute = Math.Max(1, configuration.GetValue("Security:LoginRateLimitPerMinute", 20));
         var verifyPerMinute = Math.Max(1, configuration.GetValue("Security:VerifyRateLimitPerMinute", 30));
+        // Partner portal (no account): submissions and answers per client address per 10 minutes (low by default).
+        var portalPer10Minutes = Math.Max(1, configuration.GetValue("Security:PartnerPortalSubmissionsPer10Minutes", 5));
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -56,13 +58,18 @@ public static class LoginLimits
             {
                 var request = ctx.HttpContext.Request;
                 var what = request.Path.StartsWithSegments("/api/v1/verifikasi") || request.Path.StartsWithSegments("/verifikasi")
-                    ? "pemeriksaan dokumen" : "percobaan masuk";
+                    ? "pemeriksaan dokumen"
+                    : HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/mitra") ? "pengiriman melalui portal mitra"
+                    : request.Path.StartsWithSegments("/mitra") ? "pembukaan halaman status" : "percobaan masuk";
+                var wait = HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/mitra")
+                    ? "Pengajuan Anda belum disimpan. Tunggu sepuluh menit lalu kirim kembali."
+                    : "Tunggu satu menit lalu muat ulang halaman ini.";
                 if (!request.Path.StartsWithSegments("/api"))
                 {
                     // A page (the public verification page): a short Indonesian page instead of JSON.
                     ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                     await ctx.HttpContext.Response.WriteAsync(
-                        $"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Terlalu banyak percobaan · Jalin</title></head><body style="font-family:sans-serif;margin:3rem"><h1>Terlalu banyak {what}</h1><p>Tunggu satu menit lalu muat ulang halaman ini.</p></body></html>""", ct);
+                        $"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Terlalu banyak percobaan · Jalin</title></head><body style="font-family:sans-serif;margin:3rem"><h1>Terlalu banyak {what}</h1><p>{wait}</p></body></html>""", ct);
                     return;
                 }
                 ctx.HttpContext.Response.ContentType = "application/problem+json";
@@ -75,6 +82,9 @@ public static class LoginLimits
                 HttpMethods.IsPost(http.Request.Method) && (http.Request.Path.Equals("/masuk") || http.Request.Path.Equals("/masuk/2fa"))
                     ? RateLimitPartition.GetFixedWindowLimiter("form:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments("/mitra")
+                    ? RateLimitPartition.GetFixedWindowLimiter("mitra:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = portalPer10Minutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

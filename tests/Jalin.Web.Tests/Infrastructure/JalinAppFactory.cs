@@ -67,6 +67,7 @@ public class JalinAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Security:LoginRateLimitPerMinute", "100000");
         builder.UseSetting("Security:VerifyRateLimitPerMinute", "100000");
+        builder.UseSetting("Security:PartnerPortalSubmissionsPer10Minutes", "100000");
         // One shared app runs every test's PDF conversions (finals, kajian, mapping report) within a minute as the same
         // demo users; the per-user limit has its own tests (Core PdfQueueTests, Web FileSafetyTests with their own app).
         builder.UseSetting("Pdf:PerUserPerMinute", "100000");

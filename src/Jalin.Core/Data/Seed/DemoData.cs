@@ -353,6 +353,8 @@ public static class DemoData
             await DemoProposals.SeedAsync(newDb, files, today, people, agencies, ct);
             // 8. Kota Cimahi's TKKSD, its criteria and two members' assessments (issue #10 item 4).
             await DemoTkksd.SeedAsync(newDb, clock, today, people, ct);
+            // B: one offer sent to Kota Cimahi through the partner portal (issue #10 item 6).
+            await DemoPortal.SeedAsync(newDb, files, today, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
