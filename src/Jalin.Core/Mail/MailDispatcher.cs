@@ -63,7 +63,10 @@ public sealed class MailDispatcher(Func<JalinDb> newDb, IMailTransport transport
             var sentAt = clock.GetUtcNow();
             await db.Set<OutboxMessage>().Where(m => m.Id == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, message.Attempts + 1)
-                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                    // Data minimisation: once sent, the text, link and attachment are not kept (a status link is a key).
+                    .SetProperty(m => m.TextBody, "").SetProperty(m => m.Link, (string?)null).SetProperty(m => m.AttachmentContent, (byte[]?)null),
+                    CancellationToken.None);
             sent++;
         }
         return new DispatchResult(sent, failed, gaveUp);

@@ -198,6 +198,7 @@ public static class PortalOfficer
         db.PortalRequests.Add(request);
         db.ProposalHistories.Add(ProposalHistories.Row(p, "portal-request", p.Status, p.Status, actor, now, "Meminta dokumen tambahan kepada mitra: " + request.Message));
         p.Touch(now);
+        Mail.MailOutbox.Add(db, PortalMail.DocumentsRequested(s, request, await PortalMail.RegionNameAsync(db, s.RegionCode, ct)), now);
         db.ActingAs(actor);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Usulan ini telah diubah orang lain. Muat ulang halaman lalu ulangi."); }

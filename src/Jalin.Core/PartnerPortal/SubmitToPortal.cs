@@ -204,6 +204,7 @@ public static class SubmitToPortal
             }
             db.ActingAs(sender).Proposals.Add(proposal);
             db.PortalSubmissions.Add(submission);
+            Mail.MailOutbox.Add(db, PortalMail.Receipt(submission, await PortalMail.RegionNameAsync(db, region, ct), proposal.Title, token), now);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -125,6 +125,7 @@ public sealed class OutboxTests : IAsyncLifetime
         row = Assert.Single(await OutboxAsync());
         Assert.Equal((OutboxStatus.Sent, 3), (row.Status, row.Attempts));
         Assert.Null(row.LastError);
+        Assert.Equal(("", null), (row.TextBody, row.Link));             // once sent, the text and link are not kept
     }
 
     [Fact]

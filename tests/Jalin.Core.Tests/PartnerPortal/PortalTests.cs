@@ -160,4 +160,34 @@ public sealed class PortalTests : IAsyncLifetime
             Assert.IsType<ConflictError>((await AnswerPortalRequest.HandleAsync(db, _store, token, requestId, "lagi", [], _clock)).Error);
         }
     }
+
+    [Fact]
+    public async Task The_sender_gets_a_receipt_mail_with_the_status_link_and_a_mail_when_documents_are_requested_a_refusal_mails_nothing()
+    {
+        Guid proposalId; string token;
+        await using (var db = _db.NewDb())
+        {
+            Assert.IsType<ValidationError>((await SubmitToPortal.HandleAsync(db, _store, Input() with { Consent = false }, [new PortalFile(PortalFileSlot.OfferLetter, "surat.pdf", Pdf("s"))], _clock)).Error);
+            Assert.Equal(0, await db.MailOutbox.CountAsync());
+            var r = (await SubmitToPortal.HandleAsync(db, _store, Input(), [new PortalFile(PortalFileSlot.OfferLetter, "surat.pdf", Pdf("s"))], _clock)).Value!;
+            (proposalId, token) = (r.ProposalId, r.Token);
+        }
+        await using (var db = _db.NewDb())
+        {
+            var receipt = await db.MailOutbox.AsNoTracking().SingleAsync(m => m.ToAddress == "sari@agrolestari.co.id");
+            Assert.StartsWith("Tanda terima pengajuan MTR-2026-", receipt.Subject);
+            Assert.EndsWith("kepada Kota Cimahi", receipt.Subject);
+            Assert.Equal($"/mitra/status/{token}", receipt.Link);
+            Assert.Contains("Penawaran pasokan cabai dari petani mitra", receipt.TextBody);
+            Assert.True((await PortalOfficer.RequestDocumentsAsync(db, Officer, proposalId, new() { Message = "Mohon kirim NIB terbaru." }, _clock)).Ok);
+        }
+        await using (var db = _db.NewDb())
+        {
+            var request = await db.MailOutbox.AsNoTracking().SingleAsync(m => m.DedupeKey.StartsWith("portal-request:"));
+            Assert.Equal("sari@agrolestari.co.id", request.ToAddress);
+            Assert.Contains("Mohon kirim NIB terbaru.", request.TextBody);
+            Assert.DoesNotContain(token, request.TextBody);            // the key travels once, in the receipt
+            Assert.Null(request.Link);
+        }
+    }
 }
