@@ -54,6 +54,7 @@ public static class ApiGroups
         secured.MapTkksdApi();
         secured.MapNotificationsApi();
         secured.MapMailApi();
+        secured.MapPortalApi();
         secured.MapFacilitationApi();
         secured.MapOffersApi();
         return api;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -86,6 +87,48 @@ public abstract class PortalWebTests<TApp>(TApp app) where TApp : JalinAppFactor
         var wrong = await client.GetAsync("/mitra/status/" + new string('A', 43));
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.Contains("Tautan status tidak dikenal", await wrong.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_officer_reads_the_sender_creates_the_partner_and_gives_it_an_account_the_partner_then_signs_in()
+    {
+        var client = app.CreateClient();
+        var response = await client.PostAsync("/mitra/ajukan", Form(await TokenAsync(client), null, ("offerLetter", "surat.pdf", TestApi.Pdf("surat akun"))));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Guid proposalId;
+        await using (var db = app.NewDb())
+            proposalId = (await db.PortalSubmissions.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Sequence).FirstAsync()).ProposalId;
+
+        var officer = await app.ClientForAsync("kerjasama.cimahi");
+        var tkksd = await app.ClientForAsync("tkksd.cimahi");
+        var garut = await app.ClientForAsync("kerjasama.garut");
+        var info = await officer.GetAsync($"/api/v1/proposals/{proposalId}/portal").OkJson();
+        Assert.Equal("rina@uji.ac.id", info["email"]!.GetValue<string>());
+        Assert.True(info["canAct"]!.GetValue<bool>());
+        await garut.GetAsync($"/api/v1/proposals/{proposalId}/portal").Expect(HttpStatusCode.NotFound);
+
+        // an account before the partner is known is refused with the reason
+        var early = await officer.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/partner-account", new { userName = "rina.portal" }).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("Tautkan pengajuan", await early.Content.ReadAsStringAsync());
+        await tkksd.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/link", new { create = true }).Expect(HttpStatusCode.Forbidden);
+        var linked = await officer.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/link", new { create = true }).OkJson();
+        var partnerId = linked["partnerId"]!.GetValue<string>();
+
+        var userName = "rina." + Guid.NewGuid().ToString("N")[..6];
+        await officer.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/partner-account", new { userName = "Bukan Nama!" }).Expect(HttpStatusCode.BadRequest);
+        await garut.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/partner-account", new { userName }).Expect(HttpStatusCode.NotFound);
+        var created = await (await officer.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/partner-account", new { userName })
+            .Expect(HttpStatusCode.Created)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+        Assert.Equal(partnerId, created!["partnerId"]!.GetValue<string>());
+        await officer.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/portal/partner-account", new { userName }).Expect(HttpStatusCode.BadRequest); // taken
+
+        var partner = await app.ClientForAsync(userName, created["initialPassword"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync("/api/v1/agreements?pageSize=5")).StatusCode);
+        await using (var db = app.NewDb())
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            Assert.Equal((Jalin.Core.Identity.Role.PartnerUser, Guid.Parse(partnerId)), (user.Role, user.PartnerId!.Value));
+        }
     }
 
     [Fact]
