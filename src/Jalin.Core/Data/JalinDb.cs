@@ -50,6 +50,11 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    // D: coordination events
+    public DbSet<global::Jalin.Core.Events.CoordinationEvent> Events => Set<global::Jalin.Core.Events.CoordinationEvent>();
+    public DbSet<global::Jalin.Core.Events.EventInvitee> EventInvitees => Set<global::Jalin.Core.Events.EventInvitee>();
+    public DbSet<global::Jalin.Core.Events.EventMaterial> EventMaterials => Set<global::Jalin.Core.Events.EventMaterial>();
+    public DbSet<global::Jalin.Core.Events.EventFollowUp> EventFollowUps => Set<global::Jalin.Core.Events.EventFollowUp>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -279,6 +284,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
         Tkksd.TkksdModel.Map(b);
         b.ApplyConfiguration(new Notifications.NotificationConfiguration());
+        var events = new global::Jalin.Core.Events.EventConfiguration();
+        b.ApplyConfiguration<global::Jalin.Core.Events.CoordinationEvent>(events).ApplyConfiguration<global::Jalin.Core.Events.EventInvitee>(events)
+            .ApplyConfiguration<global::Jalin.Core.Events.EventMaterial>(events).ApplyConfiguration<global::Jalin.Core.Events.EventFollowUp>(events);
 
         if (Database.IsSqlite())
         {

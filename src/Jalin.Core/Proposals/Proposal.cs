@@ -14,7 +14,7 @@ public enum AssessmentResult { Feasible, FeasibleWithRevision, NotFeasible }
 
 /// <summary>The attachments an usulan carries (the SIKERJA and Banjar forms), each an agreement document kind on conversion.
 /// <see cref="Assessment"/> is the TKKSD's kajian (generated in Jalin or uploaded); it becomes the agreement's kajian document.</summary>
-public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other, Assessment }
+public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other, Assessment, BeritaAcara }
 
 /// <summary>An usulan kerja sama from an OPD (DOMAIN.md §6.3), numbered per region and year, assessed
 /// before it becomes an <see cref="Agreement"/> through <see cref="ConvertProposal"/>.</summary>
@@ -161,6 +161,7 @@ public static class ProposalLabels
         ProposalAttachmentKind.FeasibilityStudy => Agreements.DocumentKind.FeasibilityStudy,
         ProposalAttachmentKind.OfferLetter => Agreements.DocumentKind.OfferLetter,
         ProposalAttachmentKind.Assessment => Agreements.DocumentKind.Assessment,
+        ProposalAttachmentKind.BeritaAcara => Agreements.DocumentKind.BeritaAcara,
         _ => Agreements.DocumentKind.Other,
     };
 
