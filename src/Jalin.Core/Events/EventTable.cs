@@ -46,7 +46,7 @@ public static class EventTable
 }
 
 /// <summary>Who sees and manages which event. An event belongs to its region: the region's Bagian Kerja Sama,
-/// TKKSD and leaders read all of them; an OPD reads those its agency organises or is invited to; users of
+/// TKKSD, leaders and auditors read all of them; an OPD reads those its agency organises or is invited to; users of
 /// another region read only the events they (their role, their OPD) are invited to; supervisors read their
 /// regions' events. Managing: the region's Bagian Kerja Sama, or the organising OPD.</summary>
 public static class EventAccess
@@ -64,7 +64,7 @@ public static class EventAccess
         if (actor.Role == Role.SupervisorProvince && region is not null)
             return query.Where(e => e.RegionCode == region || e.RegionCode.StartsWith(province));
         if (region is null) return query.Where(e => false);
-        var ownRegionReader = actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader;
+        var ownRegionReader = actor.Role is Role.CooperationOfficer or Role.TeamMember or Role.Leader or Role.Auditor;
         return query.Where(e =>
             (ownRegionReader && e.RegionCode == region)
             || (role == Role.AgencyUser && agency != null && e.OrganizerAgencyId == agency)

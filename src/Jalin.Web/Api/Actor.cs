@@ -53,6 +53,7 @@ public static class ApiGroups
         secured.MapMappingApi();
         secured.MapTkksdApi();
         secured.MapNotificationsApi();
+        secured.MapEventsApi();
         return api;
     }
 

@@ -526,6 +526,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             (w, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, w.Fill(V1 + "/agreements/{shared}")))),
         // Mapping and matchmaking (issue #10): MappingMatrix.cs.
         .. MappingMatrix.Rows,
+        // Coordination events and rapat TKKSD (issue #10, helper D): EventsMatrix.cs.
+        .. EventsMatrix.Rows,
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
@@ -704,11 +706,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
-        var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(MappingMatrix.EndpointRows.Keys).ToHashSet();
+        var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(MappingMatrix.EndpointRows.Keys).Concat(EventsMatrix.EndpointRows.Keys).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");
         var names = AllRows.Select(r => r.Name).ToHashSet();
-        Assert.All(CoreEndpointRows.Values.Concat(MappingMatrix.EndpointRows.Values), row => Assert.Contains(row, names));
+        Assert.All(CoreEndpointRows.Values.Concat(MappingMatrix.EndpointRows.Values).Concat(EventsMatrix.EndpointRows.Values), row => Assert.Contains(row, names));
     }
 
     [Fact]
