@@ -17,7 +17,10 @@ namespace Jalin.Core.Events;
 public sealed record BeritaAcaraModel(string RegionFullName, string Place, string Title, string KindLabel, DateOnly Date, string TimeText, string Venue,
     string Organizer, IReadOnlyList<string> Agenda, IReadOnlyList<(string Name, string Institution, string Attendance)> Attendees, IReadOnlyList<string> Points,
     IReadOnlyList<string> Decisions, IReadOnlyList<(string Task, string Owner, string Due)> FollowUps, string? Chair, string? ChairPosition, string? Secretary,
-    string? Subject, DocumentFont? Font = null);
+    string? Subject, DocumentFont? Font = null)
+{
+    public string KindPhrase { get; init; } = KindLabel.ToLowerInvariant();
+}
 
 /// <summary>Writes the berita acara of a meeting as DOCX with the drafting engine's paragraphs and styles (as the kajian does).</summary>
 public static class BeritaAcaraDocx
@@ -35,7 +38,7 @@ public static class BeritaAcaraDocx
             body.Append(Centered(m.RegionFullName.ToUpperInvariant(), bold: true));
             body.Append(Centered("TENTANG", bold: true));
             body.Append(Centered(m.Title.ToUpperInvariant(), bold: true));
-            body.Append(Justified($"{IndonesianWords.Opening(m.Date)}, pukul {m.TimeText}, bertempat di {m.Venue}, telah dilaksanakan {m.KindLabel.ToLowerInvariant()} "
+            body.Append(Justified($"{IndonesianWords.Opening(m.Date)}, pukul {m.TimeText}, bertempat di {m.Venue}, telah dilaksanakan {m.KindPhrase} "
                 + $"\"{m.Title}\" yang diselenggarakan oleh {m.Organizer}" + (m.Subject is null ? "." : $", dalam rangka {m.Subject}.")));
             if (m.Agenda.Count > 0)
             {
@@ -144,7 +147,7 @@ public static class GenerateBeritaAcara
             string.Join(" dan ", new[] { e.Place, e.OnlineLink is null ? null : "secara daring (" + e.OnlineLink + ")" }.Where(x => x is not null)),
             e.OrganizerAgencyName ?? "Bagian Kerja Sama " + region.FullName, e.AgendaItems.ToList(), attendees, Lines(e.MinutesPoints), Lines(e.MinutesDecisions),
             e.FollowUps.OrderBy(f => f.DueDate).Select(f => (f.Title, f.OwnerName, IndonesianWords.Date(f.DueDate))).ToList(), chair, chairPosition, e.MinutesTakenBy,
-            subject, font);
+            subject, font) { KindPhrase = e.Kind.Phrase() };
     }
 
     public static async Task<Result<BeritaAcaraResult>> HandleAsync(JalinDb db, FileStore files, PdfConverter pdf, CurrentActor actor, Guid id, TimeProvider clock,
@@ -170,7 +173,7 @@ public static class GenerateBeritaAcara
         var blob = await db.StoreAsync(files, content, kind, clock, ct);
         var date = DateOnly.FromDateTime(RegionTime.Local(e.RegionCode, e.StartsAt));
         var fileName = $"Berita-Acara-{date:yyyy-MM-dd}{blob.Extension}";
-        var title = $"Berita acara {e.Kind.Label().ToLowerInvariant()} ({IndonesianWords.Date(date)})";
+        var title = $"Berita acara {e.Kind.Phrase()} — {IndonesianWords.Date(date)}";
         var now = clock.GetUtcNow();
         e.BeritaAcaraSha256 = blob.Sha256;
         e.BeritaAcaraFileName = fileName;

@@ -175,6 +175,14 @@ public static class EventLabels
         _ => k.ToString(),
     };
 
+    /// <summary>The kind inside a sentence: "sosialisasi", "FGD pemetaan", "rapat TKKSD".</summary>
+    public static string Phrase(this EventKind k) => k switch
+    {
+        EventKind.FgdPemetaan => "FGD pemetaan",
+        EventKind.RapatTkksd => "rapat TKKSD",
+        _ => k.Label().ToLowerInvariant(),
+    };
+
     public static string Label(this EventStatus s) => s switch
     {
         EventStatus.Planned => "Rencana",

@@ -86,7 +86,7 @@ public static class GuestInvitations
                     .AppendLine($"Yth. {g.Name}")
                     .AppendLine(g.Institution)
                     .AppendLine()
-                    .AppendLine($"Dengan hormat, {e.OrganizerAgencyName ?? "Bagian Kerja Sama " + region} mengundang Bapak/Ibu untuk menghadiri {e.Kind.Label().ToLowerInvariant()} \"{e.Title}\".")
+                    .AppendLine($"Dengan hormat, {e.OrganizerAgencyName ?? "Bagian Kerja Sama " + region} mengundang Bapak/Ibu untuk menghadiri {e.Kind.Phrase()} \"{e.Title}\".")
                     .AppendLine()
                     .AppendLine(EventIcs.Description(e, region))
                     .AppendLine()
@@ -94,7 +94,7 @@ public static class GuestInvitations
                     .AppendLine()
                     .AppendLine($"Pemerintah {region}")
                     .ToString();
-                var subject = $"Undangan {e.Kind.Label().ToLowerInvariant()}: {e.Title} — {RegionTime.Format(e.RegionCode, e.StartsAt)}";
+                var subject = $"Undangan {e.Kind.Phrase()}: {e.Title} — {RegionTime.Format(e.RegionCode, e.StartsAt)}";
                 list.Add(new GuestInvitationMessage(e.Id, g.Id, g.Email!, g.Name, subject, body, EventIcs.FileName(e),
                     Encoding.UTF8.GetBytes(EventIcs.Write(e, region, g.Email, g.Name))));
             }

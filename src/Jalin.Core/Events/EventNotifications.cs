@@ -27,7 +27,7 @@ internal static class EventNotifications
 
     public static async Task InvitedAsync(JalinDb db, CurrentActor actor, CoordinationEvent e, IEnumerable<EventInvitee> invitees, TimeProvider clock, CancellationToken ct)
     {
-        var message = new NotificationMessage(NotificationKind.EventInvitation, $"Undangan {e.Kind.Label().ToLowerInvariant()}: {e.Title}",
+        var message = new NotificationMessage(NotificationKind.EventInvitation, $"Undangan {e.Kind.Phrase()}: {e.Title}",
             $"{RegionTime.Range(e.RegionCode, e.StartsAt, e.EndsAt)}, {e.Place ?? e.OnlineLink}", $"/app/acara/{e.Id}", Subject, e.Id.ToString(), "invite");
         await Notify.SendAsync(db, actor, message, Of(invitees), clock, canSee: r => EventAccess.Sees(r, e), ct: ct);
     }
