@@ -50,7 +50,7 @@ public sealed class EventJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("event-status")).ToHaveTextAsync("Rencana");
 
         // invite a user of the region and an outside guest
-        await Choose("invite-form", "TKKSD");
+        await Choose("invite-user", "Dr. Asep Hidayat");
         await TestId("invite-add").ClickAsync();
         await Expect(TestId("invitee-row")).ToHaveCountAsync(1);
         await TestId("invite-kind").GetByText("Tamu luar").ClickAsync();
@@ -69,7 +69,7 @@ public sealed class EventJourneyTests(AppFixture app) : BrowserTest(app)
         // daftar hadir
         for (var i = 0; i < 2; i++)
         {
-            await TestId("invitee-row").Nth(i).Locator(".mud-select").ClickAsync();
+            await TestId("invitee-row").Nth(i).Locator(".mud-select").First.ClickAsync();
             var popover = Page.Locator(".mud-popover-open");
             await popover.GetByText("Hadir", new() { Exact = true }).ClickAsync();
             await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached });
