@@ -34,6 +34,8 @@ public enum DocumentKind
     ClosingReport,
     TerminationLetter,
     Other,
+    /// <summary>Berita acara of a coordination meeting or rapat TKKSD (generated from the minutes in Jalin).</summary>
+    BeritaAcara,
 }
 
 public static class DocumentKindLabels
@@ -69,6 +71,7 @@ public static class DocumentKindLabels
         DocumentKind.ClosingReport => "Laporan akhir / evaluasi",
         DocumentKind.TerminationLetter => "Surat/keputusan pengakhiran",
         DocumentKind.Other => "Dokumen lain",
+        DocumentKind.BeritaAcara => "Berita acara rapat",
         _ => kind.ToString(),
     };
 }

@@ -60,6 +60,11 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Offers.PartyDprdApproval> PartyDprdApprovals => Set<Offers.PartyDprdApproval>();
     public DbSet<PartnerPortal.PortalSubmission> PortalSubmissions => Set<PartnerPortal.PortalSubmission>();
     public DbSet<PartnerPortal.PortalRequest> PortalRequests => Set<PartnerPortal.PortalRequest>();
+    // D: coordination events
+    public DbSet<global::Jalin.Core.Events.CoordinationEvent> Events => Set<global::Jalin.Core.Events.CoordinationEvent>();
+    public DbSet<global::Jalin.Core.Events.EventInvitee> EventInvitees => Set<global::Jalin.Core.Events.EventInvitee>();
+    public DbSet<global::Jalin.Core.Events.EventMaterial> EventMaterials => Set<global::Jalin.Core.Events.EventMaterial>();
+    public DbSet<global::Jalin.Core.Events.EventFollowUp> EventFollowUps => Set<global::Jalin.Core.Events.EventFollowUp>();
 
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
@@ -298,6 +303,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<Offers.OfferAnswerRecord>(offers).ApplyConfiguration<Offers.PartyDprdApproval>(offers);
         var portal = new PartnerPortal.PortalConfiguration();
         b.ApplyConfiguration<PartnerPortal.PortalSubmission>(portal).ApplyConfiguration<PartnerPortal.PortalRequest>(portal);
+        var events = new global::Jalin.Core.Events.EventConfiguration();
+        b.ApplyConfiguration<global::Jalin.Core.Events.CoordinationEvent>(events).ApplyConfiguration<global::Jalin.Core.Events.EventInvitee>(events)
+            .ApplyConfiguration<global::Jalin.Core.Events.EventMaterial>(events).ApplyConfiguration<global::Jalin.Core.Events.EventFollowUp>(events);
 
         if (Database.IsSqlite())
         {

@@ -14,7 +14,7 @@ public enum AssessmentResult { Feasible, FeasibleWithRevision, NotFeasible }
 
 /// <summary>The attachments an usulan carries (the SIKERJA and Banjar forms), each an agreement document kind on conversion.
 /// <see cref="Assessment"/> is the TKKSD's kajian (generated in Jalin or uploaded); it becomes the agreement's kajian document.</summary>
-public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other, Assessment }
+public enum ProposalAttachmentKind { TermsOfReference, FeasibilityStudy, OfferLetter, Other, Assessment, BeritaAcara }
 
 /// <summary>Where an usulan came from: an OPD (or the officer) in Jalin, or a third party through the partner portal (/mitra).</summary>
 public enum ProposalSource { Internal, PartnerPortal }
@@ -165,6 +165,7 @@ public static class ProposalLabels
         ProposalAttachmentKind.FeasibilityStudy => Agreements.DocumentKind.FeasibilityStudy,
         ProposalAttachmentKind.OfferLetter => Agreements.DocumentKind.OfferLetter,
         ProposalAttachmentKind.Assessment => Agreements.DocumentKind.Assessment,
+        ProposalAttachmentKind.BeritaAcara => Agreements.DocumentKind.BeritaAcara,
         _ => Agreements.DocumentKind.Other,
     };
 

@@ -66,5 +66,6 @@ public static class AccountEndpoints
             .ExcludeFromDescription();
 
         app.MapMappingDownloads();
+        app.MapEventDownloads();
     }
 }

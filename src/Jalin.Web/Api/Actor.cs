@@ -57,6 +57,7 @@ public static class ApiGroups
         secured.MapPortalApi();
         secured.MapFacilitationApi();
         secured.MapOffersApi();
+        secured.MapEventsApi();
         return api;
     }
 
