@@ -190,6 +190,8 @@ public static class InviteToEvent
         if (await EventLoad.SaveAsync(db, actor, e, clock, ct) is { } failed) return failed;
         if (e.Status is EventStatus.Invited or EventStatus.Held && rows.Any(r => r.Kind != InviteeKind.Guest))
             await EventNotifications.InvitedAsync(db, actor, e, rows, clock, ct);
+        if (e.Status is EventStatus.Invited or EventStatus.Held && rows.Any(r => r.Kind == InviteeKind.Guest))
+            await GuestInvitationMail.EnqueueAsync(db, clock, e.Id, ct);
         return rows.Count;
     }
 }
@@ -239,7 +241,11 @@ public static class ApplyEventAction
         e.Status = move.To;
         if (action == EventAction.Cancel) e.CancelReason = reason;
         if (await EventLoad.SaveAsync(db, actor, e, clock, ct) is { } failed) return failed;
-        if (action == EventAction.SendInvitations) await EventNotifications.InvitedAsync(db, actor, e, e.Invitees, clock, ct);
+        if (action == EventAction.SendInvitations)
+        {
+            await EventNotifications.InvitedAsync(db, actor, e, e.Invitees, clock, ct);
+            await GuestInvitationMail.EnqueueAsync(db, clock, e.Id, ct);
+        }
         if (action == EventAction.Cancel) await EventNotifications.CancelledAsync(db, actor, e, clock, ct);
         return new EventMoved(e.Id, e.Status, e.Status.Label(), e.Version);
     }

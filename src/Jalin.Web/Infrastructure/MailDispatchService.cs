@@ -23,6 +23,8 @@ public sealed class MailDispatchService(IDbContextFactory<JalinDb> dbs, IMailTra
         {
             try
             {
+                await using (var db = await dbs.CreateDbContextAsync(stoppingToken))
+                    await Jalin.Core.Events.GuestInvitationMail.EnqueueAsync(db, clock, ct: stoppingToken);
                 var r = await dispatcher.RunOnceAsync(stoppingToken);
                 if (r.Sent + r.Failed + r.GaveUp > 0)
                     log.LogInformation("Kotak keluar surel: {Sent} terkirim, {Failed} gagal (dicoba lagi), {GaveUp} tidak dicoba lagi", r.Sent, r.Failed, r.GaveUp);

@@ -251,26 +251,33 @@ public sealed class EventTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_ics_parses_back_with_Ical_Net_and_guests_get_one_message_until_marked_sent()
+    public async Task The_ics_parses_back_with_Ical_Net_and_each_guest_gets_one_invitation_mail_when_the_invitations_are_sent()
     {
         var id = await CreateAsync();
         await InviteAsync(id, new InviteeInput { Kind = InviteeKind.Guest, Name = "Dr. Rina Wulandari", Institution = "Universitas Padjadjaran", Email = "rina@unpad.ac.id" });
         await using var db = _db.NewDb();
         Assert.Empty(await GuestInvitations.PendingAsync(db, _clock)); // not before the invitations are sent
+        Assert.Equal(0, await db.MailOutbox.CountAsync(m => m.ToAddress == "rina@unpad.ac.id")); // not before the invitations are sent
         Assert.True((await ActAsync(id, EventAction.SendInvitations)).Ok);
-        var message = Assert.Single(await GuestInvitations.PendingAsync(db, _clock));
-        Assert.Equal("rina@unpad.ac.id", message.To);
-        Assert.Contains("mengundang Bapak/Ibu", message.Body);
-        Assert.Contains("30/11/2026 09.00–12.00 WIB", message.Body);
-        var calendar = Calendar.Load(System.Text.Encoding.UTF8.GetString(message.IcsContent))!;
+        // the invitation went to the outbox with the guest marked sent, in one save
+        var mail = await db.MailOutbox.AsNoTracking().SingleAsync(m => m.ToAddress == "rina@unpad.ac.id");
+        Assert.Empty(await GuestInvitations.PendingAsync(db, _clock));
+        Assert.Equal(0, await GuestInvitationMail.EnqueueAsync(db, _clock));   // the dispatcher's sweep finds nothing more
+        Assert.Contains("mengundang Bapak/Ibu", mail.TextBody);
+        Assert.Contains("30/11/2026 09.00–12.00 WIB", mail.TextBody);
+        Assert.StartsWith("text/calendar", mail.AttachmentContentType);
+        var calendar = Calendar.Load(System.Text.Encoding.UTF8.GetString(mail.AttachmentContent!))!;
         var ev = Assert.Single(calendar.Events);
         Assert.Equal("Sosialisasi: Sosialisasi KSDD wajib dengan daerah berbatasan", ev.Summary);
         Assert.Equal(new DateTime(2026, 11, 30, 2, 0, 0, DateTimeKind.Utc), ev.Start!.AsUtc);
         Assert.Equal(new DateTime(2026, 11, 30, 5, 0, 0, DateTimeKind.Utc), ev.End!.AsUtc);
         Assert.Contains("Aula Gedung B", ev.Location ?? "");
         Assert.Equal("mailto:rina@unpad.ac.id", Assert.Single(ev.Attendees).Value!.ToString());
-        Assert.Equal(1, await GuestInvitations.MarkSentAsync(db, [message.InviteeId], _clock));
-        Assert.Empty(await GuestInvitations.PendingAsync(db, _clock));
+
+        // a guest added after the announcement gets theirs at once; the first guest gets nothing again
+        await InviteAsync(id, new InviteeInput { Kind = InviteeKind.Guest, Name = "Ir. Budi Santosa", Institution = "Bappeda Provinsi Jawa Barat", Email = "budi@jabarprov.go.id" });
+        Assert.Equal(1, await db.MailOutbox.CountAsync(m => m.ToAddress == "budi@jabarprov.go.id"));
+        Assert.Equal(1, await db.MailOutbox.CountAsync(m => m.ToAddress == "rina@unpad.ac.id"));
         var ics = await EventIcs.ForActorAsync(db, Actors.Officer, id);
         Assert.Single(Calendar.Load(System.Text.Encoding.UTF8.GetString(ics.Value.Content))!.Events);
         Assert.IsType<NotFoundError>((await EventIcs.ForActorAsync(db, Tasik, id)).Error);
