@@ -37,6 +37,7 @@ public static class DemoData
         new("kerjasama.kupang", "Maria Goreti Lake", Role.CooperationOfficer, "53.71"),
         new("kerjasama.sumbar", "Rahmat Hidayat Datuak Sati", Role.CooperationOfficer, "13"),
         new("kerjasama.kukar", "Sri Wahyuni", Role.CooperationOfficer, "64.02"),
+        new("kerjasama.jabar", "Dewi Kartika Sari, S.IP. (Biro Pemerintahan Prov. Jawa Barat)", Role.CooperationOfficer, "32"),
     ];
 
     /// <summary>OPDs per demo region: (short name, name, head's title).</summary>
@@ -350,6 +351,8 @@ public static class DemoData
             await DemoProposals.SeedAsync(newDb, files, today, people, agencies, ct);
             // 8. Kota Cimahi's TKKSD, its criteria and two members' assessments (issue #10 item 4).
             await DemoTkksd.SeedAsync(newDb, clock, today, people, ct);
+            // 8b. The facilitation desk: Kota Cimahi's requests and a koordinasi teknis at the province (issue #10 item 7).
+            await DemoFacilitation.SeedAsync(newDb, files, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
