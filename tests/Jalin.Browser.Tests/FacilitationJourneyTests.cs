@@ -117,5 +117,38 @@ public sealed class FacilitationJourneyTests(AppFixture app) : BrowserTest(app)
         await Open("/app/fasilitasi?status=Completed");
         await Expect(Page.Locator("tr", new() { HasText = title }).Locator("[data-testid=facilitation-status]")).ToHaveTextAsync("Selesai");
         await Step("facilitation-done");
+
+        // another region's officer neither opens the request nor downloads its attachment
+        await Context.ClearCookiesAsync();
+        await LogIn("kerjasama.garut");
+        Assert.Equal(404, (await Context.APIRequest.GetAsync(href!)).Status);
+        await Open(url);
+        await Expect(TestId("detail-error")).ToContainTextAsync("tidak ditemukan");
+    });
+
+    [Fact]
+    public Task Tkksd_discussion_beside_the_kajian_is_the_regions_own() => Run(async () =>
+    {
+        // issue #10 item 4: the officer writes in the TKKSD discussion of an usulan; the OPD that filed it does not see it
+        const string proposal = "Pengolahan Sampah Organik menjadi Kompos bersama Kabupaten Bandung Barat";
+        var text = "Uji peramban: perlu kajian biaya angkut " + Guid.NewGuid().ToString("N")[..6];
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/usulan");
+        await Page.Locator("a", new() { HasText = proposal }).First.ClickAsync();
+        await At(new Regex(@"/app/usulan/[0-9a-f-]{36}$"));
+        await Interactive();
+        var url = Page.Url;
+        var card = Page.Locator("[data-testid=thread-card][data-subject=TkksdProposal]");
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(card).ToContainTextAsync("Diskusi TKKSD");
+        await Say(text);
+        await Expect(card.Locator("[data-testid=thread-text]").Last).ToHaveTextAsync(text);
+
+        await Context.ClearCookiesAsync();
+        await LogIn("opd.cimahi");
+        await Open(url);
+        await Expect(TestId("proposal-title")).ToHaveTextAsync(proposal);
+        await Expect(TestId("thread-card")).ToHaveCountAsync(0);
+        await Expect(Page.GetByText(text)).ToHaveCountAsync(0);
     });
 }
