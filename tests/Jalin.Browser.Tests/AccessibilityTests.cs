@@ -141,4 +141,29 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
         await Check("tkksd-empty", "/app/tkksd");
         Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
     });
+
+    // C: the facilitation desk's pages and the discussion card meet the same bar.
+    [Fact]
+    public Task Facilitation_pages_have_no_serious_or_critical_axe_violations() => Run(async () =>
+    {
+        var all = new List<string>();
+        async Task Check(string name, string path)
+        {
+            await Open(path);
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Step("wide-" + name);
+            all.AddRange(await Axe(name));
+        }
+
+        await LogIn("kerjasama.cimahi");
+        await Check("facilitation-queue", "/app/fasilitasi");
+        var request = await TestId("facilitation-link").First.GetAttributeAsync("href");
+        await Check("facilitation-request", request!);
+        await Expect(TestId("thread-card")).ToBeVisibleAsync();
+        await Context.ClearCookiesAsync();
+        await LogIn("opd.cimahi");
+        await Check("facilitation-mine", "/app/fasilitasi");
+        await Check("facilitation-form", "/app/fasilitasi/baru");
+        Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
+    });
 }

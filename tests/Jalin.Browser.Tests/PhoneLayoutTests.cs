@@ -332,4 +332,19 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("no-team-action")).ToBeVisibleAsync();
         await FitsTheScreen("tkksd-empty");
     });
+
+    [Fact]
+    public Task Facilitation_queue_fits_a_phone() => Run(async () =>
+    {
+        // C (issue #10 item 7): the desk's queue as cards, the overdue chip inside the screen
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/fasilitasi");
+        await Expect(TestId("facilitation-link").First).ToBeVisibleAsync();
+        await Expect(TestId("overdue").First).ToBeVisibleAsync();
+        await FitsTheScreen("facilitation-queue");
+        await TestId("facilitation-link").First.ClickAsync();
+        await At(new Regex("/app/fasilitasi/[0-9a-f-]{36}$"));
+        await Interactive();
+        await FitsTheScreen("facilitation-detail");
+    });
 }

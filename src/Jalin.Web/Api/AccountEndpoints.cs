@@ -48,6 +48,20 @@ public static class AccountEndpoints
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .ExcludeFromDescription();
 
+        // A discussion message's attachment (facilitation requests, TKKSD discussions) with the thread's access rule.
+        app.MapGet("/app/berkas-diskusi/{subjectType}/{subjectId:guid}/{attachmentId:guid}", async (string subjectType, Guid subjectId, Guid attachmentId, HttpContext http,
+                CurrentActorAccessor actors, JalinDb db, FileStore files, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(http.User, ct);
+                if (actor is null) return Results.Challenge();
+                if (!Enum.TryParse<Jalin.Core.Threads.ThreadSubjectType>(subjectType, true, out var type) || !Enum.IsDefined(type) || int.TryParse(subjectType, out _))
+                    return Problems.From(new Jalin.Core.Common.NotFoundError("Lampiran tidak ditemukan."));
+                return (await Jalin.Core.Threads.DownloadThreadAttachment.HandleAsync(db, files, actor, type, subjectId, attachmentId, ct))
+                    .ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName));
+            })
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .ExcludeFromDescription();
+
         // A draft version as DOCX or PDF for the signed-in back office (same checks as the API).
         app.MapGet("/app/rancangan/{agreementId:guid}/{draftId:guid}/{format}", async (Guid agreementId, Guid draftId, string format, int? versi, HttpContext http,
                 CurrentActorAccessor actors, JalinDb db, FileStore files, Jalin.Core.Drafting.PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>

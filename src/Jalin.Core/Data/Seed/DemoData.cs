@@ -37,6 +37,7 @@ public static class DemoData
         new("kerjasama.kupang", "Maria Goreti Lake", Role.CooperationOfficer, "53.71"),
         new("kerjasama.sumbar", "Rahmat Hidayat Datuak Sati", Role.CooperationOfficer, "13"),
         new("kerjasama.kukar", "Sri Wahyuni", Role.CooperationOfficer, "64.02"),
+        new("kerjasama.jabar", "Dewi Kartika Sari, S.IP. (Biro Pemerintahan Prov. Jawa Barat)", Role.CooperationOfficer, "32"),
     ];
 
     /// <summary>OPDs per demo region: (short name, name, head's title).</summary>
@@ -355,6 +356,8 @@ public static class DemoData
             await DemoTkksd.SeedAsync(newDb, clock, today, people, ct);
             // B: one offer sent to Kota Cimahi through the partner portal (issue #10 item 6).
             await DemoPortal.SeedAsync(newDb, files, today, ct);
+            // 8b. The facilitation desk: Kota Cimahi's requests and a koordinasi teknis at the province (issue #10 item 7).
+            await DemoFacilitation.SeedAsync(newDb, files, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
