@@ -71,6 +71,14 @@ public static class CreateFacilitationRequest
             if (counterpart is null) fields["counterpartRegionCode"] = ["Pilih kabupaten/kota mitra kerja sama wajib yang dibahas dalam koordinasi teknis."];
             else if (counterpart == actor.RegionCode || !counterpart.StartsWith(region + ".", StringComparison.Ordinal) || !await db.Regions.AnyAsync(r => r.Code == counterpart, ct))
                 fields["counterpartRegionCode"] = ["Mitra koordinasi teknis harus kabupaten/kota lain di provinsi yang sama (PP 28/2018 Pasal 5 ayat (2) huruf a)."];
+            // Kerja sama wajib is between bordering regions (PP 28/2018 Pasal 3 ayat (2)). Regions with no land neighbour in the
+            // bordering data (islands bordering by sea only) are not refused: the data cannot show their borders.
+            else if (actor.RegionCode is { } own && !Regions.Borders.Border(own, counterpart)
+                     && Regions.Borders.Neighbours(own).Count > 0 && Regions.Borders.Neighbours(counterpart).Count > 0)
+            {
+                var names = await db.Regions.AsNoTracking().Where(r => r.Code == own || r.Code == counterpart).ToDictionaryAsync(r => r.Code, r => r.FullName, ct);
+                fields["counterpartRegionCode"] = [$"Kerja sama wajib dilaksanakan oleh daerah yang berbatasan (PP 28/2018 Pasal 3 ayat (2)); {names.GetValueOrDefault(own, own)} tidak berbatasan dengan {names.GetValueOrDefault(counterpart, counterpart)}. Pilih daerah yang berbatasan."];
+            }
         }
         else if (counterpart is not null) fields["counterpartRegionCode"] = ["Daerah mitra hanya diisi untuk koordinasi teknis kerja sama wajib."];
         if (fields.Count > 0) return new ValidationError("Data permohonan belum benar.", fields);

@@ -100,18 +100,22 @@ public sealed class FacilitationTests : IAsyncLifetime
         Assert.IsType<ForbiddenError>((await CreateAsync(Officer, Ask(region: Actors.Cimahi))).Error); // an officer asks another region
         Assert.IsType<ForbiddenError>((await CreateAsync(Tkksd, Ask(region: Actors.Cimahi))).Error);
         Assert.IsType<ForbiddenError>((await CreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32.05", "32.04"))).Error); // not a province
-        Assert.IsType<ForbiddenError>((await CreateAsync(Actors.Officer with { RegionCode = "53.71" }, Ask(FacilitationKind.MandatoryCoordination, "32", "32.05"))).Error); // not in the province
+        Assert.IsType<ForbiddenError>((await CreateAsync(Actors.Officer with { RegionCode = "53.71" }, Ask(FacilitationKind.MandatoryCoordination, "32", "32.17"))).Error); // not in the province
         var noCounterpart = Assert.IsType<ValidationError>((await CreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32"))).Error);
         Assert.Contains("counterpartRegionCode", noCounterpart.Fields.Keys);
         var outside = Assert.IsType<ValidationError>((await CreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32", "53.71"))).Error);
         Assert.Contains("counterpartRegionCode", outside.Fields.Keys);
+        // kerja sama wajib is between bordering regions (PP 28/2018 Pasal 3 ayat (2)): Cimahi does not border Garut
+        var notBordering = Assert.IsType<ValidationError>((await CreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32", "32.05"))).Error);
+        Assert.Contains("Pasal 3 ayat (2)", notBordering.Fields["counterpartRegionCode"].Single());
+        Assert.Contains("tidak berbatasan dengan Kabupaten Garut", notBordering.Fields["counterpartRegionCode"].Single());
         var bad = Assert.IsType<ValidationError>((await CreateAsync(_opd, new FacilitationInput { Kind = (FacilitationKind)99, Title = "x" })).Error);
         Assert.Contains("kind", bad.Fields.Keys);
         Assert.Contains("title", bad.Fields.Keys);
         Assert.Contains("description", bad.Fields.Keys);
         await using (var db = _db.NewDb()) Assert.Equal(0, await db.FacilitationRequests.CountAsync());
 
-        var coordination = await MustCreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32", "32.05"));
+        var coordination = await MustCreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32", "32.17"));
         var partner = await MustCreateAsync(Partner, Ask(region: Actors.Cimahi));
         await using var check = _db.NewDb();
         Assert.Equal("32", (await check.FacilitationRequests.SingleAsync(x => x.Id == coordination)).RegionCode);
@@ -151,7 +155,7 @@ public sealed class FacilitationTests : IAsyncLifetime
     [Fact]
     public async Task Koordinasi_teknis_closes_only_with_the_mapping_and_the_heads_agreement_Pasal_5_ayat_3()
     {
-        var id = await MustCreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32", "32.05"));
+        var id = await MustCreateAsync(Officer, Ask(FacilitationKind.MandatoryCoordination, "32", "32.17"));
         Assert.IsType<ForbiddenError>((await ActAsync(id, FacilitationAction.Take, Officer)).Error); // Cimahi is the requester, not the desk
         Assert.True((await ActAsync(id, FacilitationAction.Take, Jabar, new FacilitationActionRequest())).Ok);
         var missing = Assert.IsType<ValidationError>((await ActAsync(id, FacilitationAction.Complete, Jabar, new FacilitationActionRequest { Note = "Sepakat" })).Error);

@@ -8,7 +8,7 @@ namespace Jalin.Core.Data.Seed;
 
 /// <summary>Demo requests to the facilitation desk (issue #10 item 7), each moved through the real use cases: Kota Cimahi's
 /// DLH waiting for a konsultasi (past its target), a telaah rancangan in progress with two messages, a partner's finished
-/// konsultasi, and a koordinasi teknis Kota Cimahi filed with Provinsi Jawa Barat about Kabupaten Garut
+/// konsultasi, and a koordinasi teknis Kota Cimahi filed with Provinsi Jawa Barat about Kabupaten Bandung Barat
 /// (PP 28/2018 Pasal 5 ayat (2) huruf a), served by kerjasama.jabar.</summary>
 internal static class DemoFacilitation
 {
@@ -81,12 +81,12 @@ internal static class DemoFacilitation
             Note = "Dijelaskan dokumen yang diperlukan (surat penawaran, KAK, profil lembaga); usulan akan diajukan melalui Dinas Lingkungan Hidup.",
         }, hoursLater: 24);
 
-        // 4. Kota Cimahi asks the province for the koordinasi teknis of a mandatory cooperation with Kabupaten Garut.
+        // 4. Kota Cimahi asks the province for the koordinasi teknis of a mandatory cooperation with Kabupaten Bandung Barat (they border).
         var coordination = await Create(officer, new FacilitationInput
         {
-            Kind = FacilitationKind.MandatoryCoordination, RegionCode = "32", CounterpartRegionCode = "32.05",
-            Title = "Koordinasi teknis pemetaan urusan persampahan Kota Cimahi dan Kabupaten Garut",
-            Description = "Mohon difasilitasi koordinasi teknis atas pemetaan urusan persampahan (pengolahan residu di TPPAS regional) antara Kota Cimahi dan Kabupaten Garut sebelum kesepakatan bersama.",
+            Kind = FacilitationKind.MandatoryCoordination, RegionCode = "32", CounterpartRegionCode = "32.17",
+            Title = "Koordinasi teknis pemetaan urusan persampahan Kota Cimahi dan Kabupaten Bandung Barat",
+            Description = "Mohon difasilitasi koordinasi teknis atas pemetaan urusan persampahan (pengolahan residu di TPPAS regional) antara Kota Cimahi dan Kabupaten Bandung Barat sebelum kesepakatan bersama.",
         }, 6);
         await Act(coordination, FacilitationAction.Take, province, hoursLater: 26);
         await Say(coordination, province, "Rapat koordinasi teknis kami jadwalkan di Biro Pemerintahan. Mohon kirimkan hasil pemetaan urusan kedua daerah sebelum rapat.", hoursLater: 1);
