@@ -416,6 +416,9 @@ public static class DemoData
                 _ => spec.Target,
             };
             await WalkToAsync(target, ct);
+            // A KSDD offer waiting for its answer carries the offer letter the addressed region answers (the answer-offer row requires it).
+            if (target == Stage.Offer && spec.Target == Stage.Offer && spec.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela && spec.Finish != Finish.Decline)
+                await UploadAsync(DocumentKind.OfferLetter, "Surat penawaran kerja sama", null, null, ct);
 
             switch (spec.Finish)
             {
