@@ -34,6 +34,7 @@ public static class DemoData
         new("pembina.kemendagri", "Direktorat Kerja Sama, Ditjen Bina Adwil Kemendagri", Role.SupervisorNational, null),
         new("kerjasama.bandung", "Teguh Prasetyo", Role.CooperationOfficer, "32.73"),
         new("kerjasama.garut", "Euis Komalasari", Role.CooperationOfficer, "32.05"),
+        new("tkksd.garut", "Ir. Dedi Kurniawan, M.P. (TKKSD Garut)", Role.TeamMember, "32.05"),
         new("kerjasama.kupang", "Maria Goreti Lake", Role.CooperationOfficer, "53.71"),
         new("kerjasama.sumbar", "Rahmat Hidayat Datuak Sati", Role.CooperationOfficer, "13"),
         new("kerjasama.kukar", "Sri Wahyuni", Role.CooperationOfficer, "64.02"),
