@@ -9,7 +9,7 @@ namespace Jalin.Core.Offers;
 
 public sealed record IncomingOfferView(Guid AgreementId, string Title, string SenderRegionCode, string SenderName, string? AffairCode, string? AffairName,
     DateTimeOffset? SentAt, DateOnly? DueOn, string Stage, string StageLabel, bool Waiting, string Status, string? Decision, DateTimeOffset? AnsweredAt,
-    string? AnswerLetterNumber, bool MayAnswer);
+    string? AnswerLetterNumber, bool MayAnswer, string? NotYet = null);
 
 public sealed record IncomingOffers(IReadOnlyList<IncomingOfferView> Waiting, IReadOnlyList<IncomingOfferView> Answered);
 
@@ -31,6 +31,13 @@ public static class ListIncomingOffers
         var regionCodes = agreements.Select(a => a.RegionCode).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code))
             .ToDictionaryAsync(r => r.Code, r => r.Level == Regions.RegionLevel.Province ? "Provinsi " + r.Name : r.Name, ct);
+        // The answer replies to the sender's offer letter (the answer-offer row requires it): until it is attached the offer waits on the sender.
+        var ids = agreements.Select(a => a.Id).ToList();
+        var withLetter = (await db.AgreementDocuments.AsNoTracking()
+                .Where(d => ids.Contains(d.AgreementId) && d.Kind == DocumentKind.OfferLetter)
+                .Select(d => new { d.AgreementId, d.UploaderRegionCode }).ToListAsync(ct))
+            .Where(d => agreements.First(a => a.Id == d.AgreementId) is { } a && (d.UploaderRegionCode ?? a.RegionCode) == a.RegionCode)
+            .Select(d => d.AgreementId).ToHashSet();
         var affairCodes = agreements.Select(a => a.AffairCode).OfType<string>().Distinct().ToList();
         var affairs = await db.GovernmentAffairs.AsNoTracking().Where(x => affairCodes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
 
@@ -42,7 +49,9 @@ public static class ListIncomingOffers
                 : answer is not null ? $"Dijawab: penawaran {OfferDecisions.Label(answer.Decision)}" : a.Stage.Label();
             return new IncomingOfferView(a.Id, a.Title, a.RegionCode, names.GetValueOrDefault(a.RegionCode, a.RegionCode), a.AffairCode,
                 a.AffairCode is null ? null : affairs.GetValueOrDefault(a.AffairCode), sent, waiting ? a.DueOn : null, a.Stage.ToString(), a.Stage.Label(), waiting, status,
-                answer?.Decision, answer?.AnsweredAt, answer?.LetterNumber, waiting && actor.Role == Role.CooperationOfficer);
+                answer?.Decision, answer?.AnsweredAt, answer?.LetterNumber, waiting && actor.Role == Role.CooperationOfficer && withLetter.Contains(a.Id),
+                waiting && !withLetter.Contains(a.Id)
+                    ? $"Surat penawaran dari {names.GetValueOrDefault(a.RegionCode, a.RegionCode)} belum dilampirkan di Jalin; jawaban diberikan setelah surat itu dilampirkan." : null);
         }
 
         var latest = answers.GroupBy(x => x.AgreementId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.AnsweredAt).First());

@@ -39,7 +39,10 @@ public static class WaitingOn
         var partyRule = rules.FirstOrDefault(r => r.Side == ActingSide.AddressedParty);
         if (partyRule is not null && others.Count > 0)
         {
-            // The addressed regions answer; the owner's rows at this stage only record a paper answer.
+            // The addressed regions answer; the owner's rows at this stage only record a paper answer. The answer replies to the
+            // owner's offer letter: while it is not attached, the owner is waited on first.
+            var missing = partyRule.Requires.Where(p => p.Code != "none" && !p.IsMet(ctx)).Select(p => p.Label).ToList();
+            if (missing.Count > 0) items.Add(new(a.RegionCode, ownerName, $"lampiran penawaran (belum: {string.Join("; ", missing)})", null, partyRule.Basis));
             foreach (var p in others)
                 items.Add(new(p.RegionCode!, p.Name, partyRule.Label, a.DueOn, partyRule.Basis));
         }

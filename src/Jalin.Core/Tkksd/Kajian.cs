@@ -149,10 +149,14 @@ public static class GenerateKajian
         return max == 0 ? null : counts.Where(c => c.Count == max).Max(c => c.Recommendation);
     }
 
-    public static async Task<KajianModel?> ModelAsync(JalinDb db, Agreement a, AssessmentSummary summary, DateOnly today, CancellationToken ct)
+    public static Task<KajianModel?> ModelAsync(JalinDb db, Agreement a, AssessmentSummary summary, DateOnly today, CancellationToken ct) =>
+        ModelAsync(db, a, a.RegionCode, summary, today, ct);
+
+    /// <summary>The kajian of an agreement by the TKKSD of <paramref name="regionCode"/>: the owner's, or a party region's own.</summary>
+    public static async Task<KajianModel?> ModelAsync(JalinDb db, Agreement a, string regionCode, AssessmentSummary summary, DateOnly today, CancellationToken ct)
     {
         var affair = a.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(g => g.Code == a.AffairCode).Select(g => g.Name).FirstOrDefaultAsync(ct);
-        var lead = a.Parties.OrderBy(p => p.Order).FirstOrDefault(p => p.RegionCode == a.RegionCode)?.LeadAgencyName;
+        var lead = a.Parties.OrderBy(p => p.Order).FirstOrDefault(p => p.RegionCode == regionCode)?.LeadAgencyName;
         var identity = new List<(string, string)>
         {
             ("Judul", a.Title),
@@ -164,7 +168,8 @@ public static class GenerateKajian
             ("Nilai", a.Value is { } v ? IndonesianFormat.FormatRupiah(v) : "—"),
             ("Tahap saat dikaji", a.Stage.Label()),
         };
-        return await ModelAsync(db, a.RegionCode, a.Title, identity, summary, today, ct);
+        if (regionCode != a.RegionCode) identity.Insert(3, ("Daerah pemilik", a.Parties.FirstOrDefault(p => p.RegionCode == a.RegionCode)?.Name ?? a.RegionCode));
+        return await ModelAsync(db, regionCode, a.Title, identity, summary, today, ct);
     }
 
     /// <summary>The kajian of an usulan: its identity fields as the OPD wrote them.</summary>
@@ -215,7 +220,7 @@ public static class GenerateKajian
     {
         var summary = await TkksdAssessments.SummaryAsync(db, actor, type, id, ct);
         if (!summary.Ok) return summary.Error!;
-        if (!TkksdAccess.Manages(actor)) return new ForbiddenError("Dokumen kajian disusun oleh petugas Bagian Kerja Sama daerah pemilik.");
+        if (!TkksdAccess.Manages(actor)) return new ForbiddenError("Dokumen kajian disusun oleh petugas Bagian Kerja Sama daerah yang menilai.");
         Agreement? a = null;
         Proposal? p = null;
         if (type == SubjectType.Proposal)
@@ -235,7 +240,9 @@ public static class GenerateKajian
         if (!summary.Value!.Assessments.Any(x => x.Submitted))
             return new ConflictError("Belum ada penilaian anggota yang disampaikan; kajian disusun dari penilaian anggota tim.");
         var today = Wib.Today(clock);
-        var model = p is not null ? await ModelAsync(db, p, summary.Value!, today, ct) : await ModelAsync(db, a!, summary.Value!, today, ct);
+        // The assessing region: the owner, or the party region assessing the offer made to it; its kajian is its own internal paper.
+        var region = p?.RegionCode ?? AgreementAccess.PartySide(actor, a!)?.RegionCode ?? a!.RegionCode;
+        var model = p is not null ? await ModelAsync(db, p, summary.Value!, today, ct) : await ModelAsync(db, a!, region, summary.Value!, today, ct);
         if (model is null) return new ConflictError("Daerah belum memiliki tim TKKSD yang aktif.");
         var docx = KajianDocx.Write(model);
         byte[] content = docx;
@@ -271,7 +278,7 @@ public static class GenerateKajian
             {
                 AgreementId = a!.Id, Kind = DocumentKind.Assessment, Title = title, Stage = a.Stage,
                 Visibility = DocumentVisibility.Internal, FileSha256 = blob.Sha256, FileName = fileName, ContentType = blob.ContentType, FileSize = blob.Size,
-                UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = a.RegionCode,
+                UploadedBy = actor.UserName, CreatedAt = clock.GetUtcNow(), RegionCode = a.RegionCode, UploaderRegionCode = region,
             };
             db.AgreementDocuments.Add(document);
             a.Touch(clock.GetUtcNow());

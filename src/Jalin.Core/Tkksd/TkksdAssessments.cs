@@ -39,15 +39,18 @@ public sealed record AssessmentSummary(SubjectType SubjectType, Guid SubjectId, 
     IReadOnlyList<CriterionView> Criteria, IReadOnlyList<MemberView> AssignableMembers, bool HasKajian);
 
 /// <summary>The subject of an assessment as the TKKSD sees it: an agreement being prepared or an OPD's usulan.
-/// <see cref="Noun"/> names it in messages; <see cref="OutsideWindow"/> says why it is no longer (or not yet) assessed.</summary>
+/// <see cref="Noun"/> names it in messages; <see cref="OutsideWindow"/> says why it is no longer (or not yet) assessed.
+/// <see cref="RegionCode"/> is the assessing region: the owner's, or a party region's for its own assessment of an agreement offered to it.</summary>
 internal sealed record Subject(SubjectType Type, Guid Id, string RegionCode, string Title, bool StageAllowsAssignment, Agreement? Agreement,
-    Proposal? Proposal = null)
+    Proposal? Proposal = null, string? PartyName = null)
 {
     public string Noun => Type == SubjectType.Proposal ? "usulan" : "kerja sama";
 
     public string OutsideWindow => Proposal is { } p
         ? $"Penilaian TKKSD atas usulan dilakukan setelah usulan diverifikasi Bagian Kerja Sama dan sebelum rekomendasi; usulan ini berstatus {p.Status.Label()}."
-        : "Penilaian TKKSD dilakukan sebelum penandatanganan; kerja sama ini sudah melewati tahap itu.";
+        : PartyName is not null && Agreement?.Stage == Stage.Preparation
+            ? "Penilaian TKKSD daerah pihak dilakukan setelah penawaran dikirim kepada daerah Anda; kerja sama ini sedang dipersiapkan daerah pemilik."
+            : "Penilaian TKKSD dilakukan sebelum penandatanganan; kerja sama ini sudah melewati tahap itu.";
 }
 
 /// <summary>Assigning a subject to team members and their weighted assessments (issue #10 item 4).</summary>
@@ -61,10 +64,14 @@ public static class TkksdAssessments
         if (actor.Role == Role.SystemAdmin) return new NotFoundError("Kerja sama tidak ditemukan.");
         var a = await db.Agreements.VisibleTo(actor).Include(x => x.Parties).Include(x => x.Documents).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return new NotFoundError("Kerja sama tidak ditemukan.");
-        // The TKKSD works inside the owning region: its kajian is an internal paper of that region.
-        if (actor.RegionCode != a.RegionCode || !TkksdAccess.Reads(actor))
-            return new ForbiddenError("Penilaian TKKSD atas kerja sama ini hanya dibaca petugas, pimpinan dan anggota TKKSD daerah pemilik.");
-        return new Subject(type, a.Id, a.RegionCode, a.Title, LifecycleTable.BeforeBindingSigning(a.Kind).Contains(a.Stage), a);
+        // The TKKSD works inside one region: the owning region assesses its record; a party region the record offered to it
+        // (issue #10 item 5: it runs its own assessment before answering). Each region's assignments and kajian are its own.
+        var party = AgreementAccess.PartySide(actor, a);
+        if (!TkksdAccess.Reads(actor) || (actor.RegionCode != a.RegionCode && party is null))
+            return new ForbiddenError("Penilaian TKKSD atas kerja sama ini hanya dibaca petugas, pimpinan dan anggota TKKSD daerah pemilik atau daerah pihak.");
+        // A party region assesses from the offer on (before that nothing is addressed to it) until the binding naskah is signed.
+        var window = LifecycleTable.BeforeBindingSigning(a.Kind).Contains(a.Stage) && (party is null || a.Stage != Stage.Preparation);
+        return new Subject(type, a.Id, actor.RegionCode!, a.Title, window, a, PartyName: party?.Name);
     }
 
     /// <summary>Usulan statuses in which the TKKSD assesses: verified by the Bagian Kerja Sama, not yet recommended
@@ -91,7 +98,7 @@ public static class TkksdAssessments
         var s = await SubjectAsync(db, actor, type, id, ct);
         if (!s.Ok) return s.Error!;
         var subject = s.Value!;
-        var rows = await db.TkksdAssignments.AsNoTracking().Where(x => x.SubjectType == type && x.SubjectId == id).ToListAsync(ct);
+        var rows = await db.TkksdAssignments.AsNoTracking().Where(x => x.SubjectType == type && x.SubjectId == id && x.RegionCode == subject.RegionCode).ToListAsync(ct);
         var memberIds = rows.Select(r => r.MemberId).ToList();
         var members = await db.TkksdMembers.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var views = rows.Select(r =>
@@ -107,7 +114,7 @@ public static class TkksdAssessments
         IReadOnlyList<MemberView> assignable = [];
         if (manages && await TkksdTeams.ActiveAsync(db, subject.RegionCode, ct) is { } team)
             assignable = (await TkksdTeams.ViewsAsync(db, [team], ct))[0].Members.Where(m => m.IsActive && views.All(v => v.MemberId != m.Id)).ToList();
-        var hasKajian = subject.Agreement?.RecordDocuments().Any(d => d.Kind == DocumentKind.Assessment)
+        var hasKajian = subject.Agreement?.Documents.Any(d => d.Kind == DocumentKind.Assessment && AgreementAccess.DocumentRegion(subject.Agreement, d) == subject.RegionCode)
             ?? subject.Proposal?.Attachments.Any(x => x.Kind == ProposalAttachmentKind.Assessment) ?? false;
         return new AssessmentSummary(type, id, subject.Title, manages && subject.StageAllowsAssignment, manages && views.Any(v => v.Submitted),
             subject.StageAllowsAssignment, views, avg, avg is { } a ? WeightedScore.Format(a) : null, counts,
@@ -130,7 +137,7 @@ public static class TkksdAssessments
         var ids = input.MemberIds.Distinct().ToList();
         if (ids.Any(m => !team.Members.Any(x => x.Id == m && x.IsActive)))
             return ValidationError.Of("memberIds", "Anggota yang dipilih bukan anggota aktif tim TKKSD yang berlaku.");
-        var existing = await db.TkksdAssignments.Where(x => x.SubjectType == type && x.SubjectId == id).Select(x => x.MemberId).ToListAsync(ct);
+        var existing = await db.TkksdAssignments.Where(x => x.SubjectType == type && x.SubjectId == id && x.RegionCode == subject.RegionCode).Select(x => x.MemberId).ToListAsync(ct);
         var fresh = ids.Except(existing).ToList();
         if (fresh.Count == 0) return new ConflictError("Anggota yang dipilih sudah ditugaskan menilai.");
         foreach (var m in fresh)
@@ -170,7 +177,7 @@ public static class TkksdAssessments
         var s = await SubjectAsync(db, actor, type, id, ct);
         if (!s.Ok) return s.Error!;
         var subject = s.Value!;
-        var assignment = await db.TkksdAssignments.FirstOrDefaultAsync(x => x.SubjectType == type && x.SubjectId == id && x.MemberId == memberId, ct);
+        var assignment = await db.TkksdAssignments.FirstOrDefaultAsync(x => x.SubjectType == type && x.SubjectId == id && x.MemberId == memberId && x.RegionCode == subject.RegionCode, ct);
         var member = assignment is null ? null : await db.TkksdMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
         if (assignment is null || member is null)
             return new ForbiddenError($"Hanya anggota tim yang ditugaskan menilai {subject.Noun} ini yang dapat menyampaikan penilaian.");

@@ -200,8 +200,11 @@ public class TkksdTests
             Assert.Equal("3,68", summary.AverageScoreText); // (3,35 + 4,00) / 2 = 3,675 → 3,68
             Assert.Equal(2, summary.Recommendations.Single(r => r.Recommendation == Recommendation.LayakDenganPerbaikan).Count);
             Assert.Equal(Actors.Officer.UserName, second.SubmittedBy);
-            // Another region, and the party region of the agreement, do not read the team's assessment.
-            Assert.IsType<ForbiddenError>((await TkksdAssessments.SummaryAsync(db, Actors.PartyOfficer, SubjectType.Agreement, id)).Error);
+            // Another region does not see it; the party region of the agreement reads only its own TKKSD's (none here, and
+            // in preparation nothing is offered to it yet), never the owner's team's assessment.
+            var party = (await TkksdAssessments.SummaryAsync(db, Actors.PartyOfficer, SubjectType.Agreement, id)).Value!;
+            Assert.Empty(party.Assessments);
+            Assert.False(party.StageAllowsAssignment);
             Assert.IsType<NotFoundError>((await TkksdAssessments.SummaryAsync(db, Actors.Stranger, SubjectType.Agreement, id)).Error);
         }
     }

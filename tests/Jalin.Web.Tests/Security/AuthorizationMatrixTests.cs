@@ -460,7 +460,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             Content = JsonContent.Create(new { criteria = Jalin.Core.Tkksd.TkksdCriteria.Defaults.Select(c => new { name = c.Name, description = c.Description, weight = c.Weight }).ToArray() }),
         })),
         new("GET TKKSD assessments of the demo agreement", "404; officer,tkksd,leader=2xx auditor,prov,nat=403", Get("/tkksd/agreements/{tkksdDemo}/assessments"), TkksdIdsAsync),
-        new("POST TKKSD assignment on a fresh shared KSDD", "404; officer=2xx opd,tkksd,leader,auditor,prov,nat,garut=403",
+        // Garut is the KSDD's party: its own TKKSD assesses only once the offer is sent to it (preparation → 409).
+        new("POST TKKSD assignment on a fresh shared KSDD", "404; officer=2xx opd,tkksd,leader,auditor,prov,nat=403 garut=409",
             Post("/tkksd/agreements/{tkksdFresh}/assignments", (w, _) => new { memberIds = new[] { w.Ids["tkksdMember"] }, dueOn = "2099-12-31" }),
             async w => { await TkksdIdsAsync(w); await w.FreshSharedAsync("tkksdFresh"); }),
         new("PUT TKKSD assessment of the assigned member", "404; officer,tkksd=2xx leader,auditor,prov,nat=403",

@@ -34,6 +34,7 @@ public static class DemoData
         new("pembina.kemendagri", "Direktorat Kerja Sama, Ditjen Bina Adwil Kemendagri", Role.SupervisorNational, null),
         new("kerjasama.bandung", "Teguh Prasetyo", Role.CooperationOfficer, "32.73"),
         new("kerjasama.garut", "Euis Komalasari", Role.CooperationOfficer, "32.05"),
+        new("tkksd.garut", "Ir. Dedi Kurniawan, M.P. (TKKSD Garut)", Role.TeamMember, "32.05"),
         new("kerjasama.kupang", "Maria Goreti Lake", Role.CooperationOfficer, "53.71"),
         new("kerjasama.sumbar", "Rahmat Hidayat Datuak Sati", Role.CooperationOfficer, "13"),
         new("kerjasama.kukar", "Sri Wahyuni", Role.CooperationOfficer, "64.02"),
@@ -423,6 +424,9 @@ public static class DemoData
                 _ => spec.Target,
             };
             await WalkToAsync(target, ct);
+            // A KSDD offer waiting for its answer carries the offer letter the addressed region answers (the answer-offer row requires it).
+            if (target == Stage.Offer && spec.Target == Stage.Offer && spec.Kind is CooperationKind.KsddWajib or CooperationKind.KsddSukarela && spec.Finish != Finish.Decline)
+                await UploadAsync(DocumentKind.OfferLetter, "Surat penawaran kerja sama", null, null, ct);
 
             switch (spec.Finish)
             {

@@ -107,6 +107,8 @@ internal static class DemoTkksd
                 Recommendation.LayakDenganPerbaikan, "Layak setelah skema pembagian pendapatan tiket disepakati.", ct, SubjectType.Proposal);
         }
 
+        await SeedGarutAsync(newDb, clock, today, people, ct);
+
         async Task SubmitAsync(Func<JalinDb> mk, CurrentActor actor, TimeProvider c, Guid id, Guid member, int[] scores, string?[] notes, Recommendation rec, string remarks,
             CancellationToken token, SubjectType type = SubjectType.Agreement)
         {
@@ -116,6 +118,63 @@ internal static class DemoTkksd
                 Scores = names.Select((n, i) => new ScoreInput { Criterion = n, Score = scores[i], Note = notes[i] }).ToList(), Recommendation = rec, Remarks = remarks,
             }, c, token);
             if (!done.Ok) throw new InvalidOperationException("Demo TKKSD assessment: " + done.Error!.Message);
+        }
+    }
+
+    public const string GarutRegion = "32.05";
+    public const string GarutDecreeNumber = "100.3.3.2/Kep.112-Pem/2026";
+    public const string GarutOfferTitle = "Kerja Sama Pasokan Sayuran Dataran Tinggi dari Kabupaten Garut";
+
+    /// <summary>Kabupaten Garut's small TKKSD (issue #10 item 5: the region an offer is addressed to runs its own assessment before
+    /// answering): the team, the default criteria, and Cimahi's offer waiting in Garut's queue assigned to two members, one with
+    /// the demo account tkksd.garut. Garut's assessments and kajian are Garut's own; Cimahi never sees them.</summary>
+    private static async Task SeedGarutAsync(Func<JalinDb> newDb, DemoData.DemoClock clock, DateOnly today, IReadOnlyDictionary<string, CurrentActor> people, CancellationToken ct)
+    {
+        var officer = people["kerjasama.garut"];
+        var tkksd = people["tkksd.garut"];
+        var year = today.Year;
+        clock.Now = DemoData.DemoClock.At(today.AddDays(-20));
+        TeamView team;
+        await using (var db = newDb())
+        {
+            var created = await TkksdTeams.CreateAsync(db, officer, new TeamInput
+            {
+                DecreeNumber = GarutDecreeNumber, DecreeDate = new DateOnly(year, 1, 15), PeriodStart = new DateOnly(year, 1, 15), PeriodEnd = new DateOnly(year, 12, 31),
+            }, clock, ct);
+            team = created.Value ?? throw new InvalidOperationException("Demo TKKSD Garut: " + created.Error!.Message);
+        }
+        (string Name, string Position, TeamRole Role, string? UserId)[] members =
+        [
+            ("Drs. Nurdin Yana, M.Si.", "Sekretaris Daerah Kabupaten Garut", TeamRole.Ketua, null),
+            ("Euis Komalasari", "Kepala Bagian Kerja Sama Setda Kabupaten Garut", TeamRole.Sekretaris, officer.UserId),
+            ("Ir. Dedi Kurniawan, M.P.", "Kepala Dinas Pertanian Kabupaten Garut", TeamRole.Anggota, tkksd.UserId),
+            ("Rini Sumarni, S.H.", "Kepala Bagian Hukum Setda Kabupaten Garut", TeamRole.Anggota, null),
+        ];
+        var order = 0;
+        foreach (var m in members)
+        {
+            await using var db = newDb();
+            var added = await TkksdTeams.AddMemberAsync(db, officer, team.Id, new MemberInput { Name = m.Name, Position = m.Position, Role = m.Role, UserId = m.UserId, Order = ++order }, ct);
+            team = added.Value ?? throw new InvalidOperationException("Demo TKKSD Garut member: " + added.Error!.Message);
+        }
+        await using (var db = newDb())
+        {
+            var saved = await TkksdCriteria.SetAsync(db, officer, new CriteriaInput
+            {
+                Criteria = TkksdCriteria.Defaults.Select(c => new CriterionInput { Name = c.Name, Description = c.Description, Weight = c.Weight }).ToList(),
+            }, ct);
+            if (!saved.Ok) throw new InvalidOperationException("Demo TKKSD Garut criteria: " + saved.Error!.Message);
+        }
+        Guid? offer;
+        await using (var db = newDb())
+            offer = await db.Agreements.Where(a => a.RegionCode == Region && a.Title == GarutOfferTitle).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        if (offer is not { } offerId) return;
+        clock.Now = DemoData.DemoClock.At(today.AddDays(-2));
+        await using (var db = newDb())
+        {
+            var assigned = await TkksdAssessments.AssignAsync(db, officer, SubjectType.Agreement, offerId,
+                new AssignInput { MemberIds = team.Members.Where(x => x.Role == TeamRole.Anggota).Select(x => x.Id).ToList(), DueOn = today.AddDays(7) }, clock, ct);
+            if (!assigned.Ok) throw new InvalidOperationException("Demo TKKSD Garut assignment: " + assigned.Error!.Message);
         }
     }
 }
