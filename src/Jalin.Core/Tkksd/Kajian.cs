@@ -18,7 +18,15 @@ namespace Jalin.Core.Tkksd;
 public sealed record KajianModel(
     string RegionFullName, string Place, string Title, IReadOnlyList<(string Label, string Value)> Identity, TeamView Team,
     IReadOnlyList<AssessmentView> Assessments, string? AverageText, IReadOnlyList<RecommendationCount> Counts, Recommendation? Conclusion,
-    DateOnly Date, DocumentFont? Font = null, string IdentityHeading = "I. IDENTITAS KERJA SAMA", string SubjectPhrase = "rencana kerja sama ini");
+    DateOnly Date, DocumentFont? Font = null, string IdentityHeading = "I. IDENTITAS KERJA SAMA", string SubjectPhrase = "rencana kerja sama ini",
+    string Purpose = KajianModel.OwnerPurpose)
+{
+    public const string OwnerPurpose = "Kajian ini menjadi bahan persiapan kerja sama daerah (PP 28/2018 Pasal 6 ayat (1) huruf a). Bentuk dan isi kajian tim koordinasi mengikuti praktik daerah.";
+
+    /// <summary>The closing of a party region's own kajian: it weighs the offer it received; internal to that region.</summary>
+    public static string PartyPurpose(string party, string owner) =>
+        $"Kajian ini menjadi bahan pertimbangan {party} dalam menjawab penawaran kerja sama dari {owner} (PP 28/2018 Pasal 6 ayat (1) huruf b) dan merupakan dokumen internal {party}. Bentuk dan isi kajian tim koordinasi mengikuti praktik daerah.";
+}
 
 /// <summary>Writes the TKKSD kajian as DOCX with the drafting engine's paragraphs and styles.</summary>
 public static class KajianDocx
@@ -81,7 +89,7 @@ public static class KajianDocx
             body.Append(Justified(m.Conclusion is { } k
                 ? $"Berdasarkan penilaian anggota tim, Tim Koordinasi Kerja Sama Daerah merekomendasikan bahwa {m.SubjectPhrase} {k.Label().ToUpperInvariant()}, dengan rata-rata nilai tertimbang {m.AverageText}."
                 : "Belum ada penilaian anggota yang disampaikan."));
-            body.Append(Justified("Kajian ini menjadi bahan persiapan kerja sama daerah (PP 28/2018 Pasal 6 ayat (1) huruf a). Bentuk dan isi kajian tim koordinasi mengikuti praktik daerah."));
+            body.Append(Justified(m.Purpose));
 
             body.Append(new Paragraph(new ParagraphProperties(new Indentation { Left = "4536" }), TextRun($"{m.Place}, {IndonesianWords.Date(m.Date)}")));
             var ketua = m.Team.Members.FirstOrDefault(x => x.IsActive && x.Role == TeamRole.Ketua);
@@ -168,8 +176,11 @@ public static class GenerateKajian
             ("Nilai", a.Value is { } v ? IndonesianFormat.FormatRupiah(v) : "—"),
             ("Tahap saat dikaji", a.Stage.Label()),
         };
-        if (regionCode != a.RegionCode) identity.Insert(3, ("Daerah pemilik", a.Parties.FirstOrDefault(p => p.RegionCode == a.RegionCode)?.Name ?? a.RegionCode));
-        return await ModelAsync(db, regionCode, a.Title, identity, summary, today, ct);
+        if (regionCode == a.RegionCode) return await ModelAsync(db, regionCode, a.Title, identity, summary, today, ct);
+        var owner = a.Parties.FirstOrDefault(p => p.RegionCode == a.RegionCode)?.Name ?? a.RegionCode;
+        var party = a.Parties.FirstOrDefault(p => p.RegionCode == regionCode)?.Name ?? regionCode;
+        identity.Insert(3, ("Daerah pemilik", owner));
+        return await ModelAsync(db, regionCode, a.Title, identity, summary, today, ct) is { } m ? m with { Purpose = KajianModel.PartyPurpose(party, owner) } : null;
     }
 
     /// <summary>The kajian of an usulan: its identity fields as the OPD wrote them.</summary>

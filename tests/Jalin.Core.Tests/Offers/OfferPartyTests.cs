@@ -244,6 +244,13 @@ public sealed class OfferPartyTests : IAsyncLifetime
         Assert.Equal(Actors.KabBandung, AgreementAccess.DocumentRegion(a, doc));
         Assert.Equal(DocumentVisibility.Internal, doc.Visibility);
         Assert.DoesNotContain(a.RecordDocuments(), d => d.Id == doc.Id);
+        // its closing says what it is for: the party's answer to the offer (PP 28/2018 Pasal 6 ayat (1) huruf b), internal to it
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream((await _store.ReadAsync(doc.FileSha256!)).Value!), false))
+        {
+            var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("dalam menjawab penawaran kerja sama dari Kota Cimahi (PP 28/2018 Pasal 6 ayat (1) huruf b) dan merupakan dokumen internal", text);
+            Assert.DoesNotContain("bahan persiapan kerja sama daerah", text);
+        }
         Assert.True(AgreementAccess.SeesDocument(Actors.PartyOfficer, a, doc));
         Assert.True(AgreementAccess.SeesDocument(PartyTkksd, a, doc));
         Assert.False(AgreementAccess.SeesDocument(Actors.Officer, a, doc));
