@@ -28,6 +28,13 @@ if (args.Length > 0 && args[0] == "docx")
     var si = Array.IndexOf(args, "--seconds");
     return DocxBench.Run(si >= 0 && si + 1 < args.Length ? int.Parse(args[si + 1], CultureInfo.InvariantCulture) : 10);
 }
+if (args.Length > 0 && args[0] == "mail")
+{
+    var mi = Array.IndexOf(args, "--messages");
+    var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
+        ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
+    return await MailBench.RunAsync(pg, FindRoot(), mi >= 0 && mi + 1 < args.Length ? int.Parse(args[mi + 1], CultureInfo.InvariantCulture) : 2000);
+}
 var options = Args.Parse(args);
 var server = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
     ?? throw new InvalidOperationException("Set JALIN_BENCH_PG (bench/run starts a throwaway PostgreSQL cluster and sets it).");

@@ -33,6 +33,20 @@ public sealed class MailDispatcher(Func<JalinDb> newDb, IMailTransport transport
             .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(Math.Max(1, options.BatchSize)).ToListAsync(ct);
         int sent = 0, failed = 0;
+        try
+        {
+            (sent, failed) = await SendAsync(db, due, ct);
+        }
+        finally
+        {
+            await transport.EndBatchAsync();
+        }
+        return new DispatchResult(sent, failed, gaveUp);
+    }
+
+    private async Task<(int Sent, int Failed)> SendAsync(JalinDb db, List<Guid> due, CancellationToken ct)
+    {
+        int sent = 0, failed = 0;
         foreach (var id in due)
         {
             ct.ThrowIfCancellationRequested();
@@ -69,7 +83,7 @@ public sealed class MailDispatcher(Func<JalinDb> newDb, IMailTransport transport
                     CancellationToken.None);
             sent++;
         }
-        return new DispatchResult(sent, failed, gaveUp);
+        return (sent, failed);
     }
 
     /// <summary>Tries a given-up or waiting message again now (the administrator's "Kirim ulang").</summary>

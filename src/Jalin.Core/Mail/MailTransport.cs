@@ -8,14 +8,56 @@ namespace Jalin.Core.Mail;
 public interface IMailTransport
 {
     Task SendAsync(OutboxMessage message, CancellationToken ct);
+
+    /// <summary>Called after each dispatcher pass: a transport that keeps a connection open closes it here.</summary>
+    Task EndBatchAsync() => Task.CompletedTask;
 }
 
-/// <summary>SMTP through MailKit (the chosen mail library).</summary>
-public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
+/// <summary>SMTP through MailKit (the chosen mail library). One connection is kept open across the messages of a
+/// dispatcher pass (<see cref="EndBatchAsync"/> closes it), so a full outbox is not a connect/EHLO/QUIT per mail; a
+/// broken connection is dropped and the next message reconnects.</summary>
+public sealed class SmtpMailTransport(MailOptions options) : IMailTransport, IDisposable
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SmtpClient? _client;
+
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        using var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var client = await ConnectedAsync(ct);
+            try
+            {
+                await client.SendAsync(ToMime(message, options), ct);
+            }
+            catch
+            {
+                Drop();
+                throw;
+            }
+        }
+        finally { _gate.Release(); }
+    }
+
+    /// <summary>Closes the kept connection (end of a dispatcher pass).</summary>
+    public async Task EndBatchAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_client is { IsConnected: true } c)
+                try { await c.DisconnectAsync(true); } catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or OperationCanceledException) { }
+            Drop();
+        }
+        finally { _gate.Release(); }
+    }
+
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true } open) return open;
+        Drop();
+        var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
         var security = options.Security switch
         {
             MailSecurity.None => SecureSocketOptions.None,
@@ -23,11 +65,26 @@ public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
             MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.Auto,
         };
-        await client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Server surel (Mail:Host) belum diatur."), options.Port, security, ct);
-        if (!string.IsNullOrEmpty(options.UserName)) await client.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
-        await client.SendAsync(ToMime(message, options), ct);
-        await client.DisconnectAsync(true, ct);
+        try
+        {
+            await client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Server surel (Mail:Host) belum diatur."), options.Port, security, ct);
+            if (!string.IsNullOrEmpty(options.UserName)) await client.AuthenticateAsync(options.UserName, options.Password ?? "", ct);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        return _client = client;
     }
+
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
+    public void Dispose() => Drop();
 
     public static MimeMessage ToMime(OutboxMessage message, MailOptions options)
     {
