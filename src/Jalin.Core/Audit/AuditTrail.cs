@@ -45,7 +45,9 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
             .Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned() && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
                 && e.Metadata.ClrType != typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>)
                 // Notifications are derived from audited changes and are each user's own inbox state.
-                && e.Metadata.ClrType != typeof(Notifications.Notification))
+                && e.Metadata.ClrType != typeof(Notifications.Notification)
+                // Outbox mails are copies of audited changes; their text may carry a private link (the portal's status key).
+                && e.Metadata.ClrType != typeof(Mail.OutboxMessage))
             .ToList();
         _deferred.Remove(db);
         if (entries.Count == 0) return;

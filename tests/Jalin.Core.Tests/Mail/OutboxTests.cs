@@ -1,3 +1,4 @@
+using Jalin.Tests.Shared;
 using Jalin.Core.Agreements;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;

@@ -179,6 +179,9 @@ public sealed class PortalTests : IAsyncLifetime
             Assert.EndsWith("kepada Kota Cimahi", receipt.Subject);
             Assert.Equal($"/mitra/status/{token}", receipt.Link);
             Assert.Contains("Penawaran pasokan cabai dari petani mitra", receipt.TextBody);
+            // the key is in the outbox until sent, never in the audit trail
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.EntityType.Contains("Outbox")));
+            Assert.False(await db.AuditEntries.AnyAsync(a => (a.After != null && a.After.Contains(token)) || (a.Before != null && a.Before.Contains(token))));
             Assert.True((await PortalOfficer.RequestDocumentsAsync(db, Officer, proposalId, new() { Message = "Mohon kirim NIB terbaru." }, _clock)).Ok);
         }
         await using (var db = _db.NewDb())

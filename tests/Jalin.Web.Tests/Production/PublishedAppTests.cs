@@ -10,13 +10,17 @@ namespace Jalin.Web.Tests.Production;
 /// <summary>`dotnet publish` of Jalin.Web (once per test run, from the already built configuration)
 /// started as a region's server runs it: ASPNETCORE_ENVIRONMENT=Production, a public https address,
 /// a fresh SQLite database, no demo, on a loopback port.</summary>
-public sealed class PublishedApp : IAsyncLifetime
+public class PublishedApp : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "jalin-published", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _log = new();
     private Process? _app;
 
     public string BaseUrl { get; private set; } = "";
+    public string DatabaseFile => Path.Combine(_dir, "jalin.db");
+
+    /// <summary>Extra environment for a variant of the published app (e.g. a mail server).</summary>
+    protected virtual Task ConfigureAsync(ProcessStartInfo psi) => Task.CompletedTask;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
     public async Task InitializeAsync()
@@ -46,6 +50,7 @@ public sealed class PublishedApp : IAsyncLifetime
         psi.Environment["Audit__AnchorDirectory"] = Path.Combine(_dir, "anchors");
         psi.Environment["DataProtection__Key"] = ProductionApp.SecretKey;
         psi.Environment["DataProtection__KeysDirectory"] = Path.Combine(_dir, "keys");
+        await ConfigureAsync(psi);
         _app = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
         _app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
         _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine(e.Data); };
@@ -68,7 +73,7 @@ public sealed class PublishedApp : IAsyncLifetime
         throw new TimeoutException($"published Jalin.Web did not answer /health within 90 s:\n{Log}");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is { HasExited: false })
         {

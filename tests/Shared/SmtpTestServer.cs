@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MimeKit;
 
-namespace Jalin.Core.Tests.Mail;
+namespace Jalin.Tests.Shared;
 
 /// <summary>A real SMTP server on loopback: Node's smtp-server (scripts/smtp-test-server.mjs, installed by
 /// scripts/install-test-deps), each received message kept as an .eml file and read back with MimeKit.
