@@ -113,3 +113,15 @@ public static class MonitoringApi
     private static async Task<IResult> Missing(Actor actor, JalinDb db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await MissingProgressReports.HandleAsync(db, actor, clock, ct));
 }
+
+/// <summary>A monitoring evidence file for the signed-in back office (same checks as the API).</summary>
+public static class MonitoringDownloads
+{
+    public static void MapMonitoringDownloads(this IEndpointRouteBuilder app) =>
+        app.MapGet("/app/kerja-sama/{id:guid}/bukti/{evidenceId:guid}", async (Guid id, Guid evidenceId, HttpContext http, CurrentActorAccessor actors, JalinDb db, FileStore files, CancellationToken ct) =>
+                await actors.GetAsync(http.User, ct) is { } actor
+                    ? (await Evidence.DownloadAsync(db, files, actor, id, evidenceId, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName))
+                    : Results.Challenge())
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .ExcludeFromDescription();
+}
