@@ -99,14 +99,14 @@ public static class MonitoringMatrix
     /// <summary>Every monitoring endpoint → the matrix row that covers it.</summary>
     public static readonly Dictionary<string, string> EndpointRows = new()
     {
-        ["GET /api/v1/agreements/{id:guid}/obligations"] = "GET /agreements/{monitoring demo}/obligations",
+        ["GET /api/v1/agreements/{id:guid}/obligations/"] = "GET /agreements/{monitoring demo}/obligations",
         ["GET /api/v1/agreements/{id:guid}/obligations/prefill"] = "GET /agreements/{monitoring demo}/obligations/prefill",
-        ["POST /api/v1/agreements/{id:guid}/obligations"] = "POST /agreements/{monitoring demo}/obligations (no title)",
+        ["POST /api/v1/agreements/{id:guid}/obligations/"] = "POST /agreements/{monitoring demo}/obligations (no title)",
         ["PUT /api/v1/agreements/{id:guid}/obligations/{obligationId:guid}"] = "PUT /agreements/{monitoring demo}/obligations/{o} (no party)",
         ["POST /api/v1/agreements/{id:guid}/obligations/{obligationId:guid}/evidence"] = "POST /agreements/{monitoring demo}/obligations/{o}/evidence (not a PDF)",
-        ["GET /api/v1/agreements/{id:guid}/progress-reports"] = "GET /agreements/{monitoring demo}/progress-reports",
+        ["GET /api/v1/agreements/{id:guid}/progress-reports/"] = "GET /agreements/{monitoring demo}/progress-reports",
         ["PUT /api/v1/agreements/{id:guid}/progress-reports/period"] = "PUT /agreements/{monitoring demo}/progress-reports/period (no period)",
-        ["POST /api/v1/agreements/{id:guid}/progress-reports"] = "POST /agreements/{monitoring demo}/progress-reports (period 999)",
+        ["POST /api/v1/agreements/{id:guid}/progress-reports/"] = "POST /agreements/{monitoring demo}/progress-reports (period 999)",
         ["GET /api/v1/agreements/{id:guid}/progress-reports/{reportId:guid}"] = "GET /agreements/{monitoring demo}/progress-reports/{accepted}",
         ["PUT /api/v1/agreements/{id:guid}/progress-reports/{reportId:guid}"] = "PUT /agreements/{monitoring demo}/progress-reports/{accepted}",
         ["POST /api/v1/agreements/{id:guid}/progress-reports/{reportId:guid}/submit"] = "POST /agreements/{monitoring demo}/progress-reports/{accepted}/submit",
