@@ -56,6 +56,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Threads.DiscussionAttachment> DiscussionAttachments => Set<Threads.DiscussionAttachment>();
     public DbSet<Facilitation.FacilitationRequest> FacilitationRequests => Set<Facilitation.FacilitationRequest>();
     public DbSet<Facilitation.FacilitationHistory> FacilitationHistory => Set<Facilitation.FacilitationHistory>();
+    public DbSet<Monitoring.Obligation> Obligations => Set<Monitoring.Obligation>();
+    public DbSet<Monitoring.MonitoringEvidence> MonitoringEvidence => Set<Monitoring.MonitoringEvidence>();
+    public DbSet<Monitoring.ProgressReport> ProgressReports => Set<Monitoring.ProgressReport>();
+    public DbSet<Monitoring.MonitoringPlan> MonitoringPlans => Set<Monitoring.MonitoringPlan>();
     public DbSet<Offers.OfferAnswerRecord> OfferAnswers => Set<Offers.OfferAnswerRecord>();
     public DbSet<Offers.PartyDprdApproval> PartyDprdApprovals => Set<Offers.PartyDprdApproval>();
     public DbSet<PartnerPortal.PortalSubmission> PortalSubmissions => Set<PartnerPortal.PortalSubmission>();
@@ -299,6 +303,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<Threads.DiscussionMessage>(threads).ApplyConfiguration<Threads.DiscussionAttachment>(threads);
         var facilitation = new Facilitation.FacilitationConfiguration();
         b.ApplyConfiguration<Facilitation.FacilitationRequest>(facilitation).ApplyConfiguration<Facilitation.FacilitationHistory>(facilitation);
+        var monitoring = new Monitoring.MonitoringConfiguration();
+        b.ApplyConfiguration<Monitoring.Obligation>(monitoring).ApplyConfiguration<Monitoring.MonitoringEvidence>(monitoring)
+            .ApplyConfiguration<Monitoring.ProgressReport>(monitoring).ApplyConfiguration<Monitoring.MonitoringPlan>(monitoring);
         var offers = new Offers.OfferConfiguration();
         b.ApplyConfiguration<Offers.OfferAnswerRecord>(offers).ApplyConfiguration<Offers.PartyDprdApproval>(offers);
         var portal = new PartnerPortal.PortalConfiguration();

@@ -359,6 +359,8 @@ public static class DemoData
             await DemoPortal.SeedAsync(newDb, files, today, ct);
             // 8b. The facilitation desk: Kota Cimahi's requests and a koordinasi teknis at the province (issue #10 item 7).
             await DemoFacilitation.SeedAsync(newDb, files, today, people, ct);
+            // 8c. Monitoring: obligations and DLH's quarterly reports on an active Cimahi agreement (issue #11 items 1-2).
+            await DemoMonitoring.SeedAsync(newDb, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
