@@ -246,7 +246,25 @@ public static class ProgressReports
         db.ActingAs(actor);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new ConflictError("Laporan ini telah diubah orang lain. Muat ulang lalu ulangi."); }
+        await NotifyAsync(db, actor, a, r, action, clock, ct);
         return View(r, a, actor, today);
+    }
+
+    /// <summary>A submitted report goes to the owning region's cooperation officers; a return or an acceptance to the OPD's users.</summary>
+    private static async Task NotifyAsync(JalinDb db, CurrentActor actor, Agreement a, ProgressReport r, ReportAction action, TimeProvider clock, CancellationToken ct)
+    {
+        var link = $"/app/kerja-sama/{a.Id}/laporan/{r.Id}";
+        var period = $"periode {r.PeriodNumber} ({r.PeriodStart:dd/MM/yyyy}–{r.PeriodEnd:dd/MM/yyyy})";
+        var (kind, title, body, to) = action switch
+        {
+            ReportAction.Submit => (Notifications.NotificationKind.ProposalSubmitted, $"Laporan kemajuan {r.AgencyName} {period} diajukan", $"{a.Title}. Periksa lalu terima atau kembalikan.",
+                Notifications.Recipients.RoleIn(a.RegionCode, Identity.Role.CooperationOfficer)),
+            ReportAction.Return => (Notifications.NotificationKind.Decision, $"Laporan kemajuan {period} dikembalikan untuk diperbaiki", $"{a.Title}. Catatan: {r.ReviewNote}",
+                Notifications.Recipients.Agency(r.AgencyId)),
+            _ => (Notifications.NotificationKind.Decision, $"Laporan kemajuan {period} diterima", a.Title, Notifications.Recipients.Agency(r.AgencyId)),
+        };
+        await Notifications.Notify.SendAsync(db, actor, new Notifications.NotificationMessage(kind, title, body, link, Notifications.NotificationSubjects.Agreement,
+            a.Id.ToString(), $"report:{r.Id:N}:{r.Version}"), to, clock, ct: ct);
     }
 
     /// <summary>"Laporan kemajuan saya": for an OPD user, the periods of the agreements its OPD executes that have ended and

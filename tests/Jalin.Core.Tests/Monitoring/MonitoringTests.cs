@@ -163,6 +163,28 @@ public sealed class MonitoringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submitting_tells_the_officers_and_returning_or_accepting_tells_the_OPD()
+    {
+        var secondOfficer = new CurrentActor("officer2-cimahi", "petugas2.cimahi", "Petugas Kedua Cimahi", Role.CooperationOfficer, Actors.Cimahi);
+        await using var db = _db.NewDb();
+        foreach (var a in new[] { secondOfficer, _opd, _otherOpd })
+            db.Users.Add(new ApplicationUser { Id = a.UserId, UserName = a.UserName, NormalizedUserName = a.UserName.ToUpperInvariant(), FullName = a.FullName,
+                Role = a.Role, RegionCode = a.RegionCode, AgencyId = a.AgencyId });
+        await db.SaveChangesAsync();
+        var r = await MustAsync(ProgressReports.CreateAsync(db, _opd, _agreement, 1, _clock));
+        await MustAsync(ProgressReports.SaveAsync(db, _opd, _agreement, r.Id, new ProgressReportInput { Activities = "Pengangkutan sampah" }, _clock));
+        await MustAsync(ProgressReports.ActAsync(db, _opd, _agreement, r.Id, ReportAction.Submit, null, _clock));
+        var told = await db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientUserId == secondOfficer.UserId);
+        Assert.StartsWith("Laporan kemajuan Dinas Lingkungan Hidup Kota Cimahi periode 1", told.Title);
+        Assert.Equal($"/app/kerja-sama/{_agreement}/laporan/{r.Id}", told.Link);
+        await MustAsync(ProgressReports.ActAsync(db, Actors.Officer, _agreement, r.Id, ReportAction.Return, "Lampirkan foto.", _clock));
+        var back = await db.Notifications.AsNoTracking().SingleAsync(n => n.RecipientUserId == _opd.UserId);
+        Assert.Contains("dikembalikan", back.Title);
+        Assert.Contains("Lampirkan foto.", back.Body);
+        Assert.False(await db.Notifications.AnyAsync(n => n.RecipientUserId == _otherOpd.UserId));   // another OPD hears nothing
+    }
+
+    [Fact]
     public async Task A_report_submitted_after_its_due_date_is_late_and_the_dashboard_flags_a_missing_one()
     {
         await using var db = _db.NewDb();
