@@ -11,7 +11,7 @@ namespace Jalin.Core.Evaluation;
 
 public sealed record MonitoringRoundInput(int? Year, DateOnly? Deadline, string? Title);
 
-public sealed record AssignInput(Guid? MemberId);
+public sealed record RoundAssignInput(Guid? MemberId);
 
 public sealed record AssignmentRow(Guid Id, Guid AgreementId, string AgreementTitle, string Partners, DateOnly? EndsOn, Guid? MemberId, string? MemberName,
     Guid? EvaluationId, decimal? Score, string? ScoreText, EvaluationRecommendation? Recommendation, string? RecommendationLabel, string? EvaluatorName,
@@ -80,7 +80,7 @@ public static class MonitoringRounds
         await ViewAsync(db, actor, id, clock, ct);
 
     /// <summary>Assigns (or, with no member, unassigns) an agreement of an open round to a TKKSD member with a Jalin account; the member is notified.</summary>
-    public static async Task<Result<MonitoringRoundView>> AssignAsync(JalinDb db, CurrentActor actor, Guid roundId, Guid assignmentId, AssignInput input, TimeProvider clock,
+    public static async Task<Result<MonitoringRoundView>> AssignAsync(JalinDb db, CurrentActor actor, Guid roundId, Guid assignmentId, RoundAssignInput input, TimeProvider clock,
         CancellationToken ct = default)
     {
         var round = await db.MonitoringRounds.Include(r => r.Assignments).FirstOrDefaultAsync(r => r.Id == roundId, ct);
