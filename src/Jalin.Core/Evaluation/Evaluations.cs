@@ -108,7 +108,7 @@ public static class Evaluations
             if (r is null) { f[$"ratings[{i}]"] = ["Penilaian kosong."]; continue; }
             if (string.IsNullOrWhiteSpace(r.Criterion) || criteria.All(c => !string.Equals(c.Name, r.Criterion.Trim(), StringComparison.OrdinalIgnoreCase)))
                 f[$"ratings[{i}].criterion"] = [$"Kriteria \"{r.Criterion}\" tidak termasuk kriteria monev daerah ini."];
-            if (r.Score is not { } s || s < 1 || s > 5) f[$"ratings[{i}].score"] = ["Nilai setiap kriteria bilangan bulat 1 sampai 5."];
+            if (r.Score is not { } s || s < 1 || s > 5) f[$"ratings[{i}].score"] = ["Nilai setiap kriteria harus bilangan bulat 1 sampai 5."];
             if (r.Note is { Length: > 1000 }) f[$"ratings[{i}].note"] = ["Catatan kriteria paling banyak 1000 karakter."];
         }
         var missing = criteria.Where(c => ratings.Count(r => r is not null && string.Equals(r.Criterion?.Trim(), c.Name, StringComparison.OrdinalIgnoreCase)) != 1).Select(c => c.Name).ToList();

@@ -359,6 +359,8 @@ public static class DemoData
             await DemoPortal.SeedAsync(newDb, files, today, ct);
             // 8b. The facilitation desk: Kota Cimahi's requests and a koordinasi teknis at the province (issue #10 item 7).
             await DemoFacilitation.SeedAsync(newDb, files, today, people, ct);
+            // 8c. Monev: criteria, one finished evaluation, this year's round with two assignments (issue #11 item 3).
+            await DemoEvaluation.SeedAsync(newDb, clock, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
