@@ -49,6 +49,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Tkksd.TkksdMember> TkksdMembers => Set<Tkksd.TkksdMember>();
     public DbSet<Tkksd.TkksdCriterion> TkksdCriteria => Set<Tkksd.TkksdCriterion>();
     public DbSet<Tkksd.TkksdAssignment> TkksdAssignments => Set<Tkksd.TkksdAssignment>();
+    public DbSet<Evaluation.EvaluationCriterion> EvaluationCriteria => Set<Evaluation.EvaluationCriterion>();
+    public DbSet<Evaluation.AgreementEvaluation> AgreementEvaluations => Set<Evaluation.AgreementEvaluation>();
+    public DbSet<Evaluation.MonitoringRound> MonitoringRounds => Set<Evaluation.MonitoringRound>();
+    public DbSet<Evaluation.MonitoringAssignment> MonitoringAssignments => Set<Evaluation.MonitoringAssignment>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Mail.OutboxMessage> MailOutbox => Set<Mail.OutboxMessage>();
     // C: discussion threads and the facilitation desk (issue #10 items 4 and 7)
@@ -297,6 +301,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<MappingItem>(mapping).ApplyConfiguration<MappingRound>(mapping)
             .ApplyConfiguration<MappingRoundAgency>(mapping).ApplyConfiguration<MappingReminder>(mapping);
         Tkksd.TkksdModel.Map(b);
+        var evaluation = new Evaluation.EvaluationConfiguration();
+        b.ApplyConfiguration<Evaluation.EvaluationCriterion>(evaluation).ApplyConfiguration<Evaluation.AgreementEvaluation>(evaluation)
+            .ApplyConfiguration<Evaluation.MonitoringRound>(evaluation).ApplyConfiguration<Evaluation.MonitoringAssignment>(evaluation);
         b.ApplyConfiguration(new Notifications.NotificationConfiguration());
         b.ApplyConfiguration(new Mail.OutboxMessageConfiguration());
         var threads = new Threads.DiscussionConfiguration();

@@ -19,7 +19,8 @@ public sealed record ProposalDetails(Guid Id, string RegionCode, string Number, 
     AssessmentResult? Assessment, string? AssessmentLabel, string? AssessmentNote, CooperationKind? RecommendedKind, string? RecommendedKindLabel,
     bool NotRegionalCooperation, string? DecisionNote, Guid? AgreementId, string? AgreementTitle, int Version, bool CanEdit, string? EditRefusal,
     bool CanConvert, string? ConvertRefusal, IReadOnlyList<ProposalActionView> Actions, IReadOnlyList<ProposalAttachmentView> Attachments,
-    IReadOnlyList<ProposalHistoryView> History, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<ProposalHistoryView> History, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    Guid? SourceAgreementId = null, string? SourceAgreementTitle = null);
 
 public static class GetProposal
 {
@@ -30,6 +31,8 @@ public static class GetProposal
         if (p is null) return new NotFoundError("Usulan tidak ditemukan.");
         var affair = p.AffairCode is null ? null : await db.GovernmentAffairs.AsNoTracking().Where(a => a.Code == p.AffairCode).Select(a => a.Name).FirstOrDefaultAsync(ct);
         var agreementTitle = p.AgreementId is { } aid ? await db.Agreements.AsNoTracking().Where(a => a.Id == aid).Select(a => a.Title).FirstOrDefaultAsync(ct) : null;
+        // The agreement this usulan extends or amends (opened from an evaluation), when the actor sees it.
+        var source = p.SourceAgreementId is { } sid ? await db.Agreements.AsNoTracking().VisibleTo(actor).Where(a => a.Id == sid).Select(a => a.Title).FirstOrDefaultAsync(ct) : null;
         // The moves from the current status, each with this actor's refusal ("belum …", "hanya …") when it may not make it now.
         var actions = ProposalTable.Moves.Where(m => m.From.Contains(p.Status)).Select(m => (Move: m, Refusal: ProposalTable.Refusal(actor, p, m.Action)))
             .Select(x => new ProposalActionView(x.Move.Action, x.Move.Action.Code(), x.Move.Action.Label(), x.Refusal is null, x.Refusal, x.Move.NoteRequired, x.Move.Basis))
@@ -44,7 +47,7 @@ public static class GetProposal
             convertRefusal is null, convertRefusal, actions, p.Attachments.OrderBy(a => a.CreatedAt).Select(ToView).ToList(),
             p.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new ProposalHistoryView(h.Id, h.Action, h.FromStatus, h.ToStatus, h.FromStatus.Label(),
                 h.ToStatus.Label(), h.ActorName, h.ActorRole, h.ActorRegionCode, h.ActorAgencyName, h.At, h.Note)).ToList(),
-            p.CreatedBy, p.CreatedAt, p.UpdatedAt);
+            p.CreatedBy, p.CreatedAt, p.UpdatedAt, source is null ? null : p.SourceAgreementId, source);
     }
 
     public static ProposalAttachmentView ToView(ProposalAttachment a) =>

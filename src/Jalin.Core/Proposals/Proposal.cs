@@ -76,6 +76,8 @@ public sealed class Proposal
     public string? DecisionNote { get; set; }
     /// <summary>The agreement this proposal became (at most one).</summary>
     public Guid? AgreementId { get; set; }
+    /// <summary>The agreement this usulan extends or amends (opened from an evaluation's recommendation).</summary>
+    public Guid? SourceAgreementId { get; set; }
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -62,6 +62,8 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>, 
         e.HasIndex(p => p.AgencyId);
         // at most one proposal per agreement (a proposal converts at most once)
         e.HasIndex(p => p.AgreementId).IsUnique();
+        e.HasOne<Agreement>().WithMany().HasForeignKey(p => p.SourceAgreementId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(p => p.SourceAgreementId);
     }
 
     public void Configure(EntityTypeBuilder<ProposalAttachment> e)

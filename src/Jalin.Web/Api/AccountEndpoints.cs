@@ -80,6 +80,7 @@ public static class AccountEndpoints
             .ExcludeFromDescription();
 
         app.MapMappingDownloads();
+        app.MapMonitoringDownloads();
         app.MapEventDownloads();
         app.MapMonitoringDownloads();
     }

@@ -59,6 +59,7 @@ public static class ApiGroups
         secured.MapOffersApi();
         secured.MapEventsApi();
         secured.MapMonitoringApi();
+        secured.MapEvaluationsApi();
         return api;
     }
 

@@ -546,6 +546,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         .. OffersMatrix.Rows,
         // Monitoring: obligations and progress reports (issue #11 items 1-2): MonitoringMatrix.cs.
         .. MonitoringMatrix.Rows,
+        // Evaluation (monev) and monitoring rounds (issue #11 item 3): EvaluationMatrix.cs.
+        .. EvaluationMatrix.Rows,
         // Partner portal submissions in the back office (issue #10 item 6): PortalMatrix.cs.
         .. PortalMatrix.Rows,
         // Coordination events and rapat TKKSD (issue #10, helper D): EventsMatrix.cs.
@@ -736,7 +738,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         // Slices keep their rows in their own files (MappingMatrix.cs, FacilitationMatrix.cs, OffersMatrix.cs …).
-        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows];
+        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows];
         var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(sliceRows.SelectMany(r => r.Keys)).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");

@@ -361,6 +361,8 @@ public static class DemoData
             await DemoFacilitation.SeedAsync(newDb, files, today, people, ct);
             // 8c. Monitoring: obligations and DLH's quarterly reports on an active Cimahi agreement (issue #11 items 1-2).
             await DemoMonitoring.SeedAsync(newDb, today, people, ct);
+            // 8c. Monev: criteria, one finished evaluation, this year's round with two assignments (issue #11 item 3).
+            await DemoEvaluation.SeedAsync(newDb, clock, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
