@@ -82,6 +82,6 @@ public static class AccountEndpoints
         app.MapMappingDownloads();
         app.MapMonitoringDownloads();
         app.MapEventDownloads();
-        app.MapMonitoringDownloads();
+        app.MapMonevDownloads();
     }
 }

@@ -61,7 +61,7 @@ public static class EvaluationsApi
     }
 
     /// <summary>The round report as XLSX or PDF for the signed-in back office (same checks as the API).</summary>
-    public static void MapMonitoringDownloads(this IEndpointRouteBuilder app) =>
+    public static void MapMonevDownloads(this IEndpointRouteBuilder app) =>
         app.MapGet("/app/monev-unduh/{id:guid}/{format}", async (Guid id, string format, HttpContext http, CurrentActorAccessor actors, JalinDb db,
                 PdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
             {
