@@ -81,5 +81,6 @@ public static class AccountEndpoints
 
         app.MapMappingDownloads();
         app.MapEventDownloads();
+        app.MapCalendarFeed();
     }
 }

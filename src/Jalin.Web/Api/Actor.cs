@@ -58,6 +58,7 @@ public static class ApiGroups
         secured.MapFacilitationApi();
         secured.MapOffersApi();
         secured.MapEventsApi();
+        secured.MapRemindersApi();
         return api;
     }
 
