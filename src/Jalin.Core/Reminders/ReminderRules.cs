@@ -38,8 +38,9 @@ public sealed record DueReminder(ReminderRule Rule, string Step, DateOnly Deadli
     public string DedupeKey => $"pengingat:{Rule.Code()}:{Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{Step}";
 }
 
-/// <summary>One dated step of a rule: e.g. "30 hari sebelum tanggal berakhir".</summary>
-public sealed record ReminderStep(string Step, DateOnly On, string Text);
+/// <summary>One dated step of a rule: e.g. "30 hari sebelum tanggal berakhir". A <paramref name="Late"/> step (after
+/// the deadline) is sent on the first working day on or after its day, never before the deadline has passed.</summary>
+public sealed record ReminderStep(string Step, DateOnly On, string Text, bool Late = false);
 
 public static class ReminderRules
 {
@@ -81,6 +82,14 @@ public static class ReminderRules
         return d;
     }
 
+    /// <summary>The first working day on or after <paramref name="day"/>.</summary>
+    public static DateOnly SendOnOrAfter(DateOnly day, WorkingDayCalendar calendar)
+    {
+        var d = day;
+        for (var i = 0; i < 31 && !calendar.IsWorkingDay(d); i++) d = d.AddDays(1);
+        return d;
+    }
+
     /// <summary>The working day <paramref name="n"/> working days before <paramref name="day"/>.</summary>
     public static DateOnly WorkingDaysBefore(DateOnly day, int n, WorkingDayCalendar calendar)
     {
@@ -104,7 +113,7 @@ public static class ReminderRules
     /// <summary>The step of <paramref name="steps"/> to send today: the latest whose send day has come. Earlier steps
     /// missed while the job was down are not sent late.</summary>
     public static (ReminderStep Step, DateOnly SendOn)? Current(IEnumerable<ReminderStep> steps, DateOnly today, WorkingDayCalendar calendar) =>
-        steps.Select(s => (Step: s, SendOn: SendOn(s.On, calendar))).Where(s => s.SendOn <= today)
+        steps.Select(s => (Step: s, SendOn: s.Late ? SendOnOrAfter(s.On, calendar) : SendOn(s.On, calendar))).Where(s => s.SendOn <= today)
             .OrderByDescending(s => s.SendOn).ThenByDescending(s => s.Step.On).Cast<(ReminderStep, DateOnly)?>().FirstOrDefault();
 
     private static string D(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
@@ -148,7 +157,7 @@ public static class ReminderRules
                 ? "PP 28/2018 Pasal 30 ayat (4)" + (a.Kind == CooperationKind.Ksdll ? " jo. Pasal 38" : "") + "; Permendagri 25/2020 Pasal 17"
                 : "pengaturan daerah (PP 28/2018 tidak mengatur batas waktu DPRD untuk KSDD dan KSDPK)";
             var steps = DprdWorkingDaySteps.Select(n => new ReminderStep($"{n}hk", WorkingDaysBefore(due, n, calendar), n == 0 ? "hari terakhir" : $"{n} hari kerja sebelum batas"))
-                .Append(new ReminderStep("lewat", due.AddDays(1), "batas terlewati"));
+                .Append(new ReminderStep("lewat", due.AddDays(1), "batas terlewati", Late: true));
             if (Current(steps, today, calendar) is { } dprd && (dprd.Step.Step != "lewat" || !IsForeign(a.Kind)))
             {
                 var after = dprd.Step.Step == "lewat";
@@ -163,8 +172,8 @@ public static class ReminderRules
             yield break;
         }
         // Other due dates of the lifecycle table (the expiry clock is the ladder above).
-        if (!ActionCode.Expire.Is(a.DueAction) && today > due)
-            yield return new DueReminder(ReminderRule.StageOverdue, "lewat", due, due.AddDays(1), a.RegionCode, a.AgreementId,
+        if (!ActionCode.Expire.Is(a.DueAction) && today >= SendOnOrAfter(due.AddDays(1), calendar))
+            yield return new DueReminder(ReminderRule.StageOverdue, "lewat", due, SendOnOrAfter(due.AddDays(1), calendar), a.RegionCode, a.AgreementId,
                 $"Tenggat terlewati: {a.Title}",
                 $"{a.DueLabel ?? "Tenggat tahap " + a.Stage.Label()} jatuh pada {D(due)} dan telah terlewati; tahap saat ini: {a.Stage.Label()}.",
                 "tabel tahapan kerja sama", ReminderAudience.Officers | ReminderAudience.LeadAgency, a.LeadAgencyId);
