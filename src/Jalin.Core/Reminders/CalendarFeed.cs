@@ -17,7 +17,6 @@ public sealed class CalendarFeed
     public string? RegionCode { get; init; }
     public required string TokenHash { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? LastReadAt { get; set; }
 }
 
 public sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
@@ -35,7 +34,7 @@ public sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calenda
 
 /// <summary>The feed as Akun saya shows it. <see cref="Url"/> is set only right after it was created (the token is
 /// never stored in the clear and cannot be shown again).</summary>
-public sealed record CalendarFeedView(bool Exists, DateTimeOffset? CreatedAt, DateTimeOffset? LastReadAt, string? Url);
+public sealed record CalendarFeedView(bool Exists, DateTimeOffset? CreatedAt, string? Url);
 
 /// <summary>Create (or regenerate), read and revoke one's own calendar feed.</summary>
 public static class CalendarFeeds
@@ -48,7 +47,7 @@ public static class CalendarFeeds
     {
         if (!MayHave(actor)) return new ForbiddenError("Kalender pribadi tersedia untuk pengguna pemerintah daerah dan pembina.");
         var feed = await db.Set<CalendarFeed>().AsNoTracking().FirstOrDefaultAsync(f => f.UserId == actor.UserId, ct);
-        return new CalendarFeedView(feed is not null, feed?.CreatedAt, feed?.LastReadAt, null);
+        return new CalendarFeedView(feed is not null, feed?.CreatedAt, null);
     }
 
     /// <summary>A new secret address; any earlier one stops working at once.</summary>
@@ -67,7 +66,7 @@ public static class CalendarFeeds
         db.Add(feed);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return new ConflictError("Alamat kalender sedang dibuat dari jendela lain. Muat ulang halaman lalu coba lagi."); }
-        return new CalendarFeedView(true, feed.CreatedAt, null, PathFor(token));
+        return new CalendarFeedView(true, feed.CreatedAt, PathFor(token));
     }
 
     public static async Task<Result<CalendarFeedView>> RevokeAsync(JalinDb db, CurrentActor actor, CancellationToken ct = default)
@@ -78,7 +77,7 @@ public static class CalendarFeeds
         if (old.Count == 0) return new NotFoundError("Anda belum memiliki alamat kalender.");
         db.RemoveRange(old);
         await db.SaveChangesAsync(ct);
-        return new CalendarFeedView(false, null, null, null);
+        return new CalendarFeedView(false, null, null);
     }
 
     /// <summary>The user a token names, or null (unknown, revoked, or an inactive user).</summary>

@@ -2671,9 +2671,6 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("LastReadAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("RegionCode")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");

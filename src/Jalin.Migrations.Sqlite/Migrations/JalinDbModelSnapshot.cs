@@ -2652,9 +2652,6 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LastReadAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("RegionCode")
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");

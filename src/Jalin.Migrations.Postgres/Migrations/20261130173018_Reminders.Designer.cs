@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jalin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261130165627_Reminders")]
+    [Migration("20261130173018_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -2672,9 +2672,6 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LastReadAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RegionCode")

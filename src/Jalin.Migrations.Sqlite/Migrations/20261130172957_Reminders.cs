@@ -19,8 +19,7 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jalin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261130165553_Reminders")]
+    [Migration("20261130172957_Reminders")]
     partial class Reminders
     {
         /// <inheritdoc />
@@ -2653,9 +2653,6 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastReadAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")

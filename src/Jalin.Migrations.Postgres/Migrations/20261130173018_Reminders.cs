@@ -19,8 +19,7 @@ namespace Jalin.Migrations.Postgres.Migrations
                     UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
