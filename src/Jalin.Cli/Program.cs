@@ -184,6 +184,8 @@ internal static class Cli
         var applied = await RunLifecycleClocks.HandleAsync(NewDb, TimeProvider.System);
         foreach (var a in applied) Console.WriteLine($"{a.AgreementId}: {a.Action} {a.From} → {a.To}");
         Console.WriteLine($"{applied.Count} aksi otomatis dijalankan.");
+        var reminders = await Jalin.Core.Reminders.RunReminders.HandleAsync(NewDb, TimeProvider.System);
+        Console.WriteLine($"{reminders.Reminders} pengingat jatuh tempo; {reminders.NotificationsCreated} pemberitahuan baru.");
         return 0;
     }
 }

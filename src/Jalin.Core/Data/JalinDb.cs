@@ -320,6 +320,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         var events = new global::Jalin.Core.Events.EventConfiguration();
         b.ApplyConfiguration<global::Jalin.Core.Events.CoordinationEvent>(events).ApplyConfiguration<global::Jalin.Core.Events.EventInvitee>(events)
             .ApplyConfiguration<global::Jalin.Core.Events.EventMaterial>(events).ApplyConfiguration<global::Jalin.Core.Events.EventFollowUp>(events);
+        b.ApplyConfiguration(new Reminders.CalendarFeedConfiguration());
 
         if (Database.IsSqlite())
         {

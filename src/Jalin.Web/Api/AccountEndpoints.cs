@@ -83,5 +83,6 @@ public static class AccountEndpoints
         app.MapMonitoringDownloads();
         app.MapEventDownloads();
         app.MapMonevDownloads();
+        app.MapCalendarFeed();
     }
 }

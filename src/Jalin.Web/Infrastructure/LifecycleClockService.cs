@@ -1,11 +1,13 @@
 using Jalin.Core.Data;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Web.Infrastructure;
 
-/// <summary>Applies due clock-driven actions (DPRD deemed approval, expiry) at start and hourly.
-/// A thin adapter over <see cref="RunLifecycleClocks"/>; Quartz replaces it when reminders arrive.</summary>
+/// <summary>Applies due clock-driven actions (DPRD deemed approval, expiry) at start and hourly, then sends the
+/// reminders due today (<see cref="RunReminders"/>). A thin adapter: a plain BackgroundService is enough, since every
+/// pass is idempotent and several app instances may run it at once (no scheduler library needed).</summary>
 public sealed class LifecycleClockService(IDbContextFactory<JalinDb> dbs, TimeProvider clock, IConfiguration config, ILogger<LifecycleClockService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +21,8 @@ public sealed class LifecycleClockService(IDbContextFactory<JalinDb> dbs, TimePr
             {
                 var applied = await RunLifecycleClocks.HandleAsync(() => dbs.CreateDbContext(), clock, stoppingToken);
                 if (applied.Count > 0) log.LogInformation("Tenggat otomatis: {Count} aksi dijalankan", applied.Count);
+                var reminders = await RunReminders.HandleAsync(() => dbs.CreateDbContext(), clock, stoppingToken);
+                if (reminders.NotificationsCreated > 0) log.LogInformation("Pengingat: {Count} pemberitahuan dibuat", reminders.NotificationsCreated);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -43,12 +43,15 @@ public static class LoginLimits
     public const string Policy = "login";
     /// <summary>Public verification (no account): lookups and file checks per client address per minute.</summary>
     public const string VerifyPolicy = "verify";
+    /// <summary>Personal calendar feeds (no sign-in, a secret address): fetches per client address per minute.</summary>
+    public const string CalendarFeedPolicy = "calendar-feed";
 
     /// <summary>Sign-in attempts per client address per minute (token endpoint and login form).</summary>
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = Math.Max(1, configuration.GetValue("Security:LoginRateLimitPerMinute", 20));
         var verifyPerMinute = Math.Max(1, configuration.GetValue("Security:VerifyRateLimitPerMinute", 30));
+        var feedPerMinute = Math.Max(1, configuration.GetValue("Security:CalendarFeedRateLimitPerMinute", 30));
         // Partner portal (no account): submissions and answers per client address per 10 minutes (low by default).
         var portalPer10Minutes = Math.Max(1, configuration.GetValue("Security:PartnerPortalSubmissionsPer10Minutes", 5));
         return services.AddRateLimiter(o =>
@@ -60,7 +63,8 @@ public static class LoginLimits
                 var what = request.Path.StartsWithSegments("/api/v1/verifikasi") || request.Path.StartsWithSegments("/verifikasi")
                     ? "pemeriksaan dokumen"
                     : HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/mitra") ? "pengiriman melalui portal mitra"
-                    : request.Path.StartsWithSegments("/mitra") ? "pembukaan halaman status" : "percobaan masuk";
+                    : request.Path.StartsWithSegments("/mitra") ? "pembukaan halaman status"
+                    : request.Path.StartsWithSegments("/kalender") ? "permintaan kalender" : "percobaan masuk";
                 var wait = HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/mitra")
                     ? "Pengajuan Anda belum disimpan. Tunggu sepuluh menit lalu kirim kembali."
                     : "Tunggu satu menit lalu muat ulang halaman ini.";
@@ -88,6 +92,8 @@ public static class LoginLimits
                     : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(CalendarFeedPolicy, http => RateLimitPartition.GetFixedWindowLimiter("kalender:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = feedPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         }).AddScoped(_ => new VerifyCircuitLimit(verifyPerMinute));

@@ -369,6 +369,8 @@ public static class DemoData
         await DemoMapping.SeedAsync(newDb, today, ct);
         // 9b. Coordination events: Cimahi's sosialisasi KSDD wajib (held) and an upcoming FGD pemetaan (issue #10 item 8).
         await DemoEvents.SeedAsync(newDb, clock, today, ct);
+        // 9c. Reminders due today (issue #11 item 4).
+        await DemoReminders.SeedAsync(newDb, new DemoClock(today), ct);
         // 10. Notifications (last: they come from the walks above): all but the latest few of each user read.
         await DemoNotifications.SeedAsync(newDb, ct);
         // The walks' notifications are history, not news: their e-mail copies are not sent to the demo addresses.
