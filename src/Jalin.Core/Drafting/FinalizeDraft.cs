@@ -147,26 +147,20 @@ public static class DraftingSettings
         if (input.NumberPattern is null && input.ParafOrder is null && input.Font is null && input.FontSize is null)
             fields["numberPattern"] = ["Isi pola nomor, urutan paraf atau huruf naskah yang diubah."];
         if (fields.Count > 0) return new ValidationError("Pengaturan belum dapat disimpan.", fields);
-        if (font is not null) await UpsertAsync(db, actor.RegionCode, DocumentFont.SettingKey, font.ToSetting(), ct);
+        if (font is not null) await RegionSettingRows.UpsertAsync(db, actor.RegionCode, DocumentFont.SettingKey, font.ToSetting(), ct);
         if (resetFont) db.RegionSettings.RemoveRange(await db.RegionSettings.Where(s => s.RegionCode == actor.RegionCode && s.Key == DocumentFont.SettingKey).ToListAsync(ct));
-        if (input.NumberPattern is not null) await UpsertAsync(db, actor.RegionCode, DocumentNumbering.SettingKey, input.NumberPattern.Trim(), ct);
+        if (input.NumberPattern is not null) await RegionSettingRows.UpsertAsync(db, actor.RegionCode, DocumentNumbering.SettingKey, input.NumberPattern.Trim(), ct);
         if (paraf is not null)
         {
             if (paraf.Count == 0)
                 db.RegionSettings.RemoveRange(await db.RegionSettings.Where(s => s.RegionCode == actor.RegionCode && s.Key == Signing.ParafOrderSetting).ToListAsync(ct));
-            else await UpsertAsync(db, actor.RegionCode, Signing.ParafOrderSetting, string.Join(";", paraf), ct);
+            else await RegionSettingRows.UpsertAsync(db, actor.RegionCode, Signing.ParafOrderSetting, string.Join(";", paraf), ct);
         }
         db.ActingAs(actor);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, pdf, actor, clock, ct);
     }
 
-    private static async Task UpsertAsync(JalinDb db, string region, string key, string value, CancellationToken ct)
-    {
-        var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == region && s.Key == key, ct);
-        if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = region, Key = key, Value = value });
-        else row.Value = value;
-    }
 }
 
 /// <summary>Issues the final of a draft (ISSUE #3 §5, §8): checks the muatan (or the leader's

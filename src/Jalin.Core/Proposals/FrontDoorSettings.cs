@@ -76,23 +76,15 @@ public static partial class FrontDoorSettings
         var region = actor.RegionCode;
         if (input.ProposalNumberPattern is not null)
         {
-            if (string.IsNullOrEmpty(pattern)) await RemoveAsync(db, region, ProposalNumbering.SettingKey, ct);
-            else await UpsertAsync(db, region, ProposalNumbering.SettingKey, pattern, ct);
+            if (string.IsNullOrEmpty(pattern)) await RegionSettingRows.RemoveAsync(db, region, ProposalNumbering.SettingKey, ct);
+            else await RegionSettingRows.UpsertAsync(db, region, ProposalNumbering.SettingKey, pattern, ct);
         }
         if (input.FacilitationTargetWorkingDays is { } days)
-            await UpsertAsync(db, region, FacilitationSettings.TargetKey, days.ToString(CultureInfo.InvariantCulture), ct);
+            await RegionSettingRows.UpsertAsync(db, region, FacilitationSettings.TargetKey, days.ToString(CultureInfo.InvariantCulture), ct);
         db.ActingAs(actor);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, actor, clock, ct);
     }
 
-    private static async Task UpsertAsync(JalinDb db, string region, string key, string value, CancellationToken ct)
-    {
-        var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == region && s.Key == key, ct);
-        if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = region, Key = key, Value = value });
-        else row.Value = value;
-    }
 
-    private static async Task RemoveAsync(JalinDb db, string region, string key, CancellationToken ct) =>
-        db.RegionSettings.RemoveRange(await db.RegionSettings.Where(s => s.RegionCode == region && s.Key == key).ToListAsync(ct));
 }

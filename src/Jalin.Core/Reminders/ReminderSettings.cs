@@ -109,23 +109,15 @@ public static class RegionReminderSettings
         var region = actor.RegionCode;
         if (input.ExpiryLadderDays is { } days)
         {
-            if (days.Count == 0) await RemoveAsync(db, region, ReminderSettings.LadderKey, ct);
-            else await UpsertAsync(db, region, ReminderSettings.LadderKey, ReminderSettings.Format(days.OrderByDescending(x => x)), ct);
+            if (days.Count == 0) await RegionSettingRows.RemoveAsync(db, region, ReminderSettings.LadderKey, ct);
+            else await RegionSettingRows.UpsertAsync(db, region, ReminderSettings.LadderKey, ReminderSettings.Format(days.OrderByDescending(x => x)), ct);
         }
-        if (input.KbWithoutPksMonths is { } months) await UpsertAsync(db, region, ReminderSettings.KbWithoutPksMonthsKey, months.ToString(CultureInfo.InvariantCulture), ct);
-        if (input.DomesticReportJanuaryDay is { } day) await UpsertAsync(db, region, ReminderSettings.DomesticReportDayKey, day.ToString(CultureInfo.InvariantCulture), ct);
+        if (input.KbWithoutPksMonths is { } months) await RegionSettingRows.UpsertAsync(db, region, ReminderSettings.KbWithoutPksMonthsKey, months.ToString(CultureInfo.InvariantCulture), ct);
+        if (input.DomesticReportJanuaryDay is { } day) await RegionSettingRows.UpsertAsync(db, region, ReminderSettings.DomesticReportDayKey, day.ToString(CultureInfo.InvariantCulture), ct);
         db.ActingAs(actor);
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, actor, ct);
     }
 
-    private static async Task UpsertAsync(JalinDb db, string region, string key, string value, CancellationToken ct)
-    {
-        var row = await db.RegionSettings.FirstOrDefaultAsync(s => s.RegionCode == region && s.Key == key, ct);
-        if (row is null) db.RegionSettings.Add(new RegionSetting { RegionCode = region, Key = key, Value = value });
-        else row.Value = value;
-    }
 
-    private static async Task RemoveAsync(JalinDb db, string region, string key, CancellationToken ct) =>
-        db.RegionSettings.RemoveRange(await db.RegionSettings.Where(s => s.RegionCode == region && s.Key == key).ToListAsync(ct));
 }
