@@ -82,9 +82,9 @@ public sealed class StatisticsTests : IAsyncLifetime
     private async Task<StatisticsView> ViewAsync(CurrentActor actor, string? year = null, string? kind = null, string? region = null)
     {
         await using var db = _db.NewDb();
-        var filter = await Core.Statistics.Statistics.ParseAsync(db, actor, year, kind, region);
+        var filter = await AgreementStatistics.ParseAsync(db, actor, year, kind, region);
         Assert.True(filter.Ok, filter.Error?.ToString());
-        var view = await Core.Statistics.Statistics.HandleAsync(db, actor, filter.Value!, _clock);
+        var view = await AgreementStatistics.HandleAsync(db, actor, filter.Value!, _clock);
         Assert.True(view.Ok, view.Error?.ToString());
         return view.Value!;
     }
@@ -166,15 +166,15 @@ public sealed class StatisticsTests : IAsyncLifetime
     public async Task Bad_filters_are_refused_in_Indonesian()
     {
         await using var db = _db.NewDb();
-        var bad = await Core.Statistics.Statistics.ParseAsync(db, Actors.Officer, "20x6", "Apa", "32.05");
+        var bad = await AgreementStatistics.ParseAsync(db, Actors.Officer, "20x6", "Apa", "32.05");
         var error = Assert.IsType<ValidationError>(bad.Error);
         Assert.Equal(["kind", "region", "year"], error.Fields.Keys.Order());
         Assert.Contains("Tahun", error.Fields["year"][0]);
-        var outside = await Core.Statistics.Statistics.ParseAsync(db, Jabar, null, null, "53.71");
+        var outside = await AgreementStatistics.ParseAsync(db, Jabar, null, null, "53.71");
         Assert.Contains("di luar provinsi", Assert.IsType<ValidationError>(outside.Error).Fields["region"][0]);
-        var unknown = await Core.Statistics.Statistics.ParseAsync(db, National, null, null, "99.99");
+        var unknown = await AgreementStatistics.ParseAsync(db, National, null, null, "99.99");
         Assert.Contains("tidak dikenal", Assert.IsType<ValidationError>(unknown.Error).Fields["region"][0]);
         var admin = new CurrentActor("admin", "admin", "Admin", Role.SystemAdmin, null);
-        Assert.IsType<ForbiddenError>((await Core.Statistics.Statistics.HandleAsync(db, admin, new StatisticsFilter(null, null, null), _clock)).Error);
+        Assert.IsType<ForbiddenError>((await AgreementStatistics.HandleAsync(db, admin, new StatisticsFilter(null, null, null), _clock)).Error);
     }
 }

@@ -41,7 +41,7 @@ public sealed record StatisticsView(StatisticsFilter Filter, DateOnly AsOf, stri
 /// supervisor all, an OPD user its own OPD's agreements) and counted with grouped queries in the database; monitoring and
 /// evaluation figures only cover agreements whose monitoring the actor reads (<see cref="MonitoringAccess.CanRead"/>: the
 /// owning region's side and the supervisors).</summary>
-public static class Statistics
+public static class AgreementStatistics
 {
     public static readonly string[] FigureKeys =
         ["jenis", "tahap", "urusan", "opd", "mitra", "tahun", "berakhir", "ketepatan", "nilai", "rekomendasi", "indikator", "anggaran"];
