@@ -50,7 +50,7 @@ public sealed class StatisticsPageTests(AppFixture app, ITestOutputHelper output
         await At(new Regex("/app/statistik$"));
         await Interactive();
         var kinds = TestId("stat-jenis");
-        await Expect(kinds.Locator("[data-testid='stat-chart'] svg").First).ToBeVisibleAsync();
+        await Expect(kinds.Locator("[data-testid='stat-chart'] svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.True(await Page.Locator("[data-testid='stat-chart'] svg").CountAsync() >= 4, "the charts are drawn by MudChart");
 
         await kinds.Locator("[data-testid='stat-table-toggle']").ClickAsync();
