@@ -61,6 +61,7 @@ public sealed class StatisticsPageTests(AppFixture app, ITestOutputHelper output
         await Expect(table.Locator("[data-testid='stat-total']")).ToHaveTextAsync(total);
         await Expect(kinds.Locator("[data-testid='stat-table-toggle']")).ToHaveAttributeAsync("aria-expanded", "true");
         await Step("statistics-phone");
+        if (Environment.GetEnvironmentVariable("JALIN_SCREENSHOTS") == "1") await Shot("statistics-phone-full");
 
         var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the page scrolls sideways: {width} px");
