@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalin.Core.Tests.Statistics;
 
 /// <summary>The dashboard's figures are counted in the database, scoped as <see cref="AgreementAccess.VisibleTo"/>: a region's
-/// officer never gets another region's numbers, a provincial supervisor only its province (PP 28/2018 Pasal 44: the
+/// officer never gets another region's numbers, a provincial supervisor only its province (PP 28/2018 Pasal 44 ayat (4): the
 /// Governor supervises the kab/kota of its province).</summary>
 public sealed class StatisticsTests : IAsyncLifetime
 {
@@ -141,7 +141,7 @@ public sealed class StatisticsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_provincial_supervisor_sees_only_Jawa_Barat_PP_28_2018_Pasal_44()
+    public async Task The_provincial_supervisor_sees_only_Jawa_Barat_PP_28_2018_Pasal_44_ayat_4()
     {
         var jabar = await ViewAsync(Jabar);
         var all = await ViewAsync(National);

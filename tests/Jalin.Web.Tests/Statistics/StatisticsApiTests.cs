@@ -7,7 +7,7 @@ using MiniExcelLibs;
 namespace Jalin.Web.Tests.Statistics;
 
 /// <summary>Issue #11 item 8 through the API on both providers, on the demo data: the figures equal a direct count of what
-/// each account sees (Cimahi never gets Garut's numbers; the Governor's bureau only Jawa Barat, PP 28/2018 Pasal 44), bad
+/// each account sees (Cimahi never gets Garut's numbers; the Governor's bureau only Jawa Barat, PP 28/2018 Pasal 44 ayat (4)), bad
 /// filters are a 400 in Indonesian, and the workbook re-read with MiniExcel carries the same totals.</summary>
 public abstract class StatisticsApiTests<TApp>(TApp app) where TApp : JalinAppFactory
 {
