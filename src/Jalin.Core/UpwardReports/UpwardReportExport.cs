@@ -117,10 +117,17 @@ public static class UpwardReportExport
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object>
         {
-            [SheetSummary] = summary, [SheetAgreements] = agreements, [SheetIndicators] = WithHeader(indicators, IndicatorColumns),
-            [SheetBudget] = budget, [SheetMonev] = WithHeader(monev, MonevColumns),
+            [SheetSummary] = summary, [SheetAgreements] = Full(agreements, AgreementColumns), [SheetIndicators] = WithHeader(indicators, IndicatorColumns),
+            [SheetBudget] = Full(budget, BudgetColumns), [SheetMonev] = WithHeader(monev, MonevColumns),
         });
         return new ExportedFile(stream.ToArray(), MappingExport.XlsxType, BaseName(d) + ".xlsx");
+    }
+
+    // MiniExcel takes the columns from the first row: every row (the totals too) carries every column.
+    private static List<Dictionary<string, object?>> Full(List<Dictionary<string, object?>> rows, string[] columns)
+    {
+        foreach (var r in rows) foreach (var c in columns) r.TryAdd(c, null);
+        return rows.Select(r => columns.ToDictionary(c => c, c => r[c])).ToList();
     }
 
     // MiniExcel writes no header for an empty list: an empty sheet still gets its column names.
