@@ -61,6 +61,7 @@ public static class ApiGroups
         secured.MapMonitoringApi();
         secured.MapEvaluationsApi();
         secured.MapRemindersApi();
+        secured.MapUpwardReportsApi();
         return api;
     }
 
