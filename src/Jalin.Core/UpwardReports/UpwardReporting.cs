@@ -136,7 +136,8 @@ public static class UpwardReporting
         var today = Wib.Today(clock);
         var y = ValidYear(input.Year, today);
         if (!y.Ok) return y.Error!;
-        var snap = await SnapshotAsync(db, region, y.Value, today, pdf, actor.UserName, ct);
+        // A draft keeps XLSX and DOCX; its PDF is rendered when downloaded (LibreOffice takes seconds). The sent version stores its PDF.
+        var snap = await SnapshotAsync(db, region, y.Value, today, null, actor.UserName, ct);
         var latest = await db.UpwardReports.Where(r => r.RegionCode == region && r.Year == y.Value).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
         UpwardReport row;
