@@ -35,6 +35,15 @@ if (args.Length > 0 && args[0] == "mail")
         ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
     return await MailBench.RunAsync(pg, FindRoot(), mi >= 0 && mi + 1 < args.Length ? int.Parse(args[mi + 1], CultureInfo.InvariantCulture) : 2000);
 }
+if (args.Length > 0 && args[0] == "upward")
+{
+    var pr = Array.IndexOf(args, "--per-region");
+    var oi = Array.IndexOf(args, "--out");
+    var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
+        ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
+    return await UpwardBench.RunAsync(pg, FindRoot(), pr >= 0 && pr + 1 < args.Length ? int.Parse(args[pr + 1], CultureInfo.InvariantCulture) : 20,
+        oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
+}
 var options = Args.Parse(args);
 var server = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
     ?? throw new InvalidOperationException("Set JALIN_BENCH_PG (bench/run starts a throwaway PostgreSQL cluster and sets it).");

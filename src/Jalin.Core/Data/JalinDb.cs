@@ -74,6 +74,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<global::Jalin.Core.Events.EventMaterial> EventMaterials => Set<global::Jalin.Core.Events.EventMaterial>();
     public DbSet<global::Jalin.Core.Events.EventFollowUp> EventFollowUps => Set<global::Jalin.Core.Events.EventFollowUp>();
 
+    // H: upward reports (issue #11 item 7)
+    public DbSet<UpwardReports.UpwardReport> UpwardReports => Set<UpwardReports.UpwardReport>();
+
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
 
@@ -321,6 +324,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration<global::Jalin.Core.Events.CoordinationEvent>(events).ApplyConfiguration<global::Jalin.Core.Events.EventInvitee>(events)
             .ApplyConfiguration<global::Jalin.Core.Events.EventMaterial>(events).ApplyConfiguration<global::Jalin.Core.Events.EventFollowUp>(events);
         b.ApplyConfiguration(new Reminders.CalendarFeedConfiguration());
+        b.ApplyConfiguration(new UpwardReports.UpwardReportConfiguration());
 
         if (Database.IsSqlite())
         {

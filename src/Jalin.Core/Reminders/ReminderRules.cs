@@ -190,7 +190,7 @@ public static class ReminderRules
         {
             if (hasForeign)
             {
-                var deadline = new DateOnly(year, 1, isProvince ? 14 : 7);
+                var deadline = ForeignReportDeadline(year - 1, isProvince);
                 var to = isProvince ? "Menteri melalui Sekretaris Jenderal (termasuk meneruskan laporan kabupaten/kota)" : "gubernur";
                 var week = isProvince ? "minggu kedua" : "minggu pertama";
                 if (Report(ReminderRule.ForeignReport, deadline, today, calendar) is { } step)
@@ -201,7 +201,7 @@ public static class ReminderRules
             }
             if (hasDomestic)
             {
-                var deadline = new DateOnly(year, 1, Math.Clamp(settings.DomesticReportJanuaryDay, 1, 31));
+                var deadline = DomesticReportDeadline(year - 1, settings);
                 var to = isProvince ? "Menteri" : "gubernur";
                 if (Report(ReminderRule.DomesticReport, deadline, today, calendar) is { } step)
                     yield return new DueReminder(ReminderRule.DomesticReport, step.Step.Step, deadline, step.SendOn, regionCode, null,
@@ -211,6 +211,14 @@ public static class ReminderRules
             }
         }
     }
+
+    /// <summary>The last day of the report on KSDPL/KSDLL of <paramref name="reportYear"/>: kab/kota to the Governor by the
+    /// first week of January, provinces to the Minister by the second (Permendagri 25/2020 Pasal 35 and 36).</summary>
+    public static DateOnly ForeignReportDeadline(int reportYear, bool isProvince) => new(reportYear + 1, 1, isProvince ? 14 : 7);
+
+    /// <summary>The last day of the KSDD/KSDPK report of <paramref name="reportYear"/>: a January day set by the region (pengaturan daerah).</summary>
+    public static DateOnly DomesticReportDeadline(int reportYear, ReminderSettings settings) =>
+        new(reportYear + 1, 1, Math.Clamp(settings.DomesticReportJanuaryDay, 1, 31));
 
     private static (ReminderStep Step, DateOnly SendOn)? Report(ReminderRule rule, DateOnly deadline, DateOnly today, WorkingDayCalendar calendar) =>
         today > deadline ? null

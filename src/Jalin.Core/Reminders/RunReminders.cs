@@ -56,6 +56,15 @@ public static class RunReminders
                 running.Any(r => r.Region == region && r.Foreign), running.Any(r => r.Region == region && !r.Foreign), settings, today, calendar));
         }
 
+        // A region that recorded its annual report as sent hears no more of that year's January reminders.
+        await using (var db = newDb())
+        {
+            var sent = (await db.UpwardReports.AsNoTracking().Where(r => r.Status == UpwardReports.UpwardReportStatus.Sent && r.Year >= today.Year - 1)
+                .Select(r => new { r.RegionCode, r.Year }).Distinct().ToListAsync(ct)).Select(r => (r.RegionCode, r.Year)).ToHashSet();
+            due.RemoveAll(r => r.AgreementId is null && r.Rule is ReminderRule.ForeignReport or ReminderRule.DomesticReport
+                && sent.Contains((r.RegionCode, r.Deadline.Year - 1)));
+        }
+
         var created = 0;
         foreach (var r in due)
         {

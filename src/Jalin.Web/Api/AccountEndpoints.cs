@@ -84,6 +84,7 @@ public static class AccountEndpoints
         app.MapEventDownloads();
         app.MapMonevDownloads();
         app.MapStatisticsDownloads();
+        app.MapUpwardReportDownloads();
         app.MapCalendarFeed();
     }
 }

@@ -62,6 +62,7 @@ public static class ApiGroups
         secured.MapEvaluationsApi();
         secured.MapRemindersApi();
         secured.MapStatisticsApi();
+        secured.MapUpwardReportsApi();
         return api;
     }
 

@@ -555,6 +555,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         .. RemindersMatrix.Rows,
         // Statistics and charts (issue #11 item 8): StatisticsMatrix.cs.
         .. StatisticsMatrix.Rows,
+        // Annual upward reports and the supervisors' recap (issue #11 item 7): UpwardReportsMatrix.cs.
+        .. UpwardReportsMatrix.Rows,
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
@@ -741,7 +743,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         // Slices keep their rows in their own files (MappingMatrix.cs, FacilitationMatrix.cs, OffersMatrix.cs …).
-        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows];
+        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows];
         var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(sliceRows.SelectMany(r => r.Keys)).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");

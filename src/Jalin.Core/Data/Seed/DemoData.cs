@@ -363,6 +363,8 @@ public static class DemoData
             await DemoMonitoring.SeedAsync(newDb, today, people, ct);
             // 8c. Monev: criteria, one finished evaluation, this year's round with two assignments (issue #11 item 3).
             await DemoEvaluation.SeedAsync(newDb, clock, today, people, ct);
+            // 8d. Kota Cimahi's annual report of last year, sent to the Gubernur (issue #11 item 7).
+            await DemoUpwardReports.SeedAsync(newDb, files, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
