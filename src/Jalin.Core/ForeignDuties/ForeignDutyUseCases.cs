@@ -85,6 +85,7 @@ public static class ForeignDutyUseCases
         var loaded = await LoadAsync(db, actor, agreementId, ct);
         if (!loaded.Ok) return loaded.Error!;
         var a = loaded.Value!;
+        if (a.Stage is not (Stage.Implementation or Stage.Ended)) return new ConflictError(NotImplementing);
         var today = Wib.Today(clock);
         var day = await PlanJanuaryDayAsync(db, a.RegionCode, ct);
         var plans = await db.AnnualActivityPlans.AsNoTracking().Where(p => p.AgreementId == a.Id).ToListAsync(ct);

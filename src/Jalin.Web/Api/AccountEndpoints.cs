@@ -83,6 +83,7 @@ public static class AccountEndpoints
         app.MapMonitoringDownloads();
         app.MapEventDownloads();
         app.MapMonevDownloads();
+        app.MapForeignDutyDownloads();
         app.MapCalendarFeed();
     }
 }
