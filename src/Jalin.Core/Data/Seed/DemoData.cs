@@ -363,6 +363,8 @@ public static class DemoData
             await DemoMonitoring.SeedAsync(newDb, today, people, ct);
             // 8c. Monev: criteria, one finished evaluation, this year's round with two assignments (issue #11 item 3).
             await DemoEvaluation.SeedAsync(newDb, clock, today, people, ct);
+            // 8d. Foreign duties: Bandung–Braunschweig's yearly plans and supervisions (issue #11 item 6).
+            await DemoForeignDuties.SeedAsync(newDb, files, clock, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
