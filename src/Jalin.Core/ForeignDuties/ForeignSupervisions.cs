@@ -73,6 +73,7 @@ public static class ForeignSupervisions
 
     public static async Task<Result<SupervisionView>> ScheduleAsync(JalinDb db, CurrentActor actor, ScheduleSupervisionInput input, TimeProvider clock, CancellationToken ct = default)
     {
+        if (!IsSupervisor(actor)) return new ForbiddenError("Pengawasan kerja sama luar negeri dijadwalkan pembina: Kementerian Dalam Negeri atas provinsi, gubernur atas kabupaten/kota.");
         var f = new Dictionary<string, string[]>();
         if (input.AgreementId is null) f["agreementId"] = ["Pilih kerja sama yang diawasi."];
         if (input.PlannedOn is null) f["plannedOn"] = ["Isi tanggal pengawasan."];
@@ -117,7 +118,7 @@ public static class ForeignSupervisions
         var f = new Dictionary<string, string[]>();
         if (input.DoneOn is not { } done) f["doneOn"] = ["Isi tanggal pengawasan dilaksanakan."];
         else if (done > today) f["doneOn"] = ["Tanggal pelaksanaan tidak boleh setelah hari ini."];
-        if (string.IsNullOrWhiteSpace(input.Findings)) f["findings"] = ["Tulis temuan pengawasan."];
+        if (string.IsNullOrWhiteSpace(input.Findings)) f["findings"] = ["Isi temuan pengawasan."];
         foreach (var (key, v) in new[] { ("findings", input.Findings), ("recommendations", input.Recommendations), ("followUpRequested", input.FollowUpRequested) })
             if (v is { Length: > 4000 }) f[key] = ["Paling banyak 4000 karakter."];
         if (f.Count > 0) return new ValidationError("Hasil pengawasan belum dapat disimpan.", f);
