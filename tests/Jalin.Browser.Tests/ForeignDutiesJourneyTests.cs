@@ -47,6 +47,10 @@ public sealed class ForeignDutiesJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("foreign-duties-notice")).ToContainTextAsync("final");
         await Expect(row.Locator("[data-testid='plan-state']")).ToContainTextAsync("Final");
         await Expect(row.Locator("[data-testid='plan-document']")).ToBeVisibleAsync();
+        var download = await Page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid='plan-document']").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.True(bytes.Length > 1000 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K', "the plan is a DOCX (zip) file");
         await Step("foreign-plan-final");
 
         await Context.ClearCookiesAsync();
