@@ -62,6 +62,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<Facilitation.FacilitationHistory> FacilitationHistory => Set<Facilitation.FacilitationHistory>();
     public DbSet<Monitoring.Obligation> Obligations => Set<Monitoring.Obligation>();
     public DbSet<Monitoring.MonitoringEvidence> MonitoringEvidence => Set<Monitoring.MonitoringEvidence>();
+    public DbSet<ForeignDuties.AnnualActivityPlan> AnnualActivityPlans => Set<ForeignDuties.AnnualActivityPlan>();
+    public DbSet<ForeignDuties.ExtensionDecision> ExtensionDecisions => Set<ForeignDuties.ExtensionDecision>();
+    public DbSet<ForeignDuties.ForeignSupervision> ForeignSupervisions => Set<ForeignDuties.ForeignSupervision>();
     public DbSet<Monitoring.ProgressReport> ProgressReports => Set<Monitoring.ProgressReport>();
     public DbSet<Monitoring.MonitoringPlan> MonitoringPlans => Set<Monitoring.MonitoringPlan>();
     public DbSet<Offers.OfferAnswerRecord> OfferAnswers => Set<Offers.OfferAnswerRecord>();
@@ -316,6 +319,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         var monitoring = new Monitoring.MonitoringConfiguration();
         b.ApplyConfiguration<Monitoring.Obligation>(monitoring).ApplyConfiguration<Monitoring.MonitoringEvidence>(monitoring)
             .ApplyConfiguration<Monitoring.ProgressReport>(monitoring).ApplyConfiguration<Monitoring.MonitoringPlan>(monitoring);
+        var foreign = new ForeignDuties.ForeignDutiesConfiguration();
+        b.ApplyConfiguration<ForeignDuties.AnnualActivityPlan>(foreign).ApplyConfiguration<ForeignDuties.ExtensionDecision>(foreign)
+            .ApplyConfiguration<ForeignDuties.ForeignSupervision>(foreign);
         var offers = new Offers.OfferConfiguration();
         b.ApplyConfiguration<Offers.OfferAnswerRecord>(offers).ApplyConfiguration<Offers.PartyDprdApproval>(offers);
         var portal = new PartnerPortal.PortalConfiguration();

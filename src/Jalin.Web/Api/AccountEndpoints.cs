@@ -85,6 +85,7 @@ public static class AccountEndpoints
         app.MapMonevDownloads();
         app.MapStatisticsDownloads();
         app.MapUpwardReportDownloads();
+        app.MapForeignDutyDownloads();
         app.MapCalendarFeed();
     }
 }

@@ -60,6 +60,7 @@ public static class ApiGroups
         secured.MapEventsApi();
         secured.MapMonitoringApi();
         secured.MapEvaluationsApi();
+        secured.MapForeignDutiesApi();
         secured.MapRemindersApi();
         secured.MapStatisticsApi();
         secured.MapUpwardReportsApi();

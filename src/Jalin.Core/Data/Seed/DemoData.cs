@@ -365,6 +365,8 @@ public static class DemoData
             await DemoEvaluation.SeedAsync(newDb, clock, today, people, ct);
             // 8d. Kota Cimahi's annual report of last year, sent to the Gubernur (issue #11 item 7).
             await DemoUpwardReports.SeedAsync(newDb, files, today, people, ct);
+            // 8d. Foreign duties: Bandung–Braunschweig's yearly plans and supervisions (issue #11 item 6).
+            await DemoForeignDuties.SeedAsync(newDb, files, clock, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
