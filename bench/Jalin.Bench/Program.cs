@@ -44,6 +44,13 @@ if (args.Length > 0 && args[0] == "upward")
     return await UpwardBench.RunAsync(pg, FindRoot(), pr >= 0 && pr + 1 < args.Length ? int.Parse(args[pr + 1], CultureInfo.InvariantCulture) : 20,
         oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
 }
+if (args.Length > 0 && args[0] == "reminders")
+{
+    var ai = Array.IndexOf(args, "--agreements");
+    var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
+        ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
+    return await RemindersBench.RunAsync(pg, ai >= 0 && ai + 1 < args.Length ? int.Parse(args[ai + 1], CultureInfo.InvariantCulture) : 1_000_000);
+}
 var options = Args.Parse(args);
 var server = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
     ?? throw new InvalidOperationException("Set JALIN_BENCH_PG (bench/run starts a throwaway PostgreSQL cluster and sets it).");

@@ -8,6 +8,7 @@ using Jalin.Core.Data;
 using Jalin.Core.Events;
 using Jalin.Core.Identity;
 using Jalin.Core.Lifecycle;
+using Jalin.Core.Monitoring;
 using Jalin.Core.Notifications;
 using EventStatus = Jalin.Core.Events.EventStatus;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Jalin.Core.Reminders;
 
 /// <summary>The personal calendar (RFC 5545, built with Ical.Net) behind a feed token: the end dates of the agreements
 /// the user sees (<see cref="AgreementAccess.VisibleTo"/>), their stages' due dates, the reminder days of the expiry
-/// ladder and the foreign extension deadline, and the coordination events the user is invited to. Nothing else.</summary>
+/// ladder and the foreign extension deadline, the progress report due dates still ahead, and the coordination events the user is invited to. Nothing else.</summary>
 public static class CalendarFeedIcs
 {
     public const int MaxAgreements = 2000;
@@ -38,9 +39,12 @@ public static class CalendarFeedIcs
         var agreements = await db.Agreements.AsNoTracking().VisibleTo(actor)
             .Where(a => a.Stage != Stage.Ended && (a.EndsOn != null || a.DueOn != null))
             .OrderBy(a => a.EndsOn).Take(MaxAgreements)
-            .Select(a => new { a.Id, a.Title, a.RegionCode, a.Kind, a.Stage, a.EndsOn, a.DueOn, a.DueAction, a.DueLabel })
+            .Select(a => new { a.Id, a.Title, a.RegionCode, a.Kind, a.Stage, a.EndsOn, a.DueOn, a.DueAction, a.DueLabel, Start = a.StartsOn ?? a.SignedOn })
             .ToListAsync(ct);
         var settings = new Dictionary<string, ReminderSettings>();
+        var running = agreements.Where(a => a.Stage == Stage.Implementation && a.Start != null).Select(a => a.Id).ToList();
+        var plans = await db.MonitoringPlans.AsNoTracking().Where(p => running.Contains(p.AgreementId)).ToDictionaryAsync(p => p.AgreementId, p => p.Period, ct);
+        var reportContexts = new Dictionary<string, (WorkingDayCalendar Calendar, int Days)>();
         foreach (var a in agreements)
         {
             var link = AgreementNotifications.Link(a.Id);
@@ -60,6 +64,17 @@ public static class CalendarFeedIcs
                             $"Permohonan perpanjangan paling lambat 6 bulan sebelum berakhir (Permendagri 25/2020 Pasal 33). {link}"));
                     }
                 }
+            }
+            // The progress report due dates still ahead (the region's setting, praktik daerah).
+            if (a.Stage == Stage.Implementation && a.Start is { } start)
+            {
+                if (!reportContexts.TryGetValue(a.RegionCode, out var rc))
+                    reportContexts[a.RegionCode] = rc = (await LifecycleContexts.CalendarAsync(db, await LifecycleContexts.SettingsAsync(db, a.RegionCode, ct), a.RegionCode, ct),
+                        await Monitoring.ReportingPeriods.DueWorkingDaysAsync(db, a.RegionCode, ct));
+                var kind = plans.GetValueOrDefault(a.Id, Monitoring.ReportPeriod.Quarterly);
+                foreach (var p in Monitoring.ReportingPeriods.Compute(start, a.EndsOn, kind, rc.Calendar, rc.Days, today).Where(p => p.DueOn >= today))
+                    calendar.Events.Add(AllDay($"laporan-kemajuan-{a.Id:N}-{p.Number}", p.DueOn, $"Laporan kemajuan {kind.Label().ToLowerInvariant()} {p.Number} jatuh tempo: {a.Title}",
+                        $"Laporan kemajuan periode {p.Start:dd/MM/yyyy} – {p.End:dd/MM/yyyy}, {rc.Days} hari kerja setelah periode berakhir (pengaturan daerah). /app/laporan-kemajuan"));
             }
             if (a.DueOn is { } due && !ActionCode.Expire.Is(a.DueAction))
                 calendar.Events.Add(AllDay($"tenggat-{a.Id:N}-{due:yyyyMMdd}", due, $"{a.DueLabel?.Split(':')[0] ?? "Tenggat tahap"}: {a.Title}",

@@ -20,6 +20,9 @@ public enum ReminderRule
     ForeignReport,
     /// <summary>The yearly report on KSDD/KSDPK: the date is the region's (pengaturan daerah).</summary>
     DomesticReport,
+    /// <summary>The lead OPD's progress report of the last ended period is not submitted: its due date is the region's
+    /// (monitoring.reportDueWorkingDays working days after the period; praktik daerah).</summary>
+    ProgressReport,
 }
 
 /// <summary>Who hears of a reminder: the owner's Bagian Kerja Sama officers, its lead OPD, and the region's leader.</summary>
@@ -58,6 +61,7 @@ public static class ReminderRules
         ReminderRule.DprdClock => "dprd",
         ReminderRule.StageOverdue => "tenggat",
         ReminderRule.ForeignReport => "laporan-ln",
+        ReminderRule.ProgressReport => "laporan-kemajuan",
         _ => "laporan-dd",
     };
 
@@ -68,6 +72,7 @@ public static class ReminderRules
         ReminderRule.DprdClock => "Batas jawaban DPRD",
         ReminderRule.StageOverdue => "Tenggat tahapan terlewati",
         ReminderRule.ForeignReport => "Laporan pelaksanaan kerja sama luar negeri",
+        ReminderRule.ProgressReport => "Laporan kemajuan OPD pelaksana",
         _ => "Laporan tahunan kerja sama daerah",
     };
 

@@ -18,6 +18,13 @@ public static class RemindersApi
                 (await RegionReminderSettings.SetAsync(db, actor, body ?? new ReminderSettingsInput(null, null, null), ct)).ToHttp())
             .WithSummary("Ubah pengaturan pengingat (petugas Bagian Kerja Sama; jarak hari kosong = kembali ke 180/90/60/30/7/0); tercatat di jejak audit.");
 
+        var m = api.MapGroup("/settings/monitoring").WithTags("Pengingat");
+        m.MapGet("", async (Actor actor, JalinDb db, TimeProvider clock, CancellationToken ct) => (await ReportDueSettings.GetAsync(db, actor, clock, ct)).ToHttp())
+            .WithSummary("Tenggat laporan kemajuan OPD pelaksana daerah Anda: hari kerja setelah periode berakhir (pengaturan daerah), dengan contoh tanggal jatuh tempo.");
+        m.MapPut("", async (Actor actor, JalinDb db, TimeProvider clock, ReportDueSettingsInput? body, CancellationToken ct) =>
+                (await ReportDueSettings.SetAsync(db, actor, body ?? new ReportDueSettingsInput(null), clock, ct)).ToHttp())
+            .WithSummary("Ubah tenggat laporan kemajuan (1–60 hari kerja; petugas Bagian Kerja Sama); tercatat di jejak audit.");
+
         var feed = api.MapGroup("/account/calendar-feed").WithTags("Akun saya");
         feed.MapGet("", async (Actor actor, JalinDb db, CancellationToken ct) => (await CalendarFeeds.GetAsync(db, actor, ct)).ToHttp())
             .WithSummary("Apakah Anda memiliki alamat kalender pribadi (.ics) dan kapan dibuat.");

@@ -64,11 +64,12 @@ public sealed class RunRemindersTests : IAsyncLifetime
             passes++;
             if (day == new DateOnly(2027, 3, 1)) Assert.Equal(0, (await RunReminders.HandleAsync(_db.NewDb, _clock)).NotificationsCreated);
         }
-        var officer = (await RemindersOf(Actors.Officer)).Where(n => n.SubjectId == id.ToString()).ToList();
+        // Only the expiry ladder here (the agreement also owes progress reports: ProgressReport rule, tested below).
+        var officer = (await RemindersOf(Actors.Officer)).Where(n => n.SubjectId == id.ToString() && n.DedupeKey.StartsWith("pengingat:berakhir:")).ToList();
         Assert.Equal(["180h", "90h", "60h", "30h", "7h", "0h"], officer.OrderBy(n => n.CreatedAt).Select(n => n.DedupeKey.Split(':')[^1]));
         Assert.All(officer, n => Assert.StartsWith("pengingat:berakhir:2027-03-31:", n.DedupeKey));
-        Assert.Equal(6, (await RemindersOf(_opd)).Count(n => n.SubjectId == id.ToString()));
-        Assert.Equal(["30h", "7h", "0h"], (await RemindersOf(Actors.Leader)).Where(n => n.SubjectId == id.ToString()).OrderBy(n => n.CreatedAt).Select(n => n.DedupeKey.Split(':')[^1]));
+        Assert.Equal(6, (await RemindersOf(_opd)).Count(n => n.SubjectId == id.ToString() && n.DedupeKey.StartsWith("pengingat:berakhir:")));
+        Assert.Equal(["30h", "7h", "0h"], (await RemindersOf(Actors.Leader)).Where(n => n.SubjectId == id.ToString() && n.DedupeKey.StartsWith("pengingat:berakhir:")).OrderBy(n => n.CreatedAt).Select(n => n.DedupeKey.Split(':')[^1]));
         Assert.Empty(await RemindersOf(Actors.Stranger));              // another region's officer never hears of it
         await using (var db = _db.NewDb())
         {
@@ -129,5 +130,60 @@ public sealed class RunRemindersTests : IAsyncLifetime
         Assert.DoesNotContain((await KbWithoutPks.HandleAsync(db, Actors.Stranger, _clock)).Value!.Items, i => i.AgreementId == id);
         await _s.AddDocAsync(id, DocumentKind.PerjanjianKerjaSama, signed: true);
         Assert.DoesNotContain((await KbWithoutPks.HandleAsync(db, Actors.Officer, _clock)).Value!.Items, i => i.AgreementId == id);
+    }
+
+    [Fact]
+    public async Task A_missing_progress_report_reminds_the_OPD_before_and_the_officers_after_its_due_date_once_each_and_stops_once_submitted()
+    {
+        // Quarterly periods from 18 Sep 2026: the first ends 17 Dec 2026; due 10 working days later (the region's setting, praktik daerah).
+        var id = await _s.RegisterAsync(Scenario.Ksdd() with { LeadAgencyId = _agency, StartsOn = new DateOnly(2026, 9, 18), EndsOn = new DateOnly(2028, 9, 17) });
+        await using (var db = _db.NewDb())
+        {
+            (await db.Agreements.SingleAsync(x => x.Id == id)).RestoreStage(Jalin.Core.Lifecycle.Stage.Implementation, null);
+            await db.SaveChangesAsync();
+        }
+        List<Notification> Progress(List<Notification> all) => all.Where(n => n.DedupeKey.StartsWith("pengingat:laporan-kemajuan:")).ToList();
+        var submittedOn = new DateOnly(2027, 1, 13);
+        Guid report = Guid.Empty;
+        for (var day = new DateOnly(2026, 12, 15); day <= new DateOnly(2027, 2, 15); day = day.AddDays(1))
+        {
+            _clock.SetDay(day);
+            if (day == submittedOn)
+            {
+                await using var db = _db.NewDb();
+                var r = new Jalin.Core.Monitoring.ProgressReport
+                {
+                    AgreementId = id, RegionCode = Actors.Cimahi, AgencyId = _agency, AgencyName = "DLH", Period = Jalin.Core.Monitoring.ReportPeriod.Quarterly,
+                    PeriodNumber = 1, PeriodStart = new DateOnly(2026, 9, 18), PeriodEnd = new DateOnly(2026, 12, 17), DueOn = new DateOnly(2027, 1, 5),
+                    Status = Jalin.Core.Monitoring.ReportStatus.Submitted, CreatedBy = _opd.UserId, FirstSubmittedOn = day, SubmittedOn = day,
+                };
+                db.ProgressReports.Add(r);
+                await db.SaveChangesAsync();
+                report = r.Id;
+            }
+            await RunReminders.HandleAsync(_db.NewDb, _clock);
+        }
+        var opd = Progress(await RemindersOf(_opd));
+        var officer = Progress(await RemindersOf(Actors.Officer));
+        // Before the due date: the OPD only (5 working days before, on the day); 1 working day late: also the officers.
+        // Submitted on 13 Jan, before the 10-working-days-late step: nothing more.
+        Assert.Equal(["5hk", "0hk", "lewat1hk"], opd.OrderBy(n => n.CreatedAt).Select(n => n.DedupeKey.Split(':')[^1]));
+        Assert.Equal(["lewat1hk"], officer.Select(n => n.DedupeKey.Split(':')[^1]));
+        Assert.Empty(Progress(await RemindersOf(Actors.Leader)));
+        Assert.Empty(Progress(await RemindersOf(Actors.Stranger)));
+        Assert.All(opd, n => Assert.Equal("/app/laporan-kemajuan", n.Link));
+        Assert.All(opd, n => Assert.Contains("pengaturan daerah", n.Body));
+
+        // Returned by the Bagian Kerja Sama: it counts as not submitted again, and the late step still owed is sent once.
+        await using (var db = _db.NewDb())
+        {
+            (await db.ProgressReports.SingleAsync(r => r.Id == report)).Status = Jalin.Core.Monitoring.ReportStatus.Returned;
+            await db.SaveChangesAsync();
+        }
+        _clock.SetDay(new DateOnly(2027, 2, 16));
+        await RunReminders.HandleAsync(_db.NewDb, _clock);
+        Assert.Equal(0, (await RunReminders.HandleAsync(_db.NewDb, _clock)).NotificationsCreated);
+        Assert.Equal(["lewat1hk", "lewat10hk"], Progress(await RemindersOf(Actors.Officer)).OrderBy(n => n.CreatedAt).Select(n => n.DedupeKey.Split(':')[^1]));
+        Assert.Equal(4, Progress(await RemindersOf(_opd)).Count);
     }
 }

@@ -44,7 +44,8 @@ public abstract class RemindersTests<TApp>(TApp app) where TApp : JalinAppFactor
         Assert.All(runs, r => Assert.True(r.Reminders > 0));
 
         await using var db = app.NewDb();
-        var rows = await db.Notifications.AsNoTracking().Where(n => n.SubjectId == id.ToString() && n.Kind == NotificationKind.Reminder).ToListAsync();
+        // The expiry ladder (the progress report reminders of the same agreement: ProgressReminderTests).
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.SubjectId == id.ToString() && n.Kind == NotificationKind.Reminder && n.DedupeKey.StartsWith("pengingat:berakhir:")).ToListAsync();
         Assert.NotEmpty(rows);
         var officer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "kerjasama.cimahi");
         Assert.Contains(rows, n => n.RecipientUserId == officer.Id);
@@ -60,7 +61,7 @@ public abstract class RemindersTests<TApp>(TApp app) where TApp : JalinAppFactor
 
         // A later pass on the same day (or a third instance) creates nothing more.
         Assert.Equal(0, (await RunReminders.HandleAsync(app.NewDb, clock)).NotificationsCreated);
-        Assert.Equal(rows.Count, await db.Notifications.CountAsync(n => n.SubjectId == id.ToString() && n.Kind == NotificationKind.Reminder));
+        Assert.Equal(rows.Count, await db.Notifications.CountAsync(n => n.SubjectId == id.ToString() && n.Kind == NotificationKind.Reminder && n.DedupeKey.StartsWith("pengingat:berakhir:")));
     }
 
     [Fact]
@@ -109,6 +110,11 @@ public abstract class RemindersTests<TApp>(TApp app) where TApp : JalinAppFactor
             var officer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "kerjasama.cimahi");
             var visible = await Jalin.Core.Agreements.AgreementAccess.VisibleTo(db.Agreements.AsNoTracking(), officer.ToActor()).Select(a => a.Title).ToListAsync();
             Assert.All(summaries.Where(s => s.StartsWith("Berakhir: ")), s => Assert.Contains(s["Berakhir: ".Length..], visible));
+            // The running period's progress report due date (the region's setting) is in the feed.
+            var a = await db.Agreements.AsNoTracking().Include(x => x.Parties).SingleAsync(x => x.Id == id);
+            var current = (await Jalin.Core.Monitoring.ReportingPeriods.ForAsync(db, a, Today, CancellationToken.None)).Last();
+            var report = Assert.Single(calendar.Events, e => e.Summary == $"Laporan kemajuan triwulan {current.Number} jatuh tempo: {title}");
+            Assert.Equal(current.DueOn, DateOnly.FromDateTime(report.Start!.Value));
         }
 
         await anon.GetAsync("/kalender/" + new string('A', 43) + ".ics").Expect(HttpStatusCode.NotFound);

@@ -22,6 +22,9 @@ public static class RemindersMatrix
         new("GET /settings/reminders", "403; officer,opd,tkksd,leader,garut,bandung,kupang=2xx", Get("/settings/reminders")),
         new("PUT /settings/reminders (months as default)", "403; officer,garut,bandung,kupang=2xx",
             Send(HttpMethod.Put, "/settings/reminders", new { kbWithoutPksMonths = 6 })),
+        new("GET /settings/monitoring", "403; officer,opd,tkksd,leader,garut,bandung,kupang=2xx", Get("/settings/monitoring")),
+        new("PUT /settings/monitoring (deadline as default)", "403; officer,garut,bandung,kupang=2xx",
+            Send(HttpMethod.Put, "/settings/monitoring", new { reportDueWorkingDays = 10 })),
         new("GET /account/calendar-feed", "2xx; mitra=403", Get("/account/calendar-feed")),
         new("POST /account/calendar-feed", "2xx; mitra=403", Send(HttpMethod.Post, "/account/calendar-feed")),
         // Created first (by the same user) so that revoking has something to revoke.
@@ -38,6 +41,8 @@ public static class RemindersMatrix
     {
         ["GET /api/v1/settings/reminders/"] = "GET /settings/reminders",
         ["PUT /api/v1/settings/reminders/"] = "PUT /settings/reminders (months as default)",
+        ["GET /api/v1/settings/monitoring/"] = "GET /settings/monitoring",
+        ["PUT /api/v1/settings/monitoring/"] = "PUT /settings/monitoring (deadline as default)",
         ["GET /api/v1/account/calendar-feed/"] = "GET /account/calendar-feed",
         ["POST /api/v1/account/calendar-feed/"] = "POST /account/calendar-feed",
         ["DELETE /api/v1/account/calendar-feed/"] = "DELETE /account/calendar-feed (after creating one)",
