@@ -109,6 +109,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<AuditAnchorService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPortalCache();
         services.AddCascadingAuthenticationState();
         services.AddMudServices(o =>
         {

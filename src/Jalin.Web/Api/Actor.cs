@@ -64,6 +64,7 @@ public static class ApiGroups
         secured.MapRemindersApi();
         secured.MapStatisticsApi();
         secured.MapUpwardReportsApi();
+        secured.MapPublicationApi();
         return api;
     }
 
