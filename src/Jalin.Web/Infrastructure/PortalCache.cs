@@ -11,10 +11,16 @@ public static class PortalCache
     public const string Policy = "portal";
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(5);
 
-    public static IServiceCollection AddPortalCache(this IServiceCollection services) =>
+    /// <param name="enabled">Configuration <c>Portal:OutputCache</c> (default true); false serves every portal request
+    /// fresh (the benchmark's uncached figures, or a deployment behind its own cache).</param>
+    public static IServiceCollection AddPortalCache(this IServiceCollection services, bool enabled = true) =>
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag).SetVaryByQuery("*"));
+            o.AddPolicy(Policy, b =>
+            {
+                b.Expire(Duration).Tag(Tag).SetVaryByQuery("*");
+                if (!enabled) b.NoCache();
+            });
         });
 
     /// <summary>Drop every cached portal response (after publishing, withdrawing or changing what the public sees).</summary>
