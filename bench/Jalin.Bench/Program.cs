@@ -51,6 +51,15 @@ if (args.Length > 0 && args[0] == "reminders")
         ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
     return await RemindersBench.RunAsync(pg, ai >= 0 && ai + 1 < args.Length ? int.Parse(args[ai + 1], CultureInfo.InvariantCulture) : 1_000_000);
 }
+if (args.Length > 0 && args[0] == "portal")
+{
+    int Opt(string name, int fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback; }
+    var oi = Array.IndexOf(args, "--out");
+    var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
+        ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
+    return await PortalBench.RunAsync(pg, FindRoot(), Opt("--agreements", 1_000_000), Opt("--concurrency", 16), Opt("--seconds", 10), args.Contains("--reuse"),
+        oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
+}
 var options = Args.Parse(args);
 var server = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
     ?? throw new InvalidOperationException("Set JALIN_BENCH_PG (bench/run starts a throwaway PostgreSQL cluster and sets it).");
