@@ -44,12 +44,15 @@ public static class SearchAgreements
         var q = db.Agreements.AsNoTracking().VisibleTo(actor);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var term = f.Q.Trim().ToLower();
-            // Two index-friendly lookups (trigram indexes on PostgreSQL) joined by id, instead of
-            // an OR over a correlated subquery that forces a scan of every agreement.
-            var matching = db.Agreements.Where(x => x.Title.ToLower().Contains(term)).Select(x => x.Id)
-                .Concat(db.AgreementParties.Where(p => p.Name.ToLower().Contains(term)).Select(p => p.AgreementId));
-            q = q.Where(a => matching.Contains(a.Id));
+            // The search index (Core/Search, ADR 0010): stemmed Indonesian words, all of them must occur.
+            if (f.Q.Length > Search.SiteSearch.MaxQueryLength)
+                return ValidationError.Of("q", $"Kata pencarian paling panjang {Search.SiteSearch.MaxQueryLength} karakter.");
+            var stems = Search.IndonesianText.Tokens(f.Q).Distinct().ToList();
+            if (stems.Count > 0)
+            {
+                var matching = Search.SiteSearch.Matching(db, db.SearchEntries.Where(e => e.Kind == Search.SearchKind.Agreement), stems).Select(e => e.SubjectId);
+                q = q.Where(a => matching.Contains(a.Id));
+            }
         }
         if (f.Kind is { } kind) q = q.Where(a => a.Kind == kind);
         if (f.Stage is { } stage) q = q.Where(a => a.Stage == stage);
