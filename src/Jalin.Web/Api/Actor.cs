@@ -29,6 +29,7 @@ public static class ApiGroups
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapAuthApi();
         api.MapVerificationApi();
+        api.MapPublicSearchApi();
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy)
             .AddEndpointFilter(async (ctx, next) =>
             {
@@ -64,6 +65,7 @@ public static class ApiGroups
         secured.MapRemindersApi();
         secured.MapStatisticsApi();
         secured.MapUpwardReportsApi();
+        secured.MapSearchApi();
         return api;
     }
 
