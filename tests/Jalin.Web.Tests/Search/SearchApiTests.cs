@@ -99,6 +99,36 @@ public abstract class SearchApiTests<TApp>(TApp app) where TApp : JalinAppFactor
         Assert.Empty(Ids(await anon.GetAsync($"/api/v1/public/search?q={Marker}").OkJson()));
     }
 
+    [Fact]
+    public async Task The_portal_page_works_without_an_account_and_shows_no_unpublished_agreement()
+    {
+        await SeedAsync();
+        var anon = app.CreateClient();
+        var empty = await anon.GetAsync("/cari");
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("<form method=\"get\" action=\"/cari\"", await empty.Content.ReadAsStringAsync());
+        var page = await anon.GetAsync($"/cari?q=persampahan+{Marker}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("0 hasil", html);
+        Assert.DoesNotContain(Marker, html.Replace($"value=\"persampahan {Marker}\"", ""));
+        Assert.Equal(HttpStatusCode.BadRequest, (await anon.GetAsync("/cari?q=" + new string('a', 201))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anon.GetAsync("/cari?q=sampah&hal=0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Markup_in_a_title_is_escaped_in_the_highlight()
+    {
+        var cimahi = await app.ClientForAsync("kerjasama.cimahi");
+        await cimahi.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title = "<script>alert(1)</script> Cikapundung sampah", budgetedInApbd = true,
+            parties = new[] { new { regionCode = "32.04" } },
+        });
+        var hit = (await cimahi.GetAsync("/api/v1/search?q=Cikapundung").OkJson())["hits"]!["items"]![0]!;
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Cikapundung</mark> sampah", hit["titleHtml"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("/api/v1/search", "q", "wajib diisi")]
     [InlineData("/api/v1/search?q=%20", "q", "wajib diisi")]
