@@ -20,6 +20,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorEnrolmentGate();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapJalinApiReference();

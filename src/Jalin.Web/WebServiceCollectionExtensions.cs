@@ -109,6 +109,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<AuditAnchorService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPortalCache(config.GetValue("Portal:OutputCache", true));
         services.AddCascadingAuthenticationState();
         services.AddMudServices(o =>
         {

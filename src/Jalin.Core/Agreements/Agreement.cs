@@ -47,6 +47,11 @@ public sealed class Agreement
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency token: every change increments it.</summary>
     public int Version { get; set; }
+    /// <summary>When the Bagian Kerja Sama published the agreement on the public portal (null: not public).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    /// <summary>Fields the region keeps off the portal and the open data even when the agreement is published.</summary>
+    public Publication.ConfidentialFields Confidential { get; set; }
 
     public List<AgreementParty> Parties { get; init; } = [];
     public List<AgreementDocument> Documents { get; init; } = [];
@@ -137,6 +142,8 @@ public sealed class AgreementDocument
     /// (its kajian, its DPRD's letters, its signed copy). Its internal documents are seen only in that
     /// region (<see cref="AgreementAccess.SeesDocument"/>). Null is read as the agreement's region.</summary>
     public string? UploaderRegionCode { get; init; }
+    /// <summary>Shown on the public portal with its published agreement (only kinds <see cref="Publication.PublicDocuments.CanBePublic"/>).</summary>
+    public bool IsPublic { get; set; }
 
     public bool IsSigned => SignedOn is not null && FileSha256 is not null;
 }

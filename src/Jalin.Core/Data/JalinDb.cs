@@ -218,6 +218,10 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.HasIndex(a => a.UpdatedAt);
             e.HasIndex(a => new { a.Kind, a.Stage });
             e.HasIndex(a => new { a.Stage, a.EndsOn });
+            e.Property(a => a.PublishedBy).HasMaxLength(200);
+            e.Property(a => a.Confidential).HasConversion<int>();
+            // The public register: published agreements, newest first (issue #12).
+            e.HasIndex(a => a.PublishedAt);
         });
 
         b.Entity<AgreementParty>(e =>

@@ -88,6 +88,9 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.Property<bool>("BurdensPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Confidential")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -142,6 +145,13 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -192,6 +202,8 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Kind", "Stage");
@@ -235,6 +247,9 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.Property<long?>("FileSize")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -83,6 +83,9 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.Property<bool>("BurdensPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Confidential")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -137,6 +140,13 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -187,6 +197,8 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Kind", "Stage");
@@ -229,6 +241,9 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")

@@ -65,6 +65,7 @@ public static class ApiGroups
         secured.MapRemindersApi();
         secured.MapStatisticsApi();
         secured.MapUpwardReportsApi();
+        secured.MapPublicationApi();
         secured.MapSearchApi();
         return api;
     }

@@ -367,6 +367,8 @@ public static class DemoData
             await DemoUpwardReports.SeedAsync(newDb, files, today, people, ct);
             // 8d. Foreign duties: Bandung–Braunschweig's yearly plans and supervisions (issue #11 item 6).
             await DemoForeignDuties.SeedAsync(newDb, files, clock, today, people, ct);
+            // 8e. The portal: signed agreements published by their regions, one left unpublished each (issue #12 item 2).
+            await DemoPublication.SeedAsync(newDb, today, people, ct);
         }
 
         // 9. Mapping: potentials and needs, rounds, a reminder (issue #10).
