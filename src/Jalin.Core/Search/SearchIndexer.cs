@@ -47,11 +47,15 @@ public static class SearchIndexer
             var agreements = await db.Agreements.AsNoTracking().Include(a => a.Parties).Where(a => agreementIds.Contains(a.Id)).ToListAsync(ct);
             foreach (var a in agreements)
             {
-                var body = Join(a.Object, a.Scope, a.Kind.Label(), regions.GetValueOrDefault(a.RegionCode),
+                // A published agreement's confidential object or scope stays out of the index altogether, so no public search
+                // can find the agreement by a word of it (the back office loses those words too: the price of one entry).
+                var isPublic = published.Contains(a.Id);
+                var body = Join(isPublic && a.Confidential.HasFlag(Publication.ConfidentialFields.Object) ? null : a.Object,
+                    isPublic && a.Confidential.HasFlag(Publication.ConfidentialFields.Scope) ? null : a.Scope, a.Kind.Label(), regions.GetValueOrDefault(a.RegionCode),
                     a.AffairCode is { } code ? affairs.GetValueOrDefault(code) : null,
                     string.Join(", ", a.Parties.OrderBy(p => p.Order).Select(p => p.Name)),
                     string.Join(", ", a.Parties.Select(p => p.LeadAgencyName).Where(n => n is not null)));
-                built.Add(Entry(SearchKind.Agreement, a.Id, a.RegionCode, a.Id, a.Kind, a.StartsOn?.Year ?? a.CreatedAt.Year, a.Title, body, published.Contains(a.Id), now));
+                built.Add(Entry(SearchKind.Agreement, a.Id, a.RegionCode, a.Id, a.Kind, a.StartsOn?.Year ?? a.CreatedAt.Year, a.Title, body, isPublic, now));
             }
         }
         var partnerIds = Ids(subjects, SearchKind.Partner);
@@ -93,8 +97,8 @@ public static class SearchIndexer
     /// <summary>The agreements among these that the public may see (published).</summary>
     private static async Task<HashSet<Guid>> PublicAgreementIdsAsync(JalinDb db, List<Guid> ids, CancellationToken ct)
     {
-        await Task.CompletedTask;
-        return [];
+        var published = await Publication.PublicAgreements.Published(db).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        return published.ToHashSet();
     }
 
     private static List<Guid> Ids(IEnumerable<SearchSubject> subjects, SearchKind kind) => subjects.Where(s => s.Kind == kind).Select(s => s.Id).Distinct().ToList();

@@ -49,7 +49,13 @@ public static class SiteSearch
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
         RunAsync(db, PublicScope(db), query, ct);
 
-    internal static IQueryable<SearchEntry> PublicScope(JalinDb db) => db.SearchEntries.AsNoTracking().Where(e => e.IsPublic);
+    /// <summary>Public entries: published agreements only, checked again against <see cref="Publication.PublicAgreements.Published"/>
+    /// (the flag is the indexer's copy; the query re-checks the source of truth).</summary>
+    internal static IQueryable<SearchEntry> PublicScope(JalinDb db)
+    {
+        var published = Publication.PublicAgreements.Published(db).Select(a => a.Id);
+        return db.SearchEntries.AsNoTracking().Where(e => e.IsPublic && e.Kind == SearchKind.Agreement && published.Contains(e.SubjectId));
+    }
 
     /// <summary>The entries of subjects the actor may open: agreements by <see cref="AgreementAccess.VisibleTo"/>, usulan by
     /// <see cref="ProposalAccess.VisibleTo"/>, potentials and needs by <see cref="MappingAccess.VisibleTo"/>, partners as

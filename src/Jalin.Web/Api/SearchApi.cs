@@ -14,7 +14,7 @@ public static class SearchApi
             .WithSummary("Cari kerja sama, mitra, usulan, potensi dan kebutuhan yang boleh Anda buka. Kata dicocokkan menurut kata dasarnya "
                 + "(\"persampahan\" menemukan \"sampah\"); semua kata harus ada. Filter: kind, region, year; page mulai 1.");
 
-    /// <summary>The portal's search, anonymous, over published entries only; cached briefly per query.</summary>
+    /// <summary>The portal's search, anonymous, over published entries only; output-cached per query (PortalCache).</summary>
     public static void MapPublicSearchApi(this RouteGroupBuilder api) =>
         api.MapGet("/public/search", async (JalinDb db, string? q, string? kind, string? region, int? year, int? page, CancellationToken ct) =>
                 (await SiteSearch.PublicAsync(db, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, Page = page }, ct)).ToHttp())
@@ -22,7 +22,6 @@ public static class SearchApi
             .WithSummary("Pencarian publik: hanya kerja sama yang telah diumumkan. Tanpa akun.")
             .AllowAnonymous()
             .RequireRateLimiting(LoginLimits.VerifyPolicy)
-            .CacheOutput(p => p.Expire(TimeSpan.FromMinutes(1)).SetVaryByQuery("q", "kind", "region", "year", "page").Tag(PublicSearchCacheTag));
-
-    public const string PublicSearchCacheTag = "portal-search";
+            // The portal's cache: vary by query, tag evicted by every publish and withdrawal.
+            .CachedForPortal();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Jalin.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalin.Web.Tests.Search;
 
@@ -114,6 +115,31 @@ public abstract class SearchApiTests<TApp>(TApp app) where TApp : JalinAppFactor
         Assert.DoesNotContain(Marker, html.Replace($"value=\"persampahan {Marker}\"", ""));
         Assert.Equal(HttpStatusCode.BadRequest, (await anon.GetAsync("/cari?q=" + new string('a', 201))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anon.GetAsync("/cari?q=sampah&hal=0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_search_finds_published_agreements_and_nothing_else()
+    {
+        await SeedAsync();
+        await using var db = app.NewDb();
+        var published = await Jalin.Core.Publication.PublicAgreements.Published(db).Select(a => new { a.Id, a.Title }).ToListAsync();
+        Assert.NotEmpty(published);
+        var sample = published.OrderBy(a => a.Title, StringComparer.Ordinal).First();
+        var word = sample.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).OrderByDescending(w => w.Length).First();
+        var anon = app.CreateClient();
+        var found = Ids(await anon.GetAsync("/api/v1/public/search?q=" + Uri.EscapeDataString(word)).OkJson());
+        Assert.Contains(sample.Id, found);
+        var publishedIds = published.Select(a => a.Id).ToHashSet();
+        // Every word of every title of the region: whatever the public finds is published.
+        foreach (var title in await db.Agreements.Where(a => a.RegionCode == "32.77").Select(a => a.Title).Take(30).ToListAsync())
+        {
+            var q = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4 && w.All(char.IsLetter)).FirstOrDefault();
+            if (q is null) continue;
+            var hits = Ids(await anon.GetAsync("/api/v1/public/search?q=" + Uri.EscapeDataString(q)).OkJson());
+            Assert.All(hits, id => Assert.Contains(id, publishedIds));
+        }
+        var html = await (await anon.GetAsync("/cari?q=" + Uri.EscapeDataString(word))).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/kerja-sama/{sample.Id}\"", html);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class SearchLinks
 
     public static string Portal(SearchHit h) => h.Kind switch
     {
-        SearchKind.Agreement => $"/kerja-sama/{h.SubjectId}",
+        SearchKind.Agreement => Jalin.Core.Publication.PublicAgreements.PathOf(h.SubjectId),
         _ => "/",
     };
 }

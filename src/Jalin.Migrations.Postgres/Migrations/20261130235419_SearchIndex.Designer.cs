@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jalin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261130233059_SearchIndex")]
+    [Migration("20261130235419_SearchIndex")]
     partial class SearchIndex
     {
         /// <inheritdoc />
@@ -91,6 +91,9 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.Property<bool>("BurdensPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Confidential")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -145,6 +148,13 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -195,6 +205,8 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Kind", "Stage");
@@ -238,6 +250,9 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.Property<long?>("FileSize")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()

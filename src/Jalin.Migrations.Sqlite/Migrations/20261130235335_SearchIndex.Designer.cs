@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jalin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JalinDb))]
-    [Migration("20261130233031_SearchIndex")]
+    [Migration("20261130235335_SearchIndex")]
     partial class SearchIndex
     {
         /// <inheritdoc />
@@ -86,6 +86,9 @@ namespace Jalin.Migrations.Sqlite.Migrations
                     b.Property<bool>("BurdensPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Confidential")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -140,6 +143,13 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -190,6 +200,8 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DueOn");
 
+                    b.HasIndex("PublishedAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Kind", "Stage");
@@ -232,6 +244,9 @@ namespace Jalin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
