@@ -72,3 +72,42 @@ public class SiteSearchTests
         Assert.False(longQ.Ok);
     }
 }
+
+public class PublicSearchTests
+{
+    [Fact]
+    public async Task Public_search_finds_only_published_agreements_and_never_by_a_confidential_word()
+    {
+        var clock = TestClock.At(new DateOnly(2026, 11, 24));
+        await using var database = await TestDb.CreateAsync(clock);
+        var s = new Scenario(database, clock);
+        var id = await s.KsddInImplementationAsync();
+        await using (var db = database.NewDb())
+        {
+            var a = await db.Agreements.SingleAsync(x => x.Id == id);
+            a.Object = "Tempat pemrosesan akhir Sarimukti";
+            await db.SaveChangesAsync();
+        }
+        await using (var db = database.NewDb())
+        {
+            // Not published yet: the public finds nothing, the officer finds it by the object.
+            Assert.Empty((await SiteSearch.PublicAsync(db, new SearchQuery { Q = "persampahan" })).Value!.Hits.Items);
+            Assert.Equal([id], (await SiteSearch.ForActorAsync(db, Actors.Officer, new SearchQuery { Q = "Sarimukti" })).Value!.Hits.Items.Select(h => h.SubjectId));
+        }
+        await using (var db = database.NewDb())
+        {
+            var published = await Jalin.Core.Publication.PublishAgreement.PublishAsync(db, Actors.Officer, id, new(["object"], []), clock);
+            Assert.True(published.Ok, published.Error?.ToString());
+        }
+        await using (var db = database.NewDb())
+        {
+            Assert.Equal([id], (await SiteSearch.PublicAsync(db, new SearchQuery { Q = "persampahan" })).Value!.Hits.Items.Select(h => h.SubjectId));
+            // The object is confidential: no public search finds the agreement by a word of it.
+            Assert.Empty((await SiteSearch.PublicAsync(db, new SearchQuery { Q = "Sarimukti" })).Value!.Hits.Items);
+        }
+        await using (var db = database.NewDb())
+            Assert.True((await Jalin.Core.Publication.PublishAgreement.UnpublishAsync(db, Actors.Officer, id, clock)).Ok);
+        await using (var db = database.NewDb())
+            Assert.Empty((await SiteSearch.PublicAsync(db, new SearchQuery { Q = "persampahan" })).Value!.Hits.Items);
+    }
+}
