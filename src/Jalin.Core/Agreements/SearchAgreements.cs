@@ -95,6 +95,9 @@ public static class SearchAgreements
             ("lead", false) => q.OrderBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault() == null).ThenBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault()).ThenBy(a => a.Id),
             ("lead", true) => q.OrderBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault() == null).ThenByDescending(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault()).ThenBy(a => a.Id),
             (_, false) when f.Sort == "updated" => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
+            // With free text and no chosen order: titles holding the typed phrase first (an exact title finds its record
+            // first, as before the search index), then the latest changed.
+            _ when !string.IsNullOrWhiteSpace(f.Q) => q.OrderByDescending(a => a.Title.ToLower().Contains(f.Q.Trim().ToLower())).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
             _ => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
         };
 
