@@ -21,6 +21,7 @@ internal static class Cli
           audit anchor                               tulis kepala rantai tiap daerah ke berkas jangkar
           migrate                                    terapkan migrasi basis data
           seed [--demo]                              isi data rujukan (dan data contoh)
+          reindex                                    bangun ulang indeks pencarian
           create-admin --user NAMA --name "Nama"     buat administrator sistem pertama (--help)
           demo deactivate                            nonaktifkan semua akun demo (sebelum mode Produksi)
         Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...
@@ -42,6 +43,7 @@ internal static class Cli
                 "audit anchor" => await AuditAnchor(),
                 "migrate" => await Migrate(),
                 "seed" => await Seed(args.Contains("--demo")),
+                "reindex" => await Reindex(),
                 "create-admin" => await Jalin.Cli.AdminCommands.CreateAdminAsync(args, Database(), Console.In, Console.IsInputRedirected, Console.Out, Console.Error),
                 "demo deactivate" => await Jalin.Cli.AdminCommands.DeactivateDemoAsync(args, Database(), Console.Out),
                 _ => Help(command),
@@ -122,6 +124,14 @@ internal static class Cli
         var builder = new DbContextOptionsBuilder<JalinDb>();
         Database().Configure(builder, TimeProvider.System);
         return new JalinDb(builder.Options);
+    }
+
+    private static async Task<int> Reindex()
+    {
+        await using var db = NewDb();
+        var n = await Jalin.Core.Search.SearchIndexer.ReindexAllAsync(db, TimeProvider.System);
+        Console.WriteLine($"Indeks pencarian dibangun ulang: {n} subjek.");
+        return 0;
     }
 
     private static async Task<int> AuditVerify(string? region)

@@ -44,12 +44,15 @@ public static class SearchAgreements
         var q = db.Agreements.AsNoTracking().VisibleTo(actor);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var term = f.Q.Trim().ToLower();
-            // Two index-friendly lookups (trigram indexes on PostgreSQL) joined by id, instead of
-            // an OR over a correlated subquery that forces a scan of every agreement.
-            var matching = db.Agreements.Where(x => x.Title.ToLower().Contains(term)).Select(x => x.Id)
-                .Concat(db.AgreementParties.Where(p => p.Name.ToLower().Contains(term)).Select(p => p.AgreementId));
-            q = q.Where(a => matching.Contains(a.Id));
+            // The search index (Core/Search, ADR 0010): stemmed Indonesian words, all of them must occur.
+            if (f.Q.Length > Search.SiteSearch.MaxQueryLength)
+                return ValidationError.Of("q", $"Kata pencarian paling panjang {Search.SiteSearch.MaxQueryLength} karakter.");
+            var stems = Search.IndonesianText.Tokens(f.Q).Distinct().ToList();
+            if (stems.Count > 0)
+            {
+                var matching = Search.SiteSearch.Matching(db, db.SearchEntries.Where(e => e.Kind == Search.SearchKind.Agreement), stems).Select(e => e.SubjectId);
+                q = q.Where(a => matching.Contains(a.Id));
+            }
         }
         if (f.Kind is { } kind) q = q.Where(a => a.Kind == kind);
         if (f.Stage is { } stage) q = q.Where(a => a.Stage == stage);
@@ -92,6 +95,9 @@ public static class SearchAgreements
             ("lead", false) => q.OrderBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault() == null).ThenBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault()).ThenBy(a => a.Id),
             ("lead", true) => q.OrderBy(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault() == null).ThenByDescending(a => a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault()).ThenBy(a => a.Id),
             (_, false) when f.Sort == "updated" => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
+            // With free text and no chosen order: titles holding the typed phrase first (an exact title finds its record
+            // first, as before the search index), then the latest changed.
+            _ when !string.IsNullOrWhiteSpace(f.Q) => q.OrderByDescending(a => a.Title.ToLower().Contains(f.Q.Trim().ToLower())).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
             _ => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
         };
 

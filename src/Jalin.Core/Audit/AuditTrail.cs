@@ -47,7 +47,9 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
                 // Notifications are derived from audited changes and are each user's own inbox state.
                 && e.Metadata.ClrType != typeof(Notifications.Notification)
                 // Outbox mails are copies of audited changes; their text may carry a private link (the portal's status key).
-                && e.Metadata.ClrType != typeof(Mail.OutboxMessage))
+                && e.Metadata.ClrType != typeof(Mail.OutboxMessage)
+                // The search index is derived from audited rows and rebuilt at will.
+                && e.Metadata.ClrType != typeof(Search.SearchEntry))
             .ToList();
         _deferred.Remove(db);
         if (entries.Count == 0) return;

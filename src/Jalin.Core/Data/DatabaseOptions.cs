@@ -31,7 +31,7 @@ public sealed class DatabaseOptions
             EnsureFolder(cs);
             builder.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
         }
-        builder.AddInterceptors(new AuditInterceptor(clock, AuditKeys));
+        builder.AddInterceptors(new AuditInterceptor(clock, AuditKeys), new Search.SearchIndexInterceptor(clock));
     }
 
     private static void EnsureFolder(string connectionString)

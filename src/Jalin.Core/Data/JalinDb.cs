@@ -80,6 +80,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     // H: upward reports (issue #11 item 7)
     public DbSet<UpwardReports.UpwardReport> UpwardReports => Set<UpwardReports.UpwardReport>();
 
+    // S: search index (issue #12 item 3)
+    public DbSet<Search.SearchEntry> SearchEntries => Set<Search.SearchEntry>();
+
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
 
@@ -335,6 +338,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             .ApplyConfiguration<global::Jalin.Core.Events.EventMaterial>(events).ApplyConfiguration<global::Jalin.Core.Events.EventFollowUp>(events);
         b.ApplyConfiguration(new Reminders.CalendarFeedConfiguration());
         b.ApplyConfiguration(new UpwardReports.UpwardReportConfiguration());
+        // S: search index (issue #12 item 3)
+        b.ApplyConfiguration(new Search.SearchEntryConfiguration());
 
         if (Database.IsSqlite())
         {

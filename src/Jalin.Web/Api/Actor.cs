@@ -29,6 +29,7 @@ public static class ApiGroups
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapAuthApi();
         api.MapVerificationApi();
+        api.MapPublicSearchApi();
         var secured = api.MapGroup("").RequireAuthorization(ApiPolicy)
             .AddEndpointFilter(async (ctx, next) =>
             {
@@ -65,6 +66,7 @@ public static class ApiGroups
         secured.MapStatisticsApi();
         secured.MapUpwardReportsApi();
         secured.MapPublicationApi();
+        secured.MapSearchApi();
         return api;
     }
 

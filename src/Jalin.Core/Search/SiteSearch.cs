@@ -1,0 +1,253 @@
+using System.Net;
+using System.Text;
+using Jalin.Core.Agreements;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Identity;
+using Jalin.Core.Mapping;
+using Jalin.Core.Partners;
+using Jalin.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Search;
+
+public sealed record SearchQuery
+{
+    public string? Q { get; init; }
+    public string? Kind { get; init; }
+    public string? Region { get; init; }
+    public int? Year { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
+
+public sealed record SearchHit(SearchKind Kind, string KindLabel, Guid SubjectId, Guid? AgreementId, string RegionCode, string RegionName,
+    string? CooperationKind, int? Year, string Title, string TitleHtml, string SnippetHtml, double Score);
+
+public sealed record SearchFacet(string Key, string Label, int Count);
+
+public sealed record SearchCorrection(string Typed, string Used);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchCorrection> Corrections, Page<SearchHit> Hits,
+    IReadOnlyList<SearchFacet> Kinds, IReadOnlyList<SearchFacet> Regions, IReadOnlyList<SearchFacet> CooperationKinds, IReadOnlyList<SearchFacet> Years);
+
+/// <summary>Search over the index (ADR 0010): the database finds the entries that hold ALL the query's stems (PostgreSQL
+/// GIN over to_tsvector('simple'), SQLite FTS5), .NET ranks them with one function and builds the highlighted snippets,
+/// so both databases return the same hits in the same order.</summary>
+public static class SiteSearch
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxWords = 10;
+    /// <summary>How many matching entries are ranked (the first by index id); enough for a person reading pages of 20.</summary>
+    public const int MaxCandidates = 1000;
+
+    /// <summary>The back office: everything the actor may open.</summary>
+    public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, CancellationToken ct = default) =>
+        RunAsync(db, VisibleTo(db.SearchEntries.AsNoTracking(), db, actor), query, ct);
+
+    /// <summary>The portal: only what is public.</summary>
+    public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
+        RunAsync(db, PublicScope(db), query, ct);
+
+    /// <summary>Public entries: published agreements only, checked again against <see cref="Publication.PublicAgreements.Published"/>
+    /// (the flag is the indexer's copy; the query re-checks the source of truth).</summary>
+    internal static IQueryable<SearchEntry> PublicScope(JalinDb db)
+    {
+        var published = Publication.PublicAgreements.Published(db).Select(a => a.Id);
+        return db.SearchEntries.AsNoTracking().Where(e => e.IsPublic && e.Kind == SearchKind.Agreement && published.Contains(e.SubjectId));
+    }
+
+    /// <summary>The entries of subjects the actor may open: agreements by <see cref="AgreementAccess.VisibleTo"/>, usulan by
+    /// <see cref="ProposalAccess.VisibleTo"/>, potentials and needs by <see cref="MappingAccess.VisibleTo"/>, partners as
+    /// the partner registry lists them.</summary>
+    public static IQueryable<SearchEntry> VisibleTo(IQueryable<SearchEntry> entries, JalinDb db, CurrentActor actor)
+    {
+        var agreements = db.Agreements.VisibleTo(actor).Select(a => a.Id);
+        var proposals = db.Proposals.VisibleTo(actor).Select(p => p.Id);
+        var mapping = db.MappingItems.VisibleTo(actor).Select(m => m.Id);
+        var partners = PartnersVisibleTo(db.Partners, actor).Select(p => p.Id);
+        return entries.Where(e =>
+            (e.Kind == SearchKind.Agreement && agreements.Contains(e.SubjectId))
+            || (e.Kind == SearchKind.Proposal && proposals.Contains(e.SubjectId))
+            || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && mapping.Contains(e.SubjectId))
+            || (e.Kind == SearchKind.Partner && partners.Contains(e.SubjectId)));
+    }
+
+    private static readonly Role[] PartnerReaders = [Role.CooperationOfficer, Role.TeamMember, Role.Leader, Role.Auditor, Role.AgencyUser, Role.DprdViewer];
+
+    /// <summary>The same rule as <see cref="PartnerRegistry.ListAsync"/>.</summary>
+    private static IQueryable<Partner> PartnersVisibleTo(IQueryable<Partner> query, CurrentActor actor)
+    {
+        var region = actor.RegionCode;
+        var province = region + ".";
+        var partner = actor.PartnerId;
+        return actor.Role switch
+        {
+            Role.System or Role.SupervisorNational => query,
+            Role.PartnerUser when partner is not null => query.Where(p => p.Id == partner),
+            Role.SupervisorProvince when region is not null => query.Where(p => p.RegionCode == region || p.RegionCode.StartsWith(province)),
+            _ when PartnerReaders.Contains(actor.Role) && region is not null => query.Where(p => p.RegionCode == region),
+            _ => query.Where(p => false),
+        };
+    }
+
+    /// <summary>The query's words (normalised, compounds split, stopwords out) or why it cannot be run.</summary>
+    public static Result<IReadOnlyList<string>> Parse(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return ValidationError.Of("q", "Kata pencarian wajib diisi.");
+        if (q.Length > MaxQueryLength) return ValidationError.Of("q", $"Kata pencarian paling panjang {MaxQueryLength} karakter.");
+        var words = IndonesianText.Words(q).Where(w => !IndonesianText.IsStopword(w)).Distinct().ToList();
+        if (words.Count == 0) return ValidationError.Of("q", "Kata pencarian hanya berisi kata sambung atau tanda baca; tulis kata yang dicari.");
+        if (words.Count > MaxWords) return ValidationError.Of("q", $"Kata pencarian paling banyak {MaxWords} kata.");
+        return words;
+    }
+
+    /// <summary>The entries of <paramref name="scope"/> holding every stem (the database's full-text index does the matching).</summary>
+    public static IQueryable<SearchEntry> Matching(JalinDb db, IQueryable<SearchEntry> scope, IReadOnlyCollection<string> stems)
+    {
+        var terms = string.Join(' ', stems);
+        var matched = db.Database.IsNpgsql()
+            ? db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE to_tsvector('simple', \"Tokens\") @@ plainto_tsquery('simple', {0})", terms)
+            : db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})",
+                string.Join(' ', stems.Select(s => "\"" + s + "\"")));
+        var ids = matched.Select(e => e.Id);
+        return scope.Where(e => ids.Contains(e.Id));
+    }
+
+    private static async Task<Result<SearchResults>> RunAsync(JalinDb db, IQueryable<SearchEntry> scope, SearchQuery query, CancellationToken ct)
+    {
+        var parsed = Parse(query.Q);
+        if (!parsed.Ok) return parsed.Error!;
+        if (query.Page is < 1) return ValidationError.Of("page", "Nomor halaman mulai dari 1.");
+        if (query.PageSize is < 1 or > 100) return ValidationError.Of("pageSize", "Jumlah per halaman 1 sampai 100.");
+        SearchKind? kindFilter = null;
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            if (!SearchKindLabels.TryParse(query.Kind, out var k))
+                return ValidationError.Of("kind", $"Jenis hasil tidak dikenal. Pilih salah satu: {string.Join(", ", Enum.GetNames<SearchKind>())}.");
+            kindFilter = k;
+        }
+        if (query.Region is { Length: > 13 }) return ValidationError.Of("region", "Kode wilayah tidak valid.");
+        if (query.Year is < 1945 or > 2200) return ValidationError.Of("year", "Tahun tidak valid.");
+        var page = query.Page ?? 1;
+        var size = query.PageSize ?? 20;
+
+        // Typo tolerance: a word that matches nothing the actor may see is replaced by the nearest word of a partner or
+        // region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer).
+        var words = parsed.Value!.ToList();
+        var corrections = new List<SearchCorrection>();
+        string[]? vocabulary = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (await Matching(db, scope, [IndonesianText.Stem(words[i])]).AnyAsync(ct)) continue;
+            vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
+            if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
+            {
+                corrections.Add(new SearchCorrection(words[i], nearest));
+                words[i] = nearest;
+            }
+        }
+        var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+
+        var candidates = await Matching(db, scope, stems).OrderBy(e => e.Id).Take(MaxCandidates)
+            .Select(e => new Candidate(e.Id, e.Kind, e.SubjectId, e.AgreementId, e.RegionCode, e.CooperationKind, e.Year, e.Title, e.Tokens))
+            .ToListAsync(ct);
+        var ranked = Rank(candidates, stems);
+
+        var regionCodes = ranked.Select(c => c.Entry.RegionCode).Distinct().ToList();
+        var regionNames = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code)).ToListAsync(ct);
+        var names = regionNames.ToDictionary(r => r.Code, r => r.FullName);
+
+        var filtered = ranked.Where(r => (kindFilter is null || r.Entry.Kind == kindFilter)
+            && (string.IsNullOrWhiteSpace(query.Region) || r.Entry.RegionCode == query.Region)
+            && (query.Year is null || r.Entry.Year == query.Year)).ToList();
+        var pageRows = filtered.Skip((page - 1) * size).Take(size).ToList();
+        var ids = pageRows.Select(r => r.Entry.Id).ToList();
+        var bodies = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, ct);
+        var stemSet = stems.ToHashSet();
+        var hits = pageRows.Select(r => new SearchHit(r.Entry.Kind, r.Entry.Kind.Label(), r.Entry.SubjectId, r.Entry.AgreementId, r.Entry.RegionCode,
+            names.GetValueOrDefault(r.Entry.RegionCode, r.Entry.RegionCode), r.Entry.CooperationKind?.ShortLabel(), r.Entry.Year,
+            r.Entry.Title, Highlight(r.Entry.Title, stemSet), Snippet(bodies.GetValueOrDefault(r.Entry.Id, ""), stemSet), r.Score)).ToList();
+
+        static List<SearchFacet> Facet<T>(IEnumerable<T> keys, Func<T, string> key, Func<T, string> label) =>
+            keys.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.First()), g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
+        var all = ranked.Select(r => r.Entry).ToList();
+        return new SearchResults(query.Q!.Trim(), corrections, new Page<SearchHit>(hits, page, size, filtered.Count),
+            Facet(all, e => e.Kind.ToString(), e => e.Kind.Label()),
+            Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
+            Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
+            Facet(all.Where(e => e.Year is not null), e => e.Year!.Value.ToString(), e => e.Year!.Value.ToString()));
+    }
+
+    internal sealed record Candidate(long Id, SearchKind Kind, Guid SubjectId, Guid? AgreementId, string RegionCode, CooperationKind? CooperationKind, int? Year, string Title, string Tokens);
+
+    internal sealed record Ranked(Candidate Entry, double Score);
+
+    /// <summary>The one ranking function: per query stem, title occurrences weigh 4 (up to 2), text occurrences
+    /// 1 + ln(count), divided by a gentle length norm; ties by title then subject id. Pure .NET, so identical on both databases.</summary>
+    internal static List<Ranked> Rank(IEnumerable<Candidate> candidates, IReadOnlyCollection<string> stems) =>
+        candidates.Select(c => new Ranked(c, Score(c.Title, c.Tokens, stems)))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.Title, StringComparer.Ordinal).ThenBy(r => r.Entry.SubjectId).ToList();
+
+    public static double Score(string title, string tokens, IReadOnlyCollection<string> stems)
+    {
+        var titleTokens = IndonesianText.Tokens(title);
+        var all = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var score = 0.0;
+        foreach (var s in stems)
+        {
+            var inTitle = titleTokens.Count(t => t == s);
+            var inText = Math.Max(0, all.Count(t => t == s) - inTitle);
+            score += 4 * Math.Min(inTitle, 2) + (inText > 0 ? 1 + Math.Log(inText) : 0);
+        }
+        score /= 1 + Math.Log(1 + all.Length / 200.0);
+        return Math.Round(score, 6);
+    }
+
+    /// <summary>HTML of <paramref name="text"/> with every word whose stem is searched in &lt;mark&gt;; everything else encoded.</summary>
+    public static string Highlight(string text, IReadOnlySet<string> stems)
+    {
+        var sb = new StringBuilder(text.Length + 32);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            if (IsWordChar(text[i]))
+            {
+                while (i < text.Length && IsWordChar(text[i])) i++;
+                var word = text[start..i];
+                var match = IndonesianText.Words(word).Any(w => stems.Contains(IndonesianText.Stem(w)));
+                if (match) sb.Append("<mark>").Append(WebUtility.HtmlEncode(word)).Append("</mark>");
+                else sb.Append(WebUtility.HtmlEncode(word));
+            }
+            else
+            {
+                while (i < text.Length && !IsWordChar(text[i])) i++;
+                sb.Append(WebUtility.HtmlEncode(text[start..i]));
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>About 240 characters of the text around the first searched word, highlighted.</summary>
+    public static string Snippet(string body, IReadOnlySet<string> stems, int length = 240)
+    {
+        if (string.IsNullOrEmpty(body)) return "";
+        var first = -1;
+        var i = 0;
+        while (i < body.Length && first < 0)
+        {
+            if (!IsWordChar(body[i])) { i++; continue; }
+            var start = i;
+            while (i < body.Length && IsWordChar(body[i])) i++;
+            if (IndonesianText.Words(body[start..i]).Any(w => stems.Contains(IndonesianText.Stem(w)))) first = start;
+        }
+        var from = first < 0 ? 0 : Math.Max(0, first - 80);
+        while (from > 0 && IsWordChar(body[from - 1])) from--;
+        var to = Math.Min(body.Length, from + length);
+        while (to < body.Length && IsWordChar(body[to])) to++;
+        return (from > 0 ? "… " : "") + Highlight(body[from..to], stems) + (to < body.Length ? " …" : "");
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+}

@@ -1,0 +1,73 @@
+using Jalin.Core.Search;
+
+namespace Jalin.Core.Tests.Search;
+
+public class IndonesianTextTests
+{
+    [Theory]
+    [InlineData("persampahan", "sampah")]
+    [InlineData("penyelenggaraan", "selenggara")]
+    [InlineData("perjanjian", "janji")]
+    public void Stems_derived_words_to_their_root(string word, string stem) =>
+        Assert.Equal(stem, IndonesianText.Stem(word));
+
+    [Fact]
+    public void Tala_stemmer_does_not_restore_a_dropped_initial_letter()
+    {
+        // Lucene's stemmer (Tala 2003) strips "peng-" without restoring the k of "kelola" (ADR 0010): what matters
+        // is that every form of the word in the index and in the query gets the same stem.
+        Assert.Equal("elola", IndonesianText.Stem("pengelolaan"));
+        Assert.Equal(IndonesianText.Stem("pengelolaan"), IndonesianText.Stem("pengelola"));
+    }
+
+    [Theory]
+    [InlineData("kerjasama")]
+    [InlineData("Kerja-Sama")]
+    [InlineData("kerja sama")]
+    [InlineData("KERJASAMA")]
+    public void Solid_and_hyphenated_compounds_become_two_words(string text) =>
+        Assert.Equal(["kerja", "sama"], IndonesianText.Words(text));
+
+    [Fact]
+    public void Diacritics_punctuation_and_stopwords_are_dropped()
+    {
+        Assert.Equal(["kafe", "bandung"], IndonesianText.Words("Kafé, Bandung!"));
+        Assert.Equal(IndonesianText.Tokens("pengelolaan sampah"), IndonesianText.Tokens("Pengelolaan dan sampah"));
+        Assert.Equal("tanda tangan janji", IndonesianText.TokenText("tandatangan perjanjian"));
+    }
+
+    [Fact]
+    public void Typo_distance_counts_a_swap_as_one_edit()
+    {
+        Assert.Equal(1, SearchVocabulary.Distance("braunschwieg", "braunschweig"));
+        Assert.Equal(1, SearchVocabulary.Distance("bandng", "bandung"));
+        Assert.Equal("bandung", SearchVocabulary.Nearest("bandng", ["bandung", "garut", "cimahi"]));
+        Assert.Equal("cimahi", SearchVocabulary.Nearest("cimahy", ["bandung", "garut", "cimahi"]));
+        // Five letters or fewer: one edit only.
+        Assert.Null(SearchVocabulary.Nearest("grtx", ["garut"]));
+    }
+
+    [Fact]
+    public void Snippets_encode_everything_but_the_marks()
+    {
+        var stems = new HashSet<string> { IndonesianText.Stem("sampah") };
+        var html = SiteSearch.Highlight("<script>alert(1)</script> Persampahan & sampah", stems);
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Persampahan</mark> &amp; <mark>sampah</mark>", html);
+        Assert.DoesNotContain("<script>", SiteSearch.Snippet(new string('x', 10) + " <script> sampah", stems));
+    }
+
+    [Fact]
+    public void Ranking_puts_title_hits_above_text_hits_and_breaks_ties_by_title()
+    {
+        var stems = IndonesianText.Tokens("persampahan");
+        var inTitle = SiteSearch.Score("Pengelolaan sampah regional", IndonesianText.TokenText("Pengelolaan sampah regional bersama"), stems);
+        var inText = SiteSearch.Score("Penyediaan air minum", IndonesianText.TokenText("Penyediaan air minum, termasuk sampah"), stems);
+        Assert.True(inTitle > inText, $"{inTitle} <= {inText}");
+        var ranked = SiteSearch.Rank([
+            new SiteSearch.Candidate(1, SearchKind.Agreement, Guid.NewGuid(), null, "32.77", null, null, "B air sampah", IndonesianText.TokenText("B air sampah")),
+            new SiteSearch.Candidate(2, SearchKind.Agreement, Guid.NewGuid(), null, "32.77", null, null, "A air sampah", IndonesianText.TokenText("A air sampah")),
+            new SiteSearch.Candidate(3, SearchKind.Agreement, Guid.NewGuid(), null, "32.77", null, null, "Air minum", IndonesianText.TokenText("Air minum sampah")),
+        ], stems);
+        Assert.Equal(["A air sampah", "B air sampah", "Air minum"], ranked.Select(r => r.Entry.Title));
+    }
+}
