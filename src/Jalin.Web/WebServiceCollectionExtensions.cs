@@ -110,6 +110,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddPortalCache();
+        PortalAntiforgery.AddPortalAntiforgery(services);
         services.AddCascadingAuthenticationState();
         services.AddMudServices(o =>
         {

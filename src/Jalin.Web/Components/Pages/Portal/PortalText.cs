@@ -54,6 +54,15 @@ public static class PortalText
         return PublicAgreements.Validate(filter);
     }
 
+    /// <summary>Answers the page with this status and its own Indonesian text (status code pages stay out of the way).</summary>
+    public static void SetStatus(Microsoft.AspNetCore.Http.HttpContext http, int status)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        // Set as the response starts: Blazor drops the rendered body of a page whose status is already 404 when it
+        // finishes rendering (it leaves the body to a not-found page), and the portal's 404 carries its own text.
+        http.Response.OnStarting(() => { http.Response.StatusCode = status; return Task.CompletedTask; });
+    }
+
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static string SortLabel(string key) => key switch
