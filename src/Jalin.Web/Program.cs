@@ -27,6 +27,7 @@ app.MapJalinApiReference();
 app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapJalinApi();
 app.MapAccountEndpoints();
+app.MapPortalEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -110,6 +110,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddPortalCache(config.GetValue("Portal:OutputCache", true));
+        PortalAntiforgery.AddPortalAntiforgery(services);
         services.AddCascadingAuthenticationState();
         services.AddMudServices(o =>
         {

@@ -22,7 +22,7 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect("/masuk");
         }).ExcludeFromDescription();
 
-        app.MapGet("/", () => TypedResults.LocalRedirect("/app")).ExcludeFromDescription();
+        // "/" is the public portal home (Components/Pages/Portal/HomePage.razor).
 
         // Files are served as attachments only, after the same visibility checks as the API.
         app.MapGet("/app/berkas/{agreementId:guid}/{documentId:guid}", async (Guid agreementId, Guid documentId, HttpContext http,
