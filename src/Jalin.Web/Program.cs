@@ -27,6 +27,7 @@ app.MapJalinApiReference();
 app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapJalinApi();
 app.MapAccountEndpoints();
+app.MapOpenData();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
