@@ -62,7 +62,7 @@ public static class OpenDataApi
         TypedResults.Text(o.ToJsonString(OpenDataExport.Json), "application/json; charset=utf-8", Encoding.UTF8);
 
     public static string BaseUrl(HttpContext http, OpenDataOptions o) =>
-        (o.BaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
+        (o.BaseUrl ?? http.RequestServices.GetService<IConfiguration>()?["Jalin:PublicBaseUrl"] ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}").TrimEnd('/');
 
     private static string Self(HttpContext http, OpenDataOptions o) => BaseUrl(http, o) + http.Request.Path + http.Request.QueryString;
 }
