@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jalin.Core.Agreements;
@@ -158,6 +159,33 @@ public abstract class OpenDataApiTests<TApp>(TApp app) where TApp : JalinAppFact
         var running = await PublicAgreements.Filter(db, new PublicFilter { Year = year, Status = PublicStatus.Running }).Select(a => a.Id).ToListAsync();
         Assert.Equal(running.Select(Options.OcidOf).Order(), pkg["releases"]!.AsArray().Select(x => x!["ocid"]!.GetValue<string>()).Order());
         Assert.Subset(ofYear.ToHashSet(), running.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Publishing_and_withdrawing_show_in_the_cached_files_at_once()
+    {
+        Guid id;
+        await using (var db = app.NewDb())
+            id = (await db.Agreements.AsNoTracking().Include(a => a.Documents).Where(a => a.RegionCode == "32.77" && a.PublishedAt == null).ToListAsync())
+                .First(PublishAgreement.IsSigned).Id;
+        var client = app.CreateClient();
+        Assert.DoesNotContain(id.ToString(), await client.GetStringAsync("/data/kerja-sama.csv"));
+        var cached = await client.GetAsync("/data/kerja-sama.csv");
+        Assert.True(cached.Headers.Age is not null, "the second request is served from the output cache");
+        var officer = await app.ClientForAsync("kerjasama.cimahi");
+        var url = $"/api/v1/agreements/{id}/publication";
+        try
+        {
+            await officer.PutAsJsonAsync(url, new { confidentialFields = new[] { "value" }, publicDocumentIds = Array.Empty<Guid>() }).OkJson();
+            Assert.Contains(id.ToString(), await client.GetStringAsync("/data/kerja-sama.csv"));
+            Assert.Contains(Options.OcidOf(id), await client.GetStringAsync("/data/ocds/release-package.json"));
+        }
+        finally
+        {
+            await officer.DeleteAsync(url).OkJson();
+        }
+        Assert.DoesNotContain(id.ToString(), await client.GetStringAsync("/data/kerja-sama.csv"));
+        Assert.DoesNotContain(Options.OcidOf(id), await client.GetStringAsync("/data/ocds/release-package.json"));
     }
 
     [Fact]
