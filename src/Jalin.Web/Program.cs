@@ -28,6 +28,7 @@ app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapJalinApi();
 app.MapAccountEndpoints();
 app.MapPortalEndpoints();
+app.MapOpenData();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

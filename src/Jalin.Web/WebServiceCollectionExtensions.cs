@@ -103,6 +103,7 @@ public static class WebServiceCollectionExtensions
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage").AddCheck<MailHealthCheck>("mail");
         services.AddSingleton(config.GetSection("Mail").Get<Jalin.Core.Mail.MailOptions>() ?? new Jalin.Core.Mail.MailOptions());
+        services.AddSingleton(config.GetSection(Jalin.Core.OpenData.OpenDataOptions.Section).Get<Jalin.Core.OpenData.OpenDataOptions>() ?? new Jalin.Core.OpenData.OpenDataOptions());
         services.AddSingleton<Jalin.Core.Mail.IMailTransport, Jalin.Core.Mail.SmtpMailTransport>();
         services.AddHostedService<MailDispatchService>();
         services.AddHostedService<LifecycleClockService>();
