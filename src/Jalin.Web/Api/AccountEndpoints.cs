@@ -87,5 +87,6 @@ public static class AccountEndpoints
         app.MapUpwardReportDownloads();
         app.MapForeignDutyDownloads();
         app.MapCalendarFeed();
+        app.MapGoodPracticeDownloads();
     }
 }

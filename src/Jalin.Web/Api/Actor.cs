@@ -65,6 +65,7 @@ public static class ApiGroups
         secured.MapStatisticsApi();
         secured.MapUpwardReportsApi();
         secured.MapPublicationApi();
+        secured.MapGoodPracticesApi();
         return api;
     }
 
