@@ -560,6 +560,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         .. ForeignDutiesMatrix.Rows,
         // Publication on the public portal (issue #12 item 2): PublicationMatrix.cs.
         .. PublicationMatrix.Rows,
+        .. GoodPracticesMatrix.Rows,
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
@@ -746,7 +747,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         // Slices keep their rows in their own files (MappingMatrix.cs, FacilitationMatrix.cs, OffersMatrix.cs …).
-        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows, ForeignDutiesMatrix.EndpointRows, PublicationMatrix.EndpointRows];
+        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows, ForeignDutiesMatrix.EndpointRows, PublicationMatrix.EndpointRows, GoodPracticesMatrix.EndpointRows];
         var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(sliceRows.SelectMany(r => r.Keys)).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");
