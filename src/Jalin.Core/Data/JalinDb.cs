@@ -42,6 +42,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     public DbSet<ProposalAttachment> ProposalAttachments => Set<ProposalAttachment>();
     public DbSet<ProposalHistory> ProposalHistories => Set<ProposalHistory>();
     public DbSet<MappingItem> MappingItems => Set<MappingItem>();
+    public DbSet<GoodPractices.GoodPractice> GoodPractices => Set<GoodPractices.GoodPractice>();
+    public DbSet<GoodPractices.GoodPracticeDocument> GoodPracticeDocuments => Set<GoodPractices.GoodPracticeDocument>();
     public DbSet<MappingRound> MappingRounds => Set<MappingRound>();
     public DbSet<MappingRoundAgency> MappingRoundAgencies => Set<MappingRoundAgency>();
     public DbSet<MappingReminder> MappingReminders => Set<MappingReminder>();
@@ -340,6 +342,8 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         b.ApplyConfiguration(new UpwardReports.UpwardReportConfiguration());
         // S: search index (issue #12 item 3)
         b.ApplyConfiguration(new Search.SearchEntryConfiguration());
+        var practices = new GoodPractices.GoodPracticeConfiguration();
+        b.ApplyConfiguration<GoodPractices.GoodPractice>(practices).ApplyConfiguration<GoodPractices.GoodPracticeDocument>(practices);
 
         if (Database.IsSqlite())
         {

@@ -49,6 +49,8 @@ public sealed class MappingItem
     [MaxLength(100)] public required string UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>Shown on the public catalogue of potentials and needs (/potensi) since; only an accepted item (issue #12).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <summary>A call to the OPDs to map their potentials and needs by a deadline.</summary>

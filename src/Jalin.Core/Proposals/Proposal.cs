@@ -78,6 +78,8 @@ public sealed class Proposal
     public Guid? AgreementId { get; set; }
     /// <summary>The agreement this usulan extends or amends (opened from an evaluation's recommendation).</summary>
     public Guid? SourceAgreementId { get; set; }
+    /// <summary>The good practice of another region this usulan replicates (issue #12).</summary>
+    public Guid? SourcePracticeId { get; set; }
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }

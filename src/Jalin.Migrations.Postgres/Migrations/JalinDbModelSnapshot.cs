@@ -1890,6 +1890,153 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.ToTable("ForeignSupervisions", (string)null);
                 });
 
+            modelBuilder.Entity("Jalin.Core.GoodPractices.GoodPractice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AffairCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("AgreementIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactOffice")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("ReplicationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceCredit")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AffairCode");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.HasIndex("Status", "AffairCode");
+
+                    b.ToTable("GoodPractices");
+                });
+
+            modelBuilder.Entity("Jalin.Core.GoodPractices.GoodPracticeDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("GoodPracticeDocuments");
+                });
+
             modelBuilder.Entity("Jalin.Core.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2153,6 +2300,9 @@ namespace Jalin.Migrations.Postgres.Migrations
                     b.Property<string>("Program")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -3147,6 +3297,9 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<Guid?>("SourceAgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourcePracticeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
@@ -4299,6 +4452,30 @@ namespace Jalin.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jalin.Core.GoodPractices.GoodPractice", b =>
+                {
+                    b.HasOne("Jalin.Core.Regions.GovernmentAffair", null)
+                        .WithMany()
+                        .HasForeignKey("AffairCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jalin.Core.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jalin.Core.GoodPractices.GoodPracticeDocument", b =>
+                {
+                    b.HasOne("Jalin.Core.GoodPractices.GoodPractice", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jalin.Core.Mapping.MappingItem", b =>
                 {
                     b.HasOne("Jalin.Core.Regions.GovernmentAffair", null)
@@ -4731,6 +4908,11 @@ namespace Jalin.Migrations.Postgres.Migrations
             modelBuilder.Entity("Jalin.Core.Facilitation.FacilitationRequest", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Jalin.Core.GoodPractices.GoodPractice", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Jalin.Core.Mapping.MappingRound", b =>

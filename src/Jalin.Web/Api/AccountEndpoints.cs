@@ -88,5 +88,6 @@ public static class AccountEndpoints
         app.MapForeignDutyDownloads();
         app.MapCalendarFeed();
         app.MapRobotsTxt();
+        app.MapGoodPracticeDownloads();
     }
 }

@@ -377,6 +377,8 @@ public static class DemoData
         await DemoEvents.SeedAsync(newDb, clock, today, ct);
         // 9c. Reminders due today (issue #11 item 4).
         await DemoReminders.SeedAsync(newDb, new DemoClock(today), ct);
+        // 9d. Good practices and a published potential on the public catalogue (issue #12 item 1).
+        await DemoGoodPractices.SeedAsync(newDb, today, ct);
         // 10. Notifications (last: they come from the walks above): all but the latest few of each user read.
         await DemoNotifications.SeedAsync(newDb, ct);
         // The walks' notifications are history, not news: their e-mail copies are not sent to the demo addresses.
