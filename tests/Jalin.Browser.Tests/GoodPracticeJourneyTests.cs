@@ -39,7 +39,7 @@ public sealed class GoodPracticePublicPhoneTests(AppFixture app) : BrowserTest(a
         await Page.GotoAsync("/praktik-baik");
         await Expect(TestId("practice-row").First).ToBeVisibleAsync();
         await Page.Locator("select[name=urusan]").SelectOptionAsync(new SelectOptionValue { Value = "2.11" });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Cari" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Terapkan" }).ClickAsync();
         await At(new System.Text.RegularExpressions.Regex("urusan=2\\.11"));
         var row = TestId("practice-row").Filter(new() { HasText = "Cekungan Bandung" }).First;
         await row.Locator("a").ClickAsync();

@@ -43,7 +43,8 @@ public static class JalinStartup
             var provider = app.Services.GetRequiredService<DatabaseOptions>().Provider;
             Console.WriteLine();
             Console.WriteLine("  Jalin berjalan / Jalin is running");
-            Console.WriteLine($"  Buka / open:     {url}/app");
+            Console.WriteLine($"  Buka / open:     {url}/app   (kantor / back office)");
+            Console.WriteLine($"  Portal publik:   {url}/");
             if (ProductionHosting.ApiReference(config, app.Environment) != ApiReferenceMode.Off)
                 Console.WriteLine($"  API:             {url}/scalar/v1   (OpenAPI: {url}/openapi/v1.json)");
             Console.WriteLine($"  Basis data:      {provider}");
