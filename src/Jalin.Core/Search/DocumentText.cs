@@ -86,6 +86,9 @@ public static class DocumentText
         Uploads.GetValue(db, _ => new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase))[blob.Sha256] = content;
     }
 
+    /// <summary>Drops the bytes kept for this unit of work (after its save, or when the save failed).</summary>
+    internal static void Forget(JalinDb db) => Uploads.Remove(db);
+
     /// <summary>The text of the file stored under <paramref name="sha256"/>: from this unit of work's uploads or from the
     /// store; null when the bytes are not at hand (no store given, file missing or altered).</summary>
     internal static async Task<string?> OfStoredAsync(JalinDb db, FileStore? files, string sha256, long? size, CancellationToken ct)

@@ -47,7 +47,9 @@ public sealed class SearchIndexInterceptor(TimeProvider clock, FileStore? files 
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is { } c) _pending.Remove(c);
+        if (eventData.Context is not { } c) return;
+        _pending.Remove(c);
+        if (c is JalinDb db) DocumentText.Forget(db);
     }
 
     private void Collect(DbContext? context)
@@ -76,7 +78,11 @@ public sealed class SearchIndexInterceptor(TimeProvider clock, FileStore? files 
     private async Task IndexAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not JalinDb db || _running.TryGetValue(db, out _)) return;
-        if (!_pending.TryGetValue(db, out var set) || set.Count == 0) return;
+        if (!_pending.TryGetValue(db, out var set) || set.Count == 0)
+        {
+            DocumentText.Forget(db);
+            return;
+        }
         _pending.Remove(db);
         _running.AddOrUpdate(db, new object());
         try
@@ -86,6 +92,8 @@ public sealed class SearchIndexInterceptor(TimeProvider clock, FileStore? files 
         finally
         {
             _running.Remove(db);
+            // The uploads' bytes served this save; a long-lived context (a Blazor circuit's) does not keep them.
+            DocumentText.Forget(db);
         }
     }
 }

@@ -1,3 +1,5 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using Jalin.Core.Agencies;
 using Jalin.Core.Agreements;
 using Jalin.Core.Drafting;
@@ -12,6 +14,7 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Jalin.Core.Tests.Search;
 
@@ -132,6 +135,21 @@ public sealed class SearchContentTests : IAsyncLifetime
         Assert.Equal("", hit.SnippetHtml);
         Assert.Equal("", DocumentText.Extract(broken));
         Assert.Equal("", DocumentText.Extract([]));
+    }
+
+    [Fact]
+    public void The_text_of_a_DOCX_is_extracted_too()
+    {
+        using var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new W.Document(new W.Body(
+                new W.Paragraph(new W.Run(new W.Text("Kerangka acuan persampahan"))),
+                new W.Paragraph(new W.Run(new W.Text("Lokasi Cilengkrang")))));
+        }
+        var text = DocumentText.Extract(ms.ToArray());
+        Assert.Equal("Kerangka acuan persampahan\nLokasi Cilengkrang", text);
     }
 
     [Fact]
