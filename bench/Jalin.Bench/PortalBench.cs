@@ -98,7 +98,7 @@ static class PortalBench
         await using (var fresh = await App.StartAsync(root, cs, filesRoot, outputCache: false))
         {
             var national = await TokenAsync(fresh.Http, "pembina.kemendagri");
-            var pages = Enumerable.Range(1, 50).Select(p => $"/kerja-sama?halaman={p}").Prepend("/kerja-sama").ToArray();
+            var pages = Enumerable.Range(1, 50).Select(p => $"/kerja-sama?hal={p}").Prepend("/kerja-sama").ToArray();
             var register = await Load(fresh.Http, null, pages, concurrency, seconds);
             Say(Row("register /kerja-sama, pages 1–50, output cache off", register, "goal p95 ≤ 30 ms"));
             var portalSearch = await Load(fresh.Http, null, Words.Select(w => "/cari?q=" + Uri.EscapeDataString(w)).ToArray(), concurrency, seconds);

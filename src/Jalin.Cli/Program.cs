@@ -129,7 +129,8 @@ internal static class Cli
     private static async Task<int> Reindex()
     {
         await using var db = NewDb();
-        var n = await Jalin.Core.Search.SearchIndexer.ReindexAllAsync(db, TimeProvider.System);
+        var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine(WebDataFolder(), "files") });
+        var n = await Jalin.Core.Search.SearchIndexer.ReindexAllAsync(db, TimeProvider.System, files);
         Console.WriteLine($"Indeks pencarian dibangun ulang: {n} subjek.");
         return 0;
     }

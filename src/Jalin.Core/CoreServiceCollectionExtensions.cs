@@ -21,7 +21,7 @@ public static class CoreServiceCollectionExtensions
         };
         services.AddSingleton(db);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<JalinDb>((sp, o) => db.Configure(o, sp.GetRequiredService<TimeProvider>()), ServiceLifetime.Singleton);
+        services.AddDbContextFactory<JalinDb>((sp, o) => db.Configure(o, sp.GetRequiredService<TimeProvider>(), sp.GetService<FileStore>()), ServiceLifetime.Singleton);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<JalinDb>>().CreateDbContext());
         var files = new FileStoreOptions();
         if (configuration["Files:Root"] is { Length: > 0 } root) files.Root = root;

@@ -17,7 +17,7 @@ public sealed class DatabaseOptions
     public const string PostgresMigrations = "Jalin.Migrations.Postgres";
     public const string DefaultSqlite = "Data Source=data/jalin.db";
 
-    public void Configure(DbContextOptionsBuilder builder, TimeProvider clock)
+    public void Configure(DbContextOptionsBuilder builder, TimeProvider clock, Files.FileStore? files = null)
     {
         if (Provider == DatabaseProvider.Postgres)
         {
@@ -31,7 +31,7 @@ public sealed class DatabaseOptions
             EnsureFolder(cs);
             builder.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
         }
-        builder.AddInterceptors(new AuditInterceptor(clock, AuditKeys), new Search.SearchIndexInterceptor(clock));
+        builder.AddInterceptors(new AuditInterceptor(clock, AuditKeys), new Search.SearchIndexInterceptor(clock, files));
     }
 
     private static void EnsureFolder(string connectionString)

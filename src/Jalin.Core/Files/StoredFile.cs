@@ -18,6 +18,7 @@ public static class StoredFiles
     public static async Task<StoredBlob> StoreAsync(this Data.JalinDb db, FileStore files, byte[] content, FileKind kind, TimeProvider clock, CancellationToken ct)
     {
         var blob = await files.SaveAsync(content, kind, ct);
+        Search.DocumentText.Remember(db, blob, content);
         if (!await db.StoredFiles.AnyAsync(f => f.Sha256 == blob.Sha256, ct) && db.StoredFiles.Local.All(f => f.Sha256 != blob.Sha256))
             db.StoredFiles.Add(new StoredFile { Sha256 = blob.Sha256, Size = blob.Size, ContentType = blob.ContentType, CreatedAt = clock.GetUtcNow() });
         return blob;

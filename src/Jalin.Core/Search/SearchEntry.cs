@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Jalin.Core.Search;
 
 /// <summary>What a search hit is about.</summary>
-public enum SearchKind { Agreement, Partner, Proposal, Potential, Need, Draft, DocumentText }
+public enum SearchKind { Agreement, Partner, Proposal, Potential, Need, Draft, DocumentText, GoodPractice }
 
 public static class SearchKindLabels
 {
@@ -18,6 +18,7 @@ public static class SearchKindLabels
         SearchKind.Need => "Kebutuhan daerah",
         SearchKind.Draft => "Rancangan naskah",
         SearchKind.DocumentText => "Isi dokumen",
+        SearchKind.GoodPractice => "Praktik baik",
         _ => kind.ToString(),
     };
 
@@ -25,7 +26,8 @@ public static class SearchKindLabels
         Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind);
 }
 
-/// <summary>One searchable subject (an agreement, partner, usulan, potential or need): its title, a bounded copy of its
+/// <summary>One searchable subject (an agreement, partner, usulan, potential or need, good practice, an agreement's draft
+/// or the text of one of its uploaded documents): its title, a bounded copy of its
 /// text for snippets, the stemmed tokens the full-text engines match (PostgreSQL GIN on to_tsvector('simple'),
 /// SQLite FTS5 table <c>SearchEntriesFts</c>), and what visibility is checked against (region, agreement).</summary>
 public sealed class SearchEntry

@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using Jalin.Core.Agreements;
 using Jalin.Core.Data;
+using Jalin.Core.Drafting;
+using Jalin.Core.Files;
+using Jalin.Core.GoodPractices;
 using Jalin.Core.Mapping;
 using Jalin.Core.Partners;
 using Jalin.Core.Proposals;
@@ -10,8 +13,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Jalin.Core.Search;
 
 /// <summary>The one place the index follows the data: every save that adds, changes or deletes a searchable subject
-/// (or an agreement's party or document) rebuilds those subjects' entries right after, in the same unit of work.</summary>
-public sealed class SearchIndexInterceptor(TimeProvider clock) : SaveChangesInterceptor
+/// (an agreement and its parties, documents and drafts, a partner, usulan, potential or need, good practice) rebuilds those
+/// subjects' entries right after, in the same unit of work. With a <see cref="FileStore"/> (the application's) a document
+/// attached without its bytes in this unit of work is still read for its text.</summary>
+public sealed class SearchIndexInterceptor(TimeProvider clock, FileStore? files = null) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, HashSet<SearchSubject>> _pending = new();
     private readonly ConditionalWeakTable<DbContext, object> _running = new();
@@ -42,7 +47,9 @@ public sealed class SearchIndexInterceptor(TimeProvider clock) : SaveChangesInte
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is { } c) _pending.Remove(c);
+        if (eventData.Context is not { } c) return;
+        _pending.Remove(c);
+        if (c is JalinDb db) DocumentText.Forget(db);
     }
 
     private void Collect(DbContext? context)
@@ -52,33 +59,41 @@ public sealed class SearchIndexInterceptor(TimeProvider clock) : SaveChangesInte
         foreach (var e in db.ChangeTracker.Entries())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            SearchSubject? s = e.Entity switch
+            switch (e.Entity)
             {
-                Agreement a => new(SearchKind.Agreement, a.Id),
-                AgreementParty p => new(SearchKind.Agreement, p.AgreementId),
-                AgreementDocument d => new(SearchKind.Agreement, d.AgreementId),
-                Partner p => new(SearchKind.Partner, p.Id),
-                Proposal p => new(SearchKind.Proposal, p.Id),
-                MappingItem m => new(m.Kind == MappingKind.Need ? SearchKind.Need : SearchKind.Potential, m.Id),
-                _ => null,
-            };
-            if (s is { } subject) set.Add(subject);
+                case Agreement a: set.Add(new(SearchKind.Agreement, a.Id)); break;
+                case AgreementParty p: set.Add(new(SearchKind.Agreement, p.AgreementId)); break;
+                // The file is in the store (and its bytes remembered, StoredFiles.StoreAsync) before the row is saved.
+                case AgreementDocument d: set.Add(new(SearchKind.Agreement, d.AgreementId)); set.Add(new(SearchKind.DocumentText, d.Id)); break;
+                case Draft d: set.Add(new(SearchKind.Draft, d.Id)); break;
+                case DraftVersion v: set.Add(new(SearchKind.Draft, v.DraftId)); break;
+                case Partner p: set.Add(new(SearchKind.Partner, p.Id)); break;
+                case Proposal p: set.Add(new(SearchKind.Proposal, p.Id)); break;
+                case MappingItem m: set.Add(new(m.Kind == MappingKind.Need ? SearchKind.Need : SearchKind.Potential, m.Id)); break;
+                case GoodPractice p: set.Add(new(SearchKind.GoodPractice, p.Id)); break;
+            }
         }
     }
 
     private async Task IndexAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not JalinDb db || _running.TryGetValue(db, out _)) return;
-        if (!_pending.TryGetValue(db, out var set) || set.Count == 0) return;
+        if (!_pending.TryGetValue(db, out var set) || set.Count == 0)
+        {
+            DocumentText.Forget(db);
+            return;
+        }
         _pending.Remove(db);
         _running.AddOrUpdate(db, new object());
         try
         {
-            await SearchIndexer.ReindexAsync(db, set.ToList(), clock, ct);
+            await SearchIndexer.ReindexAsync(db, set.ToList(), clock, files, ct);
         }
         finally
         {
             _running.Remove(db);
+            // The uploads' bytes served this save; a long-lived context (a Blazor circuit's) does not keep them.
+            DocumentText.Forget(db);
         }
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using Jalin.Core.Agreements;
 using Jalin.Core.Data;
+using Jalin.Core.Files;
+using Jalin.Core.GoodPractices;
 using Jalin.Core.Mapping;
 using Jalin.Core.Partners;
 using Jalin.Core.Proposals;
@@ -13,12 +15,15 @@ namespace Jalin.Core.Search;
 public readonly record struct SearchSubject(SearchKind Kind, Guid Id);
 
 /// <summary>Builds the <see cref="SearchEntry"/> rows: one subject after it changes (called by
-/// <see cref="SearchIndexInterceptor"/> after every save that touches one) or everything (<see cref="ReindexAllAsync"/>,
+/// <see cref="SearchIndexInterceptor"/> after every save that touches one) or everything (<see cref="ReindexAllAsync(JalinDb, TimeProvider, FileStore?, CancellationToken)"/>,
 /// used by the demo seed and <c>jalin reindex</c>).</summary>
 public static class SearchIndexer
 {
-    /// <summary>Rebuilds the whole index.</summary>
-    public static async Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>Rebuilds the whole index. Without <paramref name="files"/> uploaded documents are indexed by their title only.</summary>
+    public static Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, CancellationToken ct = default) => ReindexAllAsync(db, clock, null, ct);
+
+    /// <summary>Rebuilds the whole index, reading the text of uploaded PDF and DOCX documents from <paramref name="files"/>.</summary>
+    public static async Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, FileStore? files, CancellationToken ct = default)
     {
         await db.SearchEntries.ExecuteDeleteAsync(ct);
         var subjects = new List<SearchSubject>();
@@ -27,12 +32,25 @@ public static class SearchIndexer
         subjects.AddRange((await db.Proposals.AsNoTracking().Select(a => a.Id).ToListAsync(ct)).Select(id => new SearchSubject(SearchKind.Proposal, id)));
         subjects.AddRange((await db.MappingItems.AsNoTracking().Select(a => new { a.Id, a.Kind }).ToListAsync(ct))
             .Select(m => new SearchSubject(m.Kind == MappingKind.Need ? SearchKind.Need : SearchKind.Potential, m.Id)));
-        foreach (var chunk in subjects.Chunk(200)) await ReindexAsync(db, chunk, clock, ct);
-        return subjects.Count;
+        subjects.AddRange((await db.GoodPractices.AsNoTracking().Select(p => p.Id).ToListAsync(ct)).Select(id => new SearchSubject(SearchKind.GoodPractice, id)));
+        subjects.AddRange((await db.Drafts.AsNoTracking().Select(d => d.Id).ToListAsync(ct)).Select(id => new SearchSubject(SearchKind.Draft, id)));
+        var main = subjects.Count;
+        var documents = (await db.AgreementDocuments.AsNoTracking().Where(d => d.FileSha256 != null).Select(d => d.Id).ToListAsync(ct))
+            .Select(id => new SearchSubject(SearchKind.DocumentText, id)).ToList();
+        foreach (var chunk in subjects.Chunk(200)) await ReindexAsync(db, chunk, clock, files, ct);
+        // Documents in small chunks: each may hold up to SearchEntry.MaxBody characters of extracted text.
+        foreach (var chunk in documents.Chunk(20)) await ReindexAsync(db, chunk, clock, files, ct);
+        return main + documents.Count;
     }
 
     /// <summary>Rebuilds the entries of these subjects (removes those of subjects that no longer exist) and saves.</summary>
-    public static async Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, CancellationToken ct = default)
+    public static Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, CancellationToken ct = default) =>
+        ReindexAsync(db, subjects, clock, null, ct);
+
+    /// <summary>Rebuilds the entries of these subjects (removes those of subjects that no longer exist) and saves. The text
+    /// of a newly indexed document comes from this unit of work's upload or from <paramref name="files"/>; a document
+    /// already indexed keeps its text (a document's file never changes after it is attached).</summary>
+    public static async Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, FileStore? files, CancellationToken ct = default)
     {
         if (subjects.Count == 0) return;
         var now = clock.GetUtcNow();
@@ -71,8 +89,59 @@ public static class SearchIndexer
         var mappingIds = subjects.Where(s => s.Kind is SearchKind.Potential or SearchKind.Need).Select(s => s.Id).Distinct().ToList();
         if (mappingIds.Count > 0)
             foreach (var m in await db.MappingItems.AsNoTracking().Where(m => mappingIds.Contains(m.Id)).ToListAsync(ct))
+            {
+                // Published on the portal's /potensi: public, and only with what the portal shows (not the RPJMD program).
+                var isPublic = m.PublishedAt is not null && m.Status == MappingStatus.Accepted;
                 built.Add(Entry(m.Kind == MappingKind.Need ? SearchKind.Need : SearchKind.Potential, m.Id, m.RegionCode, null, null, m.CreatedAt.Year, m.Title,
-                    Join(m.Description, m.Location, m.Program), false, now));
+                    Join(m.Description, m.Location, isPublic ? null : m.Program), isPublic, now));
+            }
+        var practiceIds = Ids(subjects, SearchKind.GoodPractice);
+        if (practiceIds.Count > 0)
+        {
+            var practices = await db.GoodPractices.AsNoTracking().Where(p => practiceIds.Contains(p.Id)).ToListAsync(ct);
+            var affairCodes = practices.Select(p => p.AffairCode).Distinct().ToList();
+            var affairs = await db.GovernmentAffairs.AsNoTracking().Where(a => affairCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+            foreach (var p in practices)
+            {
+                // Everything here is on the public page of a published practice (no person's name).
+                var isPublic = p.Status == PracticeStatus.Published && p.PublishedAt is not null;
+                built.Add(Entry(SearchKind.GoodPractice, p.Id, p.RegionCode, null, null, (p.PublishedAt ?? p.CreatedAt).Year, p.Title,
+                    Join(p.Problem, p.Actions, p.Partners, string.Join("; ", p.Results.Select(r => $"{r.Indicator} {r.Figure} {r.Unit}")),
+                        affairs.GetValueOrDefault(p.AffairCode), regions.GetValueOrDefault(p.RegionCode), p.SourceCredit), isPublic, now));
+            }
+        }
+        var draftIds = Ids(subjects, SearchKind.Draft);
+        if (draftIds.Count > 0)
+        {
+            // The current version's clauses only: what the draft says now, not what it once said.
+            var drafts = await db.Drafts.AsNoTracking().Where(d => draftIds.Contains(d.Id)).ToListAsync(ct);
+            var current = await db.DraftVersions.AsNoTracking()
+                .Where(v => draftIds.Contains(v.DraftId) && db.Drafts.Any(d => d.Id == v.DraftId && d.LatestVersion == v.Number))
+                .ToDictionaryAsync(v => v.DraftId, ct);
+            foreach (var d in drafts)
+            {
+                var clauses = current.TryGetValue(d.Id, out var v) ? v.Clauses : [];
+                var text = string.Join("\n", clauses.Select(c => Join(c.Heading, string.Join("\n", c.Paragraphs))));
+                built.Add(Entry(SearchKind.Draft, d.Id, d.RegionCode, d.AgreementId, null, d.CreatedAt.Year, d.Title, text, false, now));
+            }
+        }
+        var documentIds = Ids(subjects, SearchKind.DocumentText);
+        if (documentIds.Count > 0)
+        {
+            var documents = await db.AgreementDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id) && d.FileSha256 != null)
+                .Join(db.Agreements, d => d.AgreementId, a => a.Id, (d, a) => new { Document = d, a.RegionCode }).ToListAsync(ct);
+            var indexed = await db.SearchEntries.AsNoTracking().Where(e => e.Kind == SearchKind.DocumentText && documentIds.Contains(e.SubjectId))
+                .Select(e => new { e.SubjectId, e.Body }).ToDictionaryAsync(e => e.SubjectId, e => e.Body, ct);
+            foreach (var row in documents)
+            {
+                var d = row.Document;
+                if (!DocumentText.IsReadable(d.ContentType)) continue;
+                // The file of a document never changes once attached, so its text is read once; a document first indexed
+                // without its bytes at hand (no file store) keeps its title only until the next full reindex.
+                var text = indexed.TryGetValue(d.Id, out var body) ? body : await DocumentText.OfStoredAsync(db, files, d.FileSha256!, d.FileSize, ct) ?? "";
+                built.Add(Entry(SearchKind.DocumentText, d.Id, row.RegionCode, d.AgreementId, null, d.CreatedAt.Year, d.Title, text, false, now));
+            }
+        }
 
         var allIds = subjects.Select(s => s.Id).Distinct().ToList();
         var existing = await db.SearchEntries.Where(e => allIds.Contains(e.SubjectId)).ToListAsync(ct);

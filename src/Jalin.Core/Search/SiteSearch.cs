@@ -3,6 +3,8 @@ using System.Text;
 using Jalin.Core.Agreements;
 using Jalin.Core.Common;
 using Jalin.Core.Data;
+using Jalin.Core.Drafting;
+using Jalin.Core.GoodPractices;
 using Jalin.Core.Identity;
 using Jalin.Core.Mapping;
 using Jalin.Core.Partners;
@@ -17,6 +19,8 @@ public sealed record SearchQuery
     public string? Kind { get; init; }
     public string? Region { get; init; }
     public int? Year { get; init; }
+    /// <summary>The cooperation kind facet (<see cref="Agreements.CooperationKind"/> name).</summary>
+    public string? CooperationKind { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
 }
@@ -49,28 +53,64 @@ public static class SiteSearch
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
         RunAsync(db, PublicScope(db), query, ct);
 
-    /// <summary>Public entries: published agreements only, checked again against <see cref="Publication.PublicAgreements.Published"/>
-    /// (the flag is the indexer's copy; the query re-checks the source of truth).</summary>
+    /// <summary>Public entries: published agreements, published good practices and published potentials and needs, each
+    /// checked again against the portal's own source of truth (<see cref="Publication.PublicAgreements.Published"/>,
+    /// <see cref="PublicCatalogue.PublishedPractices"/>, <see cref="PublicCatalogue.PublishedItems"/>): the flag is the
+    /// indexer's copy. Drafts, documents' text, usulan and partners are never public.</summary>
     internal static IQueryable<SearchEntry> PublicScope(JalinDb db)
     {
-        var published = Publication.PublicAgreements.Published(db).Select(a => a.Id);
-        return db.SearchEntries.AsNoTracking().Where(e => e.IsPublic && e.Kind == SearchKind.Agreement && published.Contains(e.SubjectId));
+        var agreements = Publication.PublicAgreements.Published(db).Select(a => a.Id);
+        var practices = PublicCatalogue.PublishedPractices(db).Select(p => p.Id);
+        var items = PublicCatalogue.PublishedItems(db).Select(i => i.Id);
+        return db.SearchEntries.AsNoTracking().Where(e => e.IsPublic
+            && ((e.Kind == SearchKind.Agreement && agreements.Contains(e.SubjectId))
+                || (e.Kind == SearchKind.GoodPractice && practices.Contains(e.SubjectId))
+                || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && items.Contains(e.SubjectId))));
     }
 
+    /// <summary>The roles that read an agreement's internal papers inside their own region (<see cref="AgreementAccess.SeesInternal"/>).</summary>
+    private static readonly Role[] InternalReaders = [Role.CooperationOfficer, Role.TeamMember, Role.Leader, Role.Auditor, Role.AgencyUser];
+
+    private static readonly DocumentKind[] NaskahKinds = Enum.GetValues<DocumentKind>().Where(k => k.IsNaskah()).ToArray();
+
     /// <summary>The entries of subjects the actor may open: agreements by <see cref="AgreementAccess.VisibleTo"/>, usulan by
-    /// <see cref="ProposalAccess.VisibleTo"/>, potentials and needs by <see cref="MappingAccess.VisibleTo"/>, partners as
-    /// the partner registry lists them.</summary>
+    /// <see cref="ProposalAccess.VisibleTo"/>, potentials and needs by <see cref="MappingAccess.VisibleTo"/>, good practices by
+    /// <see cref="PracticeAccess.VisibleTo"/>, partners as the partner registry lists them; an agreement's drafts by
+    /// <see cref="DraftAccess.CanSee"/> and its documents' text by <see cref="AgreementAccess.SeesDocument"/>, both of
+    /// agreements the actor sees, written here as SQL.</summary>
     public static IQueryable<SearchEntry> VisibleTo(IQueryable<SearchEntry> entries, JalinDb db, CurrentActor actor)
     {
-        var agreements = db.Agreements.VisibleTo(actor).Select(a => a.Id);
+        var visibleAgreements = db.Agreements.VisibleTo(actor);
+        var agreements = visibleAgreements.Select(a => a.Id);
         var proposals = db.Proposals.VisibleTo(actor).Select(p => p.Id);
         var mapping = db.MappingItems.VisibleTo(actor).Select(m => m.Id);
         var partners = PartnersVisibleTo(db.Partners, actor).Select(p => p.Id);
+        var practices = db.GoodPractices.VisibleTo(actor).Select(p => p.Id);
+
+        // AgreementAccess.SeesInternal and SeesDocument, for this actor: Jalin itself reads everything; the owning region's
+        // (or, for a party region's own papers, that region's) officers, TKKSD, leaders, auditors and OPD read the internal
+        // ones of their region; its DPRD secretariat only the letters to and decisions of its DPRD; everyone else who sees
+        // the agreement (partners, supervisors, other regions) only shared documents and naskah drafts.
+        var all = actor.Role == Role.System;
+        var inside = InternalReaders.Contains(actor.Role) ? actor.RegionCode : null;
+        var dprd = actor.Role == Role.DprdViewer ? actor.RegionCode : null;
+        var drafts = db.Drafts.Join(visibleAgreements, d => d.AgreementId, a => a.Id, (d, a) => new { d.Id, d.Form, a.RegionCode })
+            .Where(x => NaskahKinds.Contains(x.Form) || all || (inside != null && x.RegionCode == inside))
+            .Select(x => x.Id);
+        var documents = db.AgreementDocuments.Join(visibleAgreements, d => d.AgreementId, a => a.Id,
+                (d, a) => new { d.Id, d.Kind, d.Visibility, Region = d.UploaderRegionCode ?? a.RegionCode })
+            .Where(x => x.Visibility == DocumentVisibility.Shared || all
+                || (inside != null && x.Region == inside)
+                || (dprd != null && x.Region == dprd && (x.Kind == DocumentKind.DprdRequest || x.Kind == DocumentKind.DprdDecision)))
+            .Select(x => x.Id);
         return entries.Where(e =>
             (e.Kind == SearchKind.Agreement && agreements.Contains(e.SubjectId))
             || (e.Kind == SearchKind.Proposal && proposals.Contains(e.SubjectId))
             || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && mapping.Contains(e.SubjectId))
-            || (e.Kind == SearchKind.Partner && partners.Contains(e.SubjectId)));
+            || (e.Kind == SearchKind.Partner && partners.Contains(e.SubjectId))
+            || (e.Kind == SearchKind.GoodPractice && practices.Contains(e.SubjectId))
+            || (e.Kind == SearchKind.Draft && drafts.Contains(e.SubjectId))
+            || (e.Kind == SearchKind.DocumentText && documents.Contains(e.SubjectId)));
     }
 
     private static readonly Role[] PartnerReaders = [Role.CooperationOfficer, Role.TeamMember, Role.Leader, Role.Auditor, Role.AgencyUser, Role.DprdViewer];
@@ -124,8 +164,15 @@ public static class SiteSearch
         if (!string.IsNullOrWhiteSpace(query.Kind))
         {
             if (!SearchKindLabels.TryParse(query.Kind, out var k))
-                return ValidationError.Of("kind", $"Jenis hasil tidak dikenal. Pilih salah satu: {string.Join(", ", Enum.GetNames<SearchKind>())}.");
+                return ValidationError.Of("kind", $"Jenis hasil tidak dikenal. Pilih salah satu: {string.Join(", ", Enum.GetValues<SearchKind>().Select(k => $"{k} ({k.Label()})"))}.");
             kindFilter = k;
+        }
+        CooperationKind? cooperationFilter = null;
+        if (!string.IsNullOrWhiteSpace(query.CooperationKind))
+        {
+            if (!Enum.TryParse<CooperationKind>(query.CooperationKind, ignoreCase: true, out var ck) || !Enum.IsDefined(ck) || int.TryParse(query.CooperationKind, out _))
+                return ValidationError.Of("cooperationKind", "Jenis kerja sama tidak dikenal.");
+            cooperationFilter = ck;
         }
         if (query.Region is { Length: > 13 }) return ValidationError.Of("region", "Kode wilayah tidak valid.");
         if (query.Year is < 1945 or > 2200) return ValidationError.Of("year", "Tahun tidak valid.");
@@ -160,7 +207,8 @@ public static class SiteSearch
 
         var filtered = ranked.Where(r => (kindFilter is null || r.Entry.Kind == kindFilter)
             && (string.IsNullOrWhiteSpace(query.Region) || r.Entry.RegionCode == query.Region)
-            && (query.Year is null || r.Entry.Year == query.Year)).ToList();
+            && (query.Year is null || r.Entry.Year == query.Year)
+            && (cooperationFilter is null || r.Entry.CooperationKind == cooperationFilter)).ToList();
         var pageRows = filtered.Skip((page - 1) * size).Take(size).ToList();
         var ids = pageRows.Select(r => r.Entry.Id).ToList();
         var bodies = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, ct);

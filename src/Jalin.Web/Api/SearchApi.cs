@@ -8,18 +8,19 @@ namespace Jalin.Web.Api;
 public static class SearchApi
 {
     public static void MapSearchApi(this RouteGroupBuilder api) =>
-        api.MapGet("/search", async (Actor actor, JalinDb db, string? q, string? kind, string? region, int? year, int? page, int? pageSize, CancellationToken ct) =>
-                (await SiteSearch.ForActorAsync(db, actor, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, Page = page, PageSize = pageSize }, ct)).ToHttp())
+        api.MapGet("/search", async (Actor actor, JalinDb db, string? q, string? kind, string? region, int? year, string? cooperationKind, int? page, int? pageSize, CancellationToken ct) =>
+                (await SiteSearch.ForActorAsync(db, actor, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, CooperationKind = cooperationKind, Page = page, PageSize = pageSize }, ct)).ToHttp())
             .WithTags("Pencarian")
-            .WithSummary("Cari kerja sama, mitra, usulan, potensi dan kebutuhan yang boleh Anda buka. Kata dicocokkan menurut kata dasarnya "
-                + "(\"persampahan\" menemukan \"sampah\"); semua kata harus ada. Filter: kind, region, year; page mulai 1.");
+            .WithSummary("Cari kerja sama, rancangan naskah, isi dokumen yang diunggah (PDF, DOCX), mitra, usulan, potensi dan kebutuhan, serta "
+                + "praktik baik yang boleh Anda buka. Kata dicocokkan menurut kata dasarnya (\"persampahan\" menemukan \"sampah\"); semua kata harus ada. "
+                + "Filter: kind, region, year, cooperationKind; page mulai 1.");
 
     /// <summary>The portal's search, anonymous, over published entries only; output-cached per query (PortalCache).</summary>
     public static void MapPublicSearchApi(this RouteGroupBuilder api) =>
         api.MapGet("/public/search", async (JalinDb db, string? q, string? kind, string? region, int? year, int? page, CancellationToken ct) =>
                 (await SiteSearch.PublicAsync(db, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, Page = page }, ct)).ToHttp())
             .WithTags("Portal publik")
-            .WithSummary("Pencarian publik: hanya kerja sama yang telah diumumkan. Tanpa akun.")
+            .WithSummary("Pencarian publik: hanya kerja sama, praktik baik, serta potensi dan kebutuhan daerah yang telah diumumkan. Tanpa akun.")
             .AllowAnonymous()
             .RequireRateLimiting(LoginLimits.VerifyPolicy)
             // The portal's cache: vary by query, tag evicted by every publish and withdrawal.

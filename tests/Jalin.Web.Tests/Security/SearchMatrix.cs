@@ -15,8 +15,11 @@ public static class SearchMatrix
         new("GET /search (no q)", "400", Get("/search")),
         new("GET /search?q=…201 chars", "400", Get("/search?q=" + new string('a', 201))),
         new("GET /search?q=sampah&page=0", "400", Get("/search?q=sampah&page=0")),
+        new("GET /search?q=sampah&kind=DocumentText", "2xx", Get("/search?q=sampah&kind=DocumentText")),
+        new("GET /search?q=sampah&cooperationKind=Surat", "400", Get("/search?q=sampah&cooperationKind=Surat")),
         new("GET /public/search?q=sampah", "2xx; anon=2xx", Get("/public/search?q=sampah")),
         new("GET /public/search (no q)", "400; anon=400", Get("/public/search")),
+        new("GET /public/search?q=sampah&kind=GoodPractice", "2xx; anon=2xx", Get("/public/search?q=sampah&kind=GoodPractice")),
     ];
 
     /// <summary>Every search endpoint → the matrix row that covers it.</summary>

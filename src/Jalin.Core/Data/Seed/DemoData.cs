@@ -384,7 +384,7 @@ public static class DemoData
         // The walks' notifications are history, not news: their e-mail copies are not sent to the demo addresses.
         await using (var db = newDb()) await db.MailOutbox.ExecuteDeleteAsync(ct);
         // 11. The search index, rebuilt whole (issue #12 item 3).
-        await using (var db = newDb()) await Search.SearchIndexer.ReindexAllAsync(db, clock, ct);
+        await using (var db = newDb()) await Search.SearchIndexer.ReindexAllAsync(db, clock, files, ct);
         return true;
     }
 
