@@ -129,7 +129,7 @@ static class PortalBench
     /// <summary>Builds the search index the way an operator would after an import: the CLI's reindex command.</summary>
     private static async Task<string> IndexAsync(string root, string cs, string filesRoot)
     {
-        var dll = Path.Combine(root, "src", "Jalin.Cli", "bin", "Release", "net10.0", "Jalin.Cli.dll");
+        var dll = Path.Combine(root, "src", "Jalin.Cli", "bin", "Release", "net10.0", "jalin.dll");
         if (!File.Exists(dll)) return "skipped (build src/Jalin.Cli in Release)";
         var psi = new ProcessStartInfo("dotnet", [dll, "reindex"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.Environment["Database__Provider"] = "Postgres";

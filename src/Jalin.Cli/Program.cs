@@ -130,7 +130,14 @@ internal static class Cli
     {
         await using var db = NewDb();
         var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine(WebDataFolder(), "files") });
-        var n = await Jalin.Core.Search.SearchIndexer.ReindexAllAsync(db, TimeProvider.System, files);
+        var last = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new SyncProgress<(int Done, int Total)>(p =>
+        {
+            if (p.Done < p.Total && last.ElapsedMilliseconds < 2000) return;
+            last.Restart();
+            Console.Error.WriteLine($"Membangun indeks pencarian: {p.Done:N0} dari {p.Total:N0} subjek ({100.0 * p.Done / Math.Max(1, p.Total):F0} %)");
+        });
+        var n = await Jalin.Core.Search.SearchIndexer.ReindexAllAsync(db, TimeProvider.System, files, progress);
         Console.WriteLine($"Indeks pencarian dibangun ulang: {n} subjek.");
         return 0;
     }
@@ -199,4 +206,10 @@ internal static class Cli
         Console.WriteLine($"{reminders.Reminders} pengingat jatuh tempo; {reminders.NotificationsCreated} pemberitahuan baru.");
         return 0;
     }
+}
+
+/// <summary>Reports on the caller's thread (<see cref="Progress{T}"/> posts to the thread pool and may print out of order).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

@@ -25,7 +25,8 @@ public sealed class SearchPageTests(AppFixture app) : BrowserTest(app)
         // The agreements among the hits (documents' text hits open a file, drafts their drafting page).
         await Page.Locator("[data-testid='facet-jenis'][href*='jenis=Agreement']").First.ClickAsync();
         await At(new Regex("jenis=Agreement"));
-        await Expect(hits.First).ToBeVisibleAsync();
+        // The list is re-rendered after the address changes: wait until the first hit is an agreement.
+        await Expect(hits.First.Locator("[data-testid='search-hit-link']")).ToHaveAttributeAsync("href", new Regex("^/app/kerja-sama/[0-9a-f-]{36}$"));
         var href = await hits.First.Locator("[data-testid='search-hit-link']").GetAttributeAsync("href");
         Assert.Matches("^/app/", href);
         await hits.First.Locator("[data-testid='search-hit-link']").ClickAsync();

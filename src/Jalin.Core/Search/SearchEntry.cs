@@ -62,7 +62,7 @@ public sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEn
         e.Property(x => x.Title).HasMaxLength(500);
         e.Property(x => x.Body).HasMaxLength(SearchEntry.MaxBody);
         e.Property(x => x.Tokens).HasMaxLength(SearchEntry.MaxTokens);
-        e.HasIndex(x => new { x.Kind, x.SubjectId }).IsUnique();
+        e.HasIndex(x => new { x.SubjectId, x.Kind }).IsUnique(); // subject first: every reindex looks entries up by subject
         e.HasIndex(x => x.AgreementId);
         e.HasIndex(x => new { x.IsPublic, x.RegionCode });
     }

@@ -23,7 +23,12 @@ public static class SearchIndexer
     public static Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, CancellationToken ct = default) => ReindexAllAsync(db, clock, null, ct);
 
     /// <summary>Rebuilds the whole index, reading the text of uploaded PDF and DOCX documents from <paramref name="files"/>.</summary>
-    public static async Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, FileStore? files, CancellationToken ct = default)
+    public static Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, FileStore? files, CancellationToken ct = default) =>
+        ReindexAllAsync(db, clock, files, null, ct);
+
+    /// <summary>Rebuilds the whole index and reports (subjects done, subjects in all) after every batch. The change tracker is
+    /// cleared after each batch, so memory and time stay linear in the number of subjects (a national data set holds millions).</summary>
+    public static async Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, FileStore? files, IProgress<(int Done, int Total)>? progress, CancellationToken ct = default)
     {
         await db.SearchEntries.ExecuteDeleteAsync(ct);
         var subjects = new List<SearchSubject>();
@@ -37,9 +42,16 @@ public static class SearchIndexer
         var main = subjects.Count;
         var documents = (await db.AgreementDocuments.AsNoTracking().Where(d => d.FileSha256 != null).Select(d => d.Id).ToListAsync(ct))
             .Select(id => new SearchSubject(SearchKind.DocumentText, id)).ToList();
-        foreach (var chunk in subjects.Chunk(200)) await ReindexAsync(db, chunk, clock, files, ct);
+        var total = main + documents.Count;
+        var done = 0;
         // Documents in small chunks: each may hold up to SearchEntry.MaxBody characters of extracted text.
-        foreach (var chunk in documents.Chunk(20)) await ReindexAsync(db, chunk, clock, files, ct);
+        foreach (var chunk in subjects.Chunk(500).Concat(documents.Chunk(20)))
+        {
+            await ReindexAsync(db, chunk, clock, files, ct);
+            db.ChangeTracker.Clear();
+            done += chunk.Length;
+            progress?.Report((done, total));
+        }
         return main + documents.Count;
     }
 

@@ -3628,7 +3628,7 @@ namespace Jalin.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsPublic", "RegionCode");
 
-                    b.HasIndex("Kind", "SubjectId")
+                    b.HasIndex("SubjectId", "Kind")
                         .IsUnique();
 
                     b.ToTable("SearchEntries", (string)null);

@@ -3607,7 +3607,7 @@ namespace Jalin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsPublic", "RegionCode");
 
-                    b.HasIndex("Kind", "SubjectId")
+                    b.HasIndex("SubjectId", "Kind")
                         .IsUnique();
 
                     b.ToTable("SearchEntries", (string)null);
