@@ -60,7 +60,8 @@ static class PortalBench
                 await ReferenceData.SeedAsync(db);
             }
             await DemoData.SeedAsync(NewDb, new FileStore(new FileStoreOptions { Root = filesRoot }), "Jalin#Demo2026", DateOnly.FromDateTime(DateTime.UtcNow));
-            var generated = await Generator.RunAsync(cs, 546, agreements);
+            // No command timeout while loading: COPY of millions of rows outlasts the default 30 s on a busy machine.
+            var generated = await Generator.RunAsync(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString, 546, agreements);
             await using (var conn = new NpgsqlConnection(cs))
             {
                 await conn.OpenAsync();
