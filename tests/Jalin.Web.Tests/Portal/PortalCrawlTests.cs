@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Jalin.Core.Agreements;
 using Jalin.Core.Publication;
 using Jalin.Web.Infrastructure;
 using Jalin.Web.Tests.Infrastructure;
@@ -44,6 +45,8 @@ public abstract partial class PortalCrawlTests<TApp>(TApp app, ITestOutputHelper
         // What may legitimately be public text: a forbidden phrase contained in it cannot be told apart, so it is not checked.
         var publicText = published.Select(a => a.Title)
             .Concat(published.SelectMany(a => a.Parties.Select(p => p.Name)))
+            // The names of the kinds of paper that may be public are shown beside public documents (and in OCDS).
+            .Concat(Enum.GetValues<DocumentKind>().Where(PublicDocuments.CanBePublic).Select(k => k.Label()))
             .Concat(practices.Where(p => p.PublishedAt != null).SelectMany(p => new[] { p.Title, p.Problem, p.Actions, p.Partners ?? "" }))
             .Concat(mapping.Where(m => m.PublishedAt != null).Select(m => m.Title))
             .Concat(published.SelectMany(a => a.Documents.Where(d => d.IsPublic && PublicDocuments.CanBePublic(d)).Select(d => d.Title)))
