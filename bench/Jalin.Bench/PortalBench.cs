@@ -241,6 +241,9 @@ static class PortalBench
             psi.Environment["ConnectionStrings__Jalin"] = cs;
             psi.Environment["Files__Root"] = filesRoot;
             psi.Environment["Demo__Enabled"] = "false";
+            // Production requires the audit chain's HMAC key outside the database; a throwaway one for the run.
+            psi.Environment["Audit__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            psi.Environment["Audit__CurrentKeyId"] = "bench";
             psi.Environment["Jobs__Enabled"] = "false";
             psi.Environment["Portal__OutputCache"] = outputCache ? "true" : "false";
             psi.Environment["Security__LoginRateLimitPerMinute"] = "100000";
