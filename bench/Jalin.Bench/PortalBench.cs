@@ -244,6 +244,10 @@ static class PortalBench
             // Production requires the audit chain's HMAC key outside the database; a throwaway one for the run.
             psi.Environment["Audit__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             psi.Environment["Audit__CurrentKeyId"] = "bench";
+            psi.Environment["Audit__AnchorDirectory"] = Path.Combine(filesRoot, "anchors");
+            psi.Environment["DataProtection__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            psi.Environment["DataProtection__KeysDirectory"] = Path.Combine(filesRoot, "keys");
+            psi.Environment["Jalin__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
             psi.Environment["Jobs__Enabled"] = "false";
             psi.Environment["Portal__OutputCache"] = outputCache ? "true" : "false";
             psi.Environment["Security__LoginRateLimitPerMinute"] = "100000";
