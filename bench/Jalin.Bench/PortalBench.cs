@@ -235,7 +235,8 @@ static class PortalBench
             {
                 WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };
-            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            // Staging: Production's pipeline without its start checks, which refuse the demo accounts the bench signs in with.
+            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
             psi.Environment["Urls"] = $"http://127.0.0.1:{port}";
             psi.Environment["Database__Provider"] = "Postgres";
             psi.Environment["ConnectionStrings__Jalin"] = cs;
@@ -247,7 +248,7 @@ static class PortalBench
             psi.Environment["Audit__AnchorDirectory"] = Path.Combine(filesRoot, "anchors");
             psi.Environment["DataProtection__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             psi.Environment["DataProtection__KeysDirectory"] = Path.Combine(filesRoot, "keys");
-            psi.Environment["Jalin__PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+            psi.Environment["Jalin__PublicBaseUrl"] = "https://jalin.contoh.go.id";
             psi.Environment["Jobs__Enabled"] = "false";
             psi.Environment["Portal__OutputCache"] = outputCache ? "true" : "false";
             psi.Environment["Security__LoginRateLimitPerMinute"] = "100000";
