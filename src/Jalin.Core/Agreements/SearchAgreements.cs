@@ -50,7 +50,7 @@ public static class SearchAgreements
             var stems = Search.IndonesianText.Tokens(f.Q).Distinct().ToList();
             if (stems.Count > 0)
             {
-                var matching = Search.SiteSearch.Matching(db, db.SearchEntries.Where(e => e.Kind == Search.SearchKind.Agreement), stems).Select(e => e.SubjectId);
+                var matching = Search.SiteSearch.Matching(db, entries => entries.Where(e => e.Kind == Search.SearchKind.Agreement), stems).Select(e => e.SubjectId);
                 q = q.Where(a => matching.Contains(a.Id));
             }
         }

@@ -105,7 +105,9 @@ public static class PublicAgreements
         return q;
     }
 
-    public static async Task<Result<Page<PublicAgreementRow>>> SearchAsync(JalinDb db, PublicFilter filter, CancellationToken ct = default)
+    /// <param name="figures">Where the total per filter is kept between requests (the portal's <see cref="PortalFigures"/>);
+    /// without it the total is counted every time.</param>
+    public static async Task<Result<Page<PublicAgreementRow>>> SearchAsync(JalinDb db, PublicFilter filter, CancellationToken ct = default, PortalFigures? figures = null)
     {
         var valid = Validate(filter);
         if (!valid.Ok) return valid.Error!;
@@ -122,7 +124,9 @@ public static class PublicAgreements
                 .ThenByDescending(a => (a.Confidential & ConfidentialFields.Value) != 0 ? null : a.Value).ThenBy(a => a.Id),
             _ => q.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id),
         };
-        var total = await q.CountAsync(ct);
+        var counted = Filter(db, f);
+        var total = await (figures ?? PortalFigures.None).GetAsync(
+            $"count|{f.RegionCode?.Trim()}|{f.Kind}|{f.AffairCode}|{f.PartnerKind}|{f.Status}|{f.Year}", () => counted.CountAsync(ct));
         var rows = await q.Skip((page - 1) * size).Take(size).Select(a => new
         {
             a.Id, a.Title, a.RegionCode, a.Kind, a.Stage, a.AffairCode, a.StartsOn, a.EndsOn, a.Value, a.Confidential, a.PublishedAt,

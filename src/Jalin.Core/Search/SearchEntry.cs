@@ -28,7 +28,7 @@ public static class SearchKindLabels
 
 /// <summary>One searchable subject (an agreement, partner, usulan, potential or need, good practice, an agreement's draft
 /// or the text of one of its uploaded documents): its title, a bounded copy of its
-/// text for snippets, the stemmed tokens the full-text engines match (PostgreSQL GIN on to_tsvector('simple'),
+/// text for snippets, the stemmed tokens the full-text engines match (PostgreSQL GIN on a stored to_tsvector('simple') column,
 /// SQLite FTS5 table <c>SearchEntriesFts</c>), and what visibility is checked against (region, agreement).</summary>
 public sealed class SearchEntry
 {

@@ -36,7 +36,7 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchCorrection>
     IReadOnlyList<SearchFacet> Kinds, IReadOnlyList<SearchFacet> Regions, IReadOnlyList<SearchFacet> CooperationKinds, IReadOnlyList<SearchFacet> Years);
 
 /// <summary>Search over the index (ADR 0010): the database finds the entries that hold ALL the query's stems (PostgreSQL
-/// GIN over to_tsvector('simple'), SQLite FTS5), .NET ranks them with one function and builds the highlighted snippets,
+/// GIN over a stored to_tsvector('simple') column, SQLite FTS5), .NET ranks them with one function and builds the highlighted snippets,
 /// so both databases return the same hits in the same order.</summary>
 public static class SiteSearch
 {
@@ -47,22 +47,22 @@ public static class SiteSearch
 
     /// <summary>The back office: everything the actor may open.</summary>
     public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, CancellationToken ct = default) =>
-        RunAsync(db, VisibleTo(db.SearchEntries.AsNoTracking(), db, actor), query, ct);
+        RunAsync(db, entries => VisibleTo(entries, db, actor), query, ct);
 
     /// <summary>The portal: only what is public.</summary>
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
-        RunAsync(db, PublicScope(db), query, ct);
+        RunAsync(db, entries => PublicScope(entries, db), query, ct);
 
     /// <summary>Public entries: published agreements, published good practices and published potentials and needs, each
     /// checked again against the portal's own source of truth (<see cref="Publication.PublicAgreements.Published"/>,
     /// <see cref="PublicCatalogue.PublishedPractices"/>, <see cref="PublicCatalogue.PublishedItems"/>): the flag is the
     /// indexer's copy. Drafts, documents' text, usulan and partners are never public.</summary>
-    internal static IQueryable<SearchEntry> PublicScope(JalinDb db)
+    internal static IQueryable<SearchEntry> PublicScope(IQueryable<SearchEntry> entries, JalinDb db)
     {
         var agreements = Publication.PublicAgreements.Published(db).Select(a => a.Id);
         var practices = PublicCatalogue.PublishedPractices(db).Select(p => p.Id);
         var items = PublicCatalogue.PublishedItems(db).Select(i => i.Id);
-        return db.SearchEntries.AsNoTracking().Where(e => e.IsPublic
+        return entries.Where(e => e.IsPublic
             && ((e.Kind == SearchKind.Agreement && agreements.Contains(e.SubjectId))
                 || (e.Kind == SearchKind.GoodPractice && practices.Contains(e.SubjectId))
                 || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && items.Contains(e.SubjectId))));
@@ -142,19 +142,20 @@ public static class SiteSearch
         return words;
     }
 
-    /// <summary>The entries of <paramref name="scope"/> holding every stem (the database's full-text index does the matching).</summary>
-    public static IQueryable<SearchEntry> Matching(JalinDb db, IQueryable<SearchEntry> scope, IReadOnlyCollection<string> stems)
+    /// <summary>The entries holding every stem (the database's full-text index does the matching: PostgreSQL's GIN over the
+    /// stored "TokensVector" column, SQLite's FTS5), narrowed by <paramref name="scope"/>. The scope is applied to the
+    /// matching rows themselves, not joined back to the table, so the database plans one scan.</summary>
+    public static IQueryable<SearchEntry> Matching(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, IReadOnlyCollection<string> stems)
     {
         var terms = string.Join(' ', stems);
         var matched = db.Database.IsNpgsql()
-            ? db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE to_tsvector('simple', \"Tokens\") @@ plainto_tsquery('simple', {0})", terms)
+            ? db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {0})", terms)
             : db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})",
                 string.Join(' ', stems.Select(s => "\"" + s + "\"")));
-        var ids = matched.Select(e => e.Id);
-        return scope.Where(e => ids.Contains(e.Id));
+        return scope(matched.AsNoTracking());
     }
 
-    private static async Task<Result<SearchResults>> RunAsync(JalinDb db, IQueryable<SearchEntry> scope, SearchQuery query, CancellationToken ct)
+    private static async Task<Result<SearchResults>> RunAsync(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, SearchQuery query, CancellationToken ct)
     {
         var parsed = Parse(query.Q);
         if (!parsed.Ok) return parsed.Error!;

@@ -1,3 +1,4 @@
+using Jalin.Core.Publication;
 using Jalin.Core.Data;
 using Jalin.Core.Files;
 using Jalin.Core.GoodPractices;
@@ -25,17 +26,17 @@ public static class GoodPracticesApi
         g.MapPut("/{id:guid}", async (Actor actor, JalinDb db, TimeProvider clock, Guid id, GoodPracticeInput? body, CancellationToken ct) =>
                 (await GoodPracticeUseCases.UpdateAsync(db, actor, id, body, clock, ct)).ToHttp())
             .WithSummary("Ubah praktik baik daerah Anda.");
-        g.MapPut("/{id:guid}/publication", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, Guid id, CancellationToken ct) =>
+        g.MapPut("/{id:guid}/publication", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, PortalFigures figures, Guid id, CancellationToken ct) =>
             {
                 var result = await GoodPracticeUseCases.PublishAsync(db, actor, id, true, clock, ct);
-                if (result.Ok) await PortalCache.EvictAsync(cache, ct);
+                if (result.Ok) await PortalCache.EvictAsync(cache, figures, ct);
                 return result.ToHttp();
             })
             .WithSummary("Publikasikan praktik baik di portal publik (petugas Bagian Kerja Sama daerah pemilik).");
-        g.MapDelete("/{id:guid}/publication", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, Guid id, CancellationToken ct) =>
+        g.MapDelete("/{id:guid}/publication", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, PortalFigures figures, Guid id, CancellationToken ct) =>
             {
                 var result = await GoodPracticeUseCases.PublishAsync(db, actor, id, false, clock, ct);
-                if (result.Ok) await PortalCache.EvictAsync(cache, ct);
+                if (result.Ok) await PortalCache.EvictAsync(cache, figures, ct);
                 return result.ToHttp();
             })
             .WithSummary("Tarik praktik baik dari portal publik.");
@@ -67,17 +68,17 @@ public static class GoodPracticesApi
             .WithSummary("Unduh dokumen praktik baik.");
 
         var m = api.MapGroup("/mapping/items/{id:guid}/publication").WithTags("Pemetaan");
-        m.MapPut("", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, Guid id, CancellationToken ct) =>
+        m.MapPut("", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, PortalFigures figures, Guid id, CancellationToken ct) =>
             {
                 var result = await MappingPublication.SetAsync(db, actor, id, true, clock, ct);
-                if (result.Ok) await PortalCache.EvictAsync(cache, ct);
+                if (result.Ok) await PortalCache.EvictAsync(cache, figures, ct);
                 return result.ToHttp();
             })
             .WithSummary("Tampilkan potensi atau kebutuhan yang sudah diterima di katalog publik /potensi.");
-        m.MapDelete("", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, Guid id, CancellationToken ct) =>
+        m.MapDelete("", async (Actor actor, JalinDb db, TimeProvider clock, IOutputCacheStore cache, PortalFigures figures, Guid id, CancellationToken ct) =>
             {
                 var result = await MappingPublication.SetAsync(db, actor, id, false, clock, ct);
-                if (result.Ok) await PortalCache.EvictAsync(cache, ct);
+                if (result.Ok) await PortalCache.EvictAsync(cache, figures, ct);
                 return result.ToHttp();
             })
             .WithSummary("Tarik potensi atau kebutuhan dari katalog publik.");

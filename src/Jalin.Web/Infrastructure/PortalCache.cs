@@ -14,7 +14,7 @@ public static class PortalCache
     /// <param name="enabled">Configuration <c>Portal:OutputCache</c> (default true); false serves every portal request
     /// fresh (the benchmark's uncached figures, or a deployment behind its own cache).</param>
     public static IServiceCollection AddPortalCache(this IServiceCollection services, bool enabled = true) =>
-        services.AddOutputCache(o =>
+        services.AddSingleton<Jalin.Core.Publication.PortalFigures>().AddOutputCache(o =>
         {
             o.AddPolicy(Policy, b =>
             {
@@ -23,8 +23,13 @@ public static class PortalCache
             });
         });
 
-    /// <summary>Drop every cached portal response (after publishing, withdrawing or changing what the public sees).</summary>
-    public static Task EvictAsync(IOutputCacheStore store, CancellationToken ct = default) => store.EvictByTagAsync(Tag, ct).AsTask();
+    /// <summary>Drop every cached portal response and every cached figure (<see cref="Jalin.Core.Publication.PortalFigures"/>),
+    /// after publishing, withdrawing or changing what the public sees.</summary>
+    public static Task EvictAsync(IOutputCacheStore store, Jalin.Core.Publication.PortalFigures figures, CancellationToken ct = default)
+    {
+        figures.Evict();
+        return store.EvictByTagAsync(Tag, ct).AsTask();
+    }
 
     /// <summary>Cache an endpoint's anonymous responses under the portal tag.</summary>
     public static TBuilder CachedForPortal<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>

@@ -29,7 +29,7 @@ public abstract partial class PortalCrawlTests<TApp>(TApp app, ITestOutputHelper
     [Fact]
     public async Task Nothing_unpublished_internal_personal_or_confidential_is_reachable_from_the_portal()
     {
-        await PortalCache.EvictAsync(app.Services.GetRequiredService<IOutputCacheStore>());
+        await PortalCache.EvictAsync(app.Services.GetRequiredService<IOutputCacheStore>(), app.Services.GetRequiredService<PortalFigures>());
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
         await using var db = app.NewDb();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jalin.Core.Agreements;
 using Jalin.Core.Common;
@@ -23,7 +24,7 @@ public abstract partial class PortalPagesTests<TApp>(TApp app, ITestOutputHelper
 {
     private HttpClient Anonymous() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
-    private Task EvictAsync() => PortalCache.EvictAsync(app.Services.GetRequiredService<IOutputCacheStore>());
+    private Task EvictAsync() => PortalCache.EvictAsync(app.Services.GetRequiredService<IOutputCacheStore>(), app.Services.GetRequiredService<PortalFigures>());
 
     [GeneratedRegex("data-agreement=\"([0-9a-f-]{36})\"")]
     private static partial Regex AgreementIds();
@@ -233,6 +234,46 @@ public abstract partial class PortalPagesTests<TApp>(TApp app, ITestOutputHelper
             await EvictAsync();
         }
         Assert.Contains(id, Ids(await Html(client, url)));
+    }
+
+    [GeneratedRegex("data-testid=\"portal-total\">([0-9.]+) kerja sama")]
+    private static partial Regex TotalText();
+
+    private static int Total(string html) => int.Parse(TotalText().Match(html).Groups[1].Value.Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Publishing_and_withdrawing_update_the_cached_totals_and_region_counts_at_once()
+    {
+        await EvictAsync();
+        var client = Anonymous();
+        Agreement a;
+        await using (var db = app.NewDb())
+            a = (await db.Agreements.AsNoTracking().Include(x => x.Documents).Where(x => x.RegionCode == "32.77" && x.PublishedAt == null).ToListAsync()).First(PublishAgreement.IsSigned);
+        const string url = "/kerja-sama?wilayah=32.77";
+        var before = Total(await Html(client, url));
+        var figures = app.Services.GetRequiredService<PortalFigures>();
+        IReadOnlyList<PublicRegionRow> regions;
+        await using (var db = app.NewDb()) regions = await PublicOverview.RegionsAsync(db, figures: figures);
+        var cimahi = regions.Single(r => r.Code == "32.77").Count;
+        Assert.Equal(before, cimahi);
+
+        var officer = await app.ClientForAsync("kerjasama.cimahi");
+        var api = $"/api/v1/agreements/{a.Id}/publication";
+        try
+        {
+            (await officer.PutAsJsonAsync(api, new { confidentialFields = Array.Empty<string>() })).EnsureSuccessStatusCode();
+            Assert.Equal(before + 1, Total(await Html(client, url)));
+            await using (var db = app.NewDb()) regions = await PublicOverview.RegionsAsync(db, figures: figures);
+            Assert.Equal(cimahi + 1, regions.Single(r => r.Code == "32.77").Count);
+            Assert.Contains(a.Id, Ids(await Html(client, url))); // newest first
+        }
+        finally
+        {
+            (await officer.DeleteAsync(api)).EnsureSuccessStatusCode();
+        }
+        Assert.Equal(before, Total(await Html(client, url)));
+        await using (var db = app.NewDb()) regions = await PublicOverview.RegionsAsync(db, figures: figures);
+        Assert.Equal(cimahi, regions.Single(r => r.Code == "32.77").Count);
     }
 }
 
