@@ -78,6 +78,8 @@ static class PortalBench
         else Say("- data: reused the database of an earlier run");
         Say("");
 
+        Say($"Load average of the machine before the measurements (1, 5, 15 min): {LoadAverage()}.");
+        Say("");
         Say("| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | anchor |");
         Say("|---|---:|---:|---:|---:|---:|---:|---|");
         await using (var cached = await App.StartAsync(root, cs, filesRoot, outputCache: true))
@@ -109,6 +111,8 @@ static class PortalBench
             var list = await Load(fresh.Http, national, Words.Select(w => "/api/v1/agreements?q=" + Uri.EscapeDataString(w)).ToArray(), concurrency, seconds);
             Say(Row("agreement list with text filter /api/v1/agreements?q= (national)", list, "before: substring search p95 ≈ 6 s at this size"));
         }
+        Say("");
+        Say($"Load average of the machine at the end of the run (1, 5, 15 min): {LoadAverage()}.");
         if (outFile is not null)
         {
             var path = Path.IsPathRooted(outFile) ? outFile : Path.Combine(root, outFile);
@@ -116,6 +120,9 @@ static class PortalBench
         }
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Row(string name, LoadFigures r, string anchor) =>
         string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Requests:N0} | {r.Errors} | {r.Rps:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {anchor} |");
