@@ -21,6 +21,7 @@ app.UseAuthorization();
 app.UseTwoFactorEnrolmentGate();
 app.UseAntiforgery();
 app.UseOutputCache();
+app.UsePortalCompression();
 
 app.MapStaticAssets();
 app.MapJalinApiReference();

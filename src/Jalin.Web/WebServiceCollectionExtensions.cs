@@ -111,6 +111,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddPortalCache(config.GetValue("Portal:OutputCache", true));
+        services.AddPortalCompression();
         PortalAntiforgery.AddPortalAntiforgery(services);
         services.AddCascadingAuthenticationState();
         services.AddMudServices(o =>

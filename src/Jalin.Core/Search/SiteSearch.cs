@@ -59,13 +59,15 @@ public static class SiteSearch
     /// indexer's copy. Drafts, documents' text, usulan and partners are never public.</summary>
     internal static IQueryable<SearchEntry> PublicScope(IQueryable<SearchEntry> entries, JalinDb db)
     {
-        var agreements = Publication.PublicAgreements.Published(db).Select(a => a.Id);
-        var practices = PublicCatalogue.PublishedPractices(db).Select(p => p.Id);
-        var items = PublicCatalogue.PublishedItems(db).Select(i => i.Id);
+        // Correlated EXISTS per entry, not IN (subquery): inside an OR PostgreSQL cannot turn IN into a semi-join and
+        // would hash every published id (850,000 at national scale) for each search.
+        var agreements = Publication.PublicAgreements.Published(db);
+        var practices = PublicCatalogue.PublishedPractices(db);
+        var items = PublicCatalogue.PublishedItems(db);
         return entries.Where(e => e.IsPublic
-            && ((e.Kind == SearchKind.Agreement && agreements.Contains(e.SubjectId))
-                || (e.Kind == SearchKind.GoodPractice && practices.Contains(e.SubjectId))
-                || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && items.Contains(e.SubjectId))));
+            && ((e.Kind == SearchKind.Agreement && agreements.Any(a => a.Id == e.SubjectId))
+                || (e.Kind == SearchKind.GoodPractice && practices.Any(p => p.Id == e.SubjectId))
+                || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && items.Any(i => i.Id == e.SubjectId))));
     }
 
     /// <summary>The roles that read an agreement's internal papers inside their own region (<see cref="AgreementAccess.SeesInternal"/>).</summary>
@@ -81,11 +83,10 @@ public static class SiteSearch
     public static IQueryable<SearchEntry> VisibleTo(IQueryable<SearchEntry> entries, JalinDb db, CurrentActor actor)
     {
         var visibleAgreements = db.Agreements.VisibleTo(actor);
-        var agreements = visibleAgreements.Select(a => a.Id);
-        var proposals = db.Proposals.VisibleTo(actor).Select(p => p.Id);
-        var mapping = db.MappingItems.VisibleTo(actor).Select(m => m.Id);
-        var partners = PartnersVisibleTo(db.Partners, actor).Select(p => p.Id);
-        var practices = db.GoodPractices.VisibleTo(actor).Select(p => p.Id);
+        var proposals = db.Proposals.VisibleTo(actor);
+        var mapping = db.MappingItems.VisibleTo(actor);
+        var partners = PartnersVisibleTo(db.Partners, actor);
+        var practices = db.GoodPractices.VisibleTo(actor);
 
         // AgreementAccess.SeesInternal and SeesDocument, for this actor: Jalin itself reads everything; the owning region's
         // (or, for a party region's own papers, that region's) officers, TKKSD, leaders, auditors and OPD read the internal
@@ -95,22 +96,22 @@ public static class SiteSearch
         var inside = InternalReaders.Contains(actor.Role) ? actor.RegionCode : null;
         var dprd = actor.Role == Role.DprdViewer ? actor.RegionCode : null;
         var drafts = db.Drafts.Join(visibleAgreements, d => d.AgreementId, a => a.Id, (d, a) => new { d.Id, d.Form, a.RegionCode })
-            .Where(x => NaskahKinds.Contains(x.Form) || all || (inside != null && x.RegionCode == inside))
-            .Select(x => x.Id);
+            .Where(x => NaskahKinds.Contains(x.Form) || all || (inside != null && x.RegionCode == inside));
         var documents = db.AgreementDocuments.Join(visibleAgreements, d => d.AgreementId, a => a.Id,
                 (d, a) => new { d.Id, d.Kind, d.Visibility, Region = d.UploaderRegionCode ?? a.RegionCode })
             .Where(x => x.Visibility == DocumentVisibility.Shared || all
                 || (inside != null && x.Region == inside)
-                || (dprd != null && x.Region == dprd && (x.Kind == DocumentKind.DprdRequest || x.Kind == DocumentKind.DprdDecision)))
-            .Select(x => x.Id);
+                || (dprd != null && x.Region == dprd && (x.Kind == DocumentKind.DprdRequest || x.Kind == DocumentKind.DprdDecision)));
+        // Correlated EXISTS per entry, not IN (subquery): inside an OR PostgreSQL cannot turn IN into a semi-join and would
+        // hash every visible id (a national supervisor sees a million agreements) for each search.
         return entries.Where(e =>
-            (e.Kind == SearchKind.Agreement && agreements.Contains(e.SubjectId))
-            || (e.Kind == SearchKind.Proposal && proposals.Contains(e.SubjectId))
-            || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && mapping.Contains(e.SubjectId))
-            || (e.Kind == SearchKind.Partner && partners.Contains(e.SubjectId))
-            || (e.Kind == SearchKind.GoodPractice && practices.Contains(e.SubjectId))
-            || (e.Kind == SearchKind.Draft && drafts.Contains(e.SubjectId))
-            || (e.Kind == SearchKind.DocumentText && documents.Contains(e.SubjectId)));
+            (e.Kind == SearchKind.Agreement && visibleAgreements.Any(a => a.Id == e.SubjectId))
+            || (e.Kind == SearchKind.Proposal && proposals.Any(p => p.Id == e.SubjectId))
+            || ((e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && mapping.Any(m => m.Id == e.SubjectId))
+            || (e.Kind == SearchKind.Partner && partners.Any(p => p.Id == e.SubjectId))
+            || (e.Kind == SearchKind.GoodPractice && practices.Any(p => p.Id == e.SubjectId))
+            || (e.Kind == SearchKind.Draft && drafts.Any(d => d.Id == e.SubjectId))
+            || (e.Kind == SearchKind.DocumentText && documents.Any(d => d.Id == e.SubjectId)));
     }
 
     private static readonly Role[] PartnerReaders = [Role.CooperationOfficer, Role.TeamMember, Role.Leader, Role.Auditor, Role.AgencyUser, Role.DprdViewer];

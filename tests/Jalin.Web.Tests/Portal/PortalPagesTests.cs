@@ -236,6 +236,40 @@ public abstract partial class PortalPagesTests<TApp>(TApp app, ITestOutputHelper
         Assert.Contains(id, Ids(await Html(client, url)));
     }
 
+    [Fact]
+    public async Task Portal_pages_and_open_data_are_compressed_and_the_back_office_is_not()
+    {
+        await EvictAsync();
+        var client = Anonymous();
+        foreach (var (url, encoding) in new[] { ("/kerja-sama", "br"), ("/kerja-sama", "gzip"), ("/data/kerja-sama.csv", "br"), ("/", "gzip") })
+        {
+            // Twice: the second answer comes from the output cache, which keeps one body per encoding.
+            for (var i = 0; i < 2; i++)
+            {
+                using var req = new HttpRequestMessage(HttpMethod.Get, url);
+                req.Headers.AcceptEncoding.ParseAdd(encoding);
+                using var res = await client.SendAsync(req);
+                Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+                Assert.Equal([encoding], res.Content.Headers.ContentEncoding);
+                var compressed = await res.Content.ReadAsByteArrayAsync();
+                await using Stream inflate = encoding == "br"
+                    ? new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress)
+                    : new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+                var text = await new StreamReader(inflate).ReadToEndAsync();
+                Assert.True(text.Length > 2 * compressed.Length, $"{url} {encoding}: {compressed.Length} B for {text.Length} characters");
+                if (url == "/kerja-sama") Assert.Contains("kerja sama ditemukan", text);
+            }
+        }
+        using var plain = await client.GetAsync("/kerja-sama");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("kerja sama ditemukan", await plain.Content.ReadAsStringAsync());
+        // The sign-in page carries an antiforgery token: never compressed (BREACH).
+        using var login = new HttpRequestMessage(HttpMethod.Get, "/masuk");
+        login.Headers.AcceptEncoding.ParseAdd("br");
+        using var loginRes = await client.SendAsync(login);
+        Assert.Empty(loginRes.Content.Headers.ContentEncoding);
+    }
+
     [GeneratedRegex("data-testid=\"portal-total\">([0-9.]+) kerja sama")]
     private static partial Regex TotalText();
 
