@@ -12,7 +12,17 @@ namespace Jalin.Core.Backup;
 /// table and its shadow tables) are not in the model and are rebuilt by their triggers.</summary>
 public sealed class BackupSchema
 {
-    private BackupSchema(IReadOnlyList<BackupTable> tables) => Tables = tables;
+    private BackupSchema(IReadOnlyList<BackupTable> tables, IReadOnlyList<string> referenceEntities)
+    {
+        Tables = tables;
+        ReferenceEntities = referenceEntities;
+    }
+
+    /// <summary>The audit trail's name (<c>EntityType</c>) for the entities of <see cref="ReplaceableTables"/>:
+    /// seeding them writes audit rows, which a restore replaces along with them.</summary>
+    public IReadOnlyList<string> ReferenceEntities { get; }
+
+    public const string AuditTable = "AuditEntries";
 
     /// <summary>Parents before children.</summary>
     public IReadOnlyList<BackupTable> Tables { get; }
@@ -28,13 +38,13 @@ public sealed class BackupSchema
     {
         var postgres = db.Database.IsNpgsql();
         var model = db.Model.GetRelationalModel();
-        var tables = model.Tables
-            .Where(t => !t.IsExcludedFromMigrations)
-            .ToDictionary(t => t.Name, t => t, StringComparer.Ordinal);
+        var tables = model.Tables.ToDictionary(t => t.Name, t => t, StringComparer.Ordinal);
         var ordered = new List<BackupTable>();
         var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false = visiting, true = done
         foreach (var name in tables.Keys.Order(StringComparer.Ordinal)) Visit(name);
-        return new BackupSchema(ordered);
+        var reference = db.Model.GetEntityTypes().Where(e => e.GetTableName() is { } t && ReplaceableTables.Contains(t))
+            .Select(e => e.ClrType.Name).Order(StringComparer.Ordinal).ToList();
+        return new BackupSchema(ordered, reference);
 
         void Visit(string name)
         {

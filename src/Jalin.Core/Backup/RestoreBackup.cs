@@ -63,7 +63,7 @@ public static class RestoreBackup
             {
                 if (conn is SqliteConnection) await ExecuteAsync(conn, tx, "PRAGMA defer_foreign_keys = ON", ct);
                 if (await FirstNonEmptyAsync(conn, tx, schema, ct) is { } raced) return NotEmpty(raced);
-                foreach (var table in schema.Tables.Reverse().Where(t => BackupSchema.ReplaceableTables.Contains(t.Name)))
+                foreach (var table in schema.Tables.Reverse().Where(t => BackupSchema.ReplaceableTables.Contains(t.Name) || t.Name == BackupSchema.AuditTable))
                     await ExecuteAsync(conn, tx, $"DELETE FROM {BackupTable.Quote(table.Name)}", ct);
                 var expected = manifest.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
                 foreach (var table in schema.Tables)
@@ -200,7 +200,10 @@ public static class RestoreBackup
         {
             await using var cmd = conn.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT 1 FROM {BackupTable.Quote(table.Name)} LIMIT 1";
+            // Seeding reference data writes audit rows about it; any other audit row is data.
+            cmd.CommandText = table.Name == BackupSchema.AuditTable
+                ? $"SELECT 1 FROM {BackupTable.Quote(table.Name)} WHERE \"EntityType\" NOT IN ({string.Join(", ", schema.ReferenceEntities.Select(e => $"'{e}'"))}) LIMIT 1"
+                : $"SELECT 1 FROM {BackupTable.Quote(table.Name)} LIMIT 1";
             if (await cmd.ExecuteScalarAsync(ct) is not null) return table.Name;
         }
         return null;
