@@ -69,6 +69,8 @@ public static class BackupCommands
         var s = result.Value!;
         stdout.WriteLine($"Cadangan ditulis: {s.Path}");
         stdout.WriteLine($"  {s.Tables} tabel, {s.Rows:N0} baris, {s.Files:N0} berkas ({Size(s.FileBytes)}); arsip {Size(s.ArchiveBytes)}; {s.Elapsed.TotalSeconds:N1} detik.");
+        if (s.HistoryFilesMissing > 0)
+            stderr.WriteLine($"Peringatan: {s.HistoryFilesMissing} berkas versi lama yang hanya disebut jejak audit tidak ada di penyimpanan berkas dan tidak ikut dicadangkan.");
         return Ok;
     }
 

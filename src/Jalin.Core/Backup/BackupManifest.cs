@@ -35,8 +35,9 @@ public sealed record BackupManifestColumn(string Name, string Type);
 
 public sealed record BackupManifestFile(string Sha256, long Size);
 
-/// <summary>What a backup wrote.</summary>
-public sealed record BackupSummary(string Path, long Rows, int Tables, int Files, long FileBytes, long ArchiveBytes, TimeSpan Elapsed);
+/// <summary>What a backup wrote. <see cref="HistoryFilesMissing"/>: files named only by audit snapshots
+/// (earlier versions) that the store no longer has.</summary>
+public sealed record BackupSummary(string Path, long Rows, int Tables, int Files, long FileBytes, long ArchiveBytes, TimeSpan Elapsed, int HistoryFilesMissing = 0);
 
 /// <summary>What a restore wrote.</summary>
 public sealed record RestoreSummary(long Rows, int Tables, int Files, int FilesWritten, string SourceProvider, DateTimeOffset CreatedAt, TimeSpan Elapsed);

@@ -35,8 +35,8 @@ public static class CreateBackup
             var result = await WriteAsync(db, files, temp, clock, progress, ct);
             if (!result.Ok) return result.Error!;
             File.Move(temp, full, overwrite: true);
-            var (rows, tables, fileCount, fileBytes) = result.Value;
-            return new BackupSummary(full, rows, tables, fileCount, fileBytes, new FileInfo(full).Length, watch.Elapsed);
+            var (rows, tables, fileCount, fileBytes, historyMissing) = result.Value;
+            return new BackupSummary(full, rows, tables, fileCount, fileBytes, new FileInfo(full).Length, watch.Elapsed, historyMissing);
         }
         finally
         {
@@ -44,11 +44,12 @@ public static class CreateBackup
         }
     }
 
-    private static async Task<Result<(long Rows, int Tables, int Files, long FileBytes)>> WriteAsync(JalinDb db, FileStore files, string temp,
+    private static async Task<Result<(long Rows, int Tables, int Files, long FileBytes, int HistoryMissing)>> WriteAsync(JalinDb db, FileStore files, string temp,
         TimeProvider clock, IProgress<BackupProgress>? progress, CancellationToken ct)
     {
         var schema = BackupSchema.For(db);
         var referenced = new SortedDictionary<string, string>(StringComparer.Ordinal); // sha → where it was first referenced
+        var history = new HashSet<string>(StringComparer.Ordinal); // earlier versions' files, named only in audit snapshots
         var tables = new List<BackupManifestTable>();
         string? migration;
         long totalRows = 0;
@@ -75,12 +76,14 @@ public static class CreateBackup
                 var counts = new Dictionary<string, long>(StringComparer.Ordinal);
                 foreach (var t in schema.Tables)
                     counts[t.Name] = Convert.ToInt64(await Scalar(conn, tx, $"SELECT COUNT(*) FROM {BackupTable.Quote(t.Name)}", ct), System.Globalization.CultureInfo.InvariantCulture);
-                var grandTotal = counts.Values.Sum();
 
                 foreach (var table in schema.Tables)
                 {
                     var shaColumns = table.Columns.Select((c, i) => (c, i))
                         .Where(x => x.c.PortableType == typeof(string) && x.c.Name.EndsWith("Sha256", StringComparison.Ordinal)).ToList();
+                    var snapshotColumns = table.Name == BackupSchema.AuditTable
+                        ? table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Name is "Before" or "After").Select(x => x.i).ToList()
+                        : [];
                     var entry = zip.CreateEntry(BackupManifest.TableEntry(table.Name), CompressionLevel.Fastest);
                     long rows = 0;
                     string sha;
@@ -111,6 +114,8 @@ public static class CreateBackup
                             buffer.Write("\n"u8);
                             foreach (var (c, i) in shaColumns)
                                 if (values[i] is string s && s.Length > 0) referenced.TryAdd(s.ToLowerInvariant(), $"{table.Name}.{c.Name}");
+                            foreach (var i in snapshotColumns)
+                                if (values[i] is string snapshot) CollectFileHashes(snapshot, history);
                             rows++;
                             if (buffer.WrittenCount >= 1 << 16)
                             {
@@ -128,7 +133,6 @@ public static class CreateBackup
                     progress?.Report(new BackupProgress("Mencadangkan", table.Name, rows, counts[table.Name]));
                     tables.Add(new BackupManifestTable(table.Name, rows, sha, table.Columns.Select(c => new BackupManifestColumn(c.Name, c.PortableTypeName)).ToList()));
                 }
-                _ = grandTotal;
             }
             finally
             {
@@ -137,6 +141,16 @@ public static class CreateBackup
             }
         }
         finally { await db.Database.CloseConnectionAsync(); }
+
+        // The audit trail is evidence: the files its snapshots name (a report's earlier version, a replaced scan)
+        // travel with it. The store never deletes, so they are there; one that is not is left out, not fatal.
+        var historyMissing = 0;
+        foreach (var sha in history.Where(h => !referenced.ContainsKey(h)))
+        {
+            await using var probe = files.OpenRead(sha);
+            if (probe is null) historyMissing++;
+            else referenced[sha] = $"{BackupSchema.AuditTable} (riwayat)";
+        }
 
         var manifestFiles = new List<BackupManifestFile>();
         long fileBytes = 0;
@@ -167,7 +181,26 @@ public static class CreateBackup
         var manifestEntry = zip.CreateEntry(BackupManifest.EntryName, CompressionLevel.Fastest);
         await using (var m = manifestEntry.Open())
             await JsonSerializer.SerializeAsync(m, manifest, BackupManifest.Json, ct);
-        return (totalRows, tables.Count, manifestFiles.Count, fileBytes);
+        return (totalRows, tables.Count, manifestFiles.Count, fileBytes, historyMissing);
+    }
+
+    /// <summary>Adds every "…Sha256": "&lt;64 hex&gt;" pair of an audit snapshot (JSON of the row's columns).</summary>
+    internal static void CollectFileHashes(string snapshot, HashSet<string> into)
+    {
+        if (!snapshot.Contains("Sha256\"", StringComparison.Ordinal)) return;
+        try
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(snapshot));
+            var wanted = false;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName) wanted = reader.GetString()!.EndsWith("Sha256", StringComparison.Ordinal);
+                else if (wanted && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: 64 } sha && sha.All(Uri.IsHexDigit))
+                    into.Add(sha.ToLowerInvariant());
+                else wanted = false;
+            }
+        }
+        catch (JsonException) { } // a snapshot that is not JSON names no file
     }
 
     internal static string AppVersion() =>
