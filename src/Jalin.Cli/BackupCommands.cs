@@ -143,7 +143,7 @@ internal sealed class TerminalProgress(TextWriter output, bool terminal) : IProg
         if (!terminal || (p.Done < p.Total && _last.ElapsedMilliseconds < 200)) return;
         _last.Restart();
         var unit = p.Item == "berkas" ? "" : " baris";
-        var line = $"{p.Phase} {p.Item}: {p.Done:N0}/{p.Total:N0}{unit} ({100.0 * p.Done / Math.Max(1, p.Total):F0} %)";
+        var line = $"{p.Phase} {p.Item}: {p.Done:N0}/{p.Total:N0}{unit} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0} %)";
         output.Write("\r" + line.PadRight(_width));
         _width = Math.Max(_width, line.Length);
     }
