@@ -51,6 +51,14 @@ if (args.Length > 0 && args[0] == "reminders")
         ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
     return await RemindersBench.RunAsync(pg, ai >= 0 && ai + 1 < args.Length ? int.Parse(args[ai + 1], CultureInfo.InvariantCulture) : 1_000_000);
 }
+if (args.Length > 0 && args[0] == "backup")
+{
+    var ai = Array.IndexOf(args, "--agreements");
+    var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
+        ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
+    return await BackupBench.RunAsync(pg, ai >= 0 && ai + 1 < args.Length ? int.Parse(args[ai + 1], CultureInfo.InvariantCulture) : 1_000_000,
+        args.Contains("--reuse"));
+}
 if (args.Length > 0 && args[0] == "portal")
 {
     int Opt(string name, int fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback; }

@@ -13,7 +13,7 @@ return await Cli.RunAsync(args);
 internal static class Cli
 {
     private const string Usage = """
-        Penggunaan: jalin <perintah>
+        Penggunaan: jalin <perintah> [--help]
           lifecycle docs [--out docs/lifecycle.md]   tulis dokumentasi alur dari tabel tahapan
           drafting docs [--out docs/muatan.md]       tulis daftar muatan naskah dari tabel muatan
           lifecycle tick                             jalankan aksi otomatis yang tenggatnya lewat
@@ -22,16 +22,94 @@ internal static class Cli
           migrate                                    terapkan migrasi basis data
           seed [--demo]                              isi data rujukan (dan data contoh)
           reindex                                    bangun ulang indeks pencarian
-          create-admin --user NAMA --name "Nama"     buat administrator sistem pertama (--help)
+          backup --out BERKAS [--force]              cadangkan basis data dan berkas ke satu arsip zip
+          restore BERKAS [--yes]                     pulihkan arsip cadangan ke instans kosong
+          create-admin --user NAMA --name "Nama"     buat administrator sistem pertama
           demo deactivate                            nonaktifkan semua akun demo (sebelum mode Produksi)
-        Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...
+        `jalin <perintah> --help` menjelaskan satu perintah.
+        Kode keluar: 0 berhasil; 1 gagal (jejak audit rusak, cadangan gagal, pemulihan gagal di tengah jalan);
+          2 ditolak atau tidak dapat dijalankan (arsip rusak, tujuan tidak kosong, basis data tidak dapat dipakai);
+          64 penggunaan salah (perintah atau pilihan tidak dikenal); create-admin juga 65 dan 73 (lihat --help-nya).
+        Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...; berkas: Files__Root
         Jejak audit: Audit__Keys__<id>=<base64> atau Audit__KeyFiles__<id>=<berkas>, Audit__CurrentKeyId,
                      Audit__AnchorDirectory (bawaan: audit-anchors di samping folder berkas)
         """;
 
+    private const string Environment_ = """
+        Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...; berkas: Files__Root
+        """;
+
+    /// <summary>Each command's `--help`: what it does, its options and its exit codes.</summary>
+    private static readonly Dictionary<string, string> Helps = new(StringComparer.Ordinal)
+    {
+        ["lifecycle docs"] = """
+            Penggunaan: jalin lifecycle docs [--out docs/lifecycle.md]
+              Menulis dokumentasi alur kerja sama (Markdown) dari tabel tahapan.
+            Kode keluar: 0 berhasil, 1 gagal menulis.
+            """,
+        ["drafting docs"] = """
+            Penggunaan: jalin drafting docs [--out docs/muatan.md]
+              Menulis daftar muatan wajib naskah (Markdown) dari tabel muatan.
+            Kode keluar: 0 berhasil, 1 gagal menulis.
+            """,
+        ["lifecycle tick"] = """
+            Penggunaan: jalin lifecycle tick
+              Menjalankan aksi tahapan otomatis yang tenggatnya sudah lewat dan pengingat yang jatuh tempo
+              (sama dengan tugas per jam aplikasi web).
+            Kode keluar: 0 berhasil, 1 gagal, 2 basis data tidak dapat dipakai.
+            """ + "\n" + Environment_,
+        ["audit verify"] = """
+            Penggunaan: jalin audit verify [--region KODE]
+              Memeriksa rantai HMAC jejak audit setiap daerah (atau satu daerah) dan jangkarnya: baris yang
+              diubah, dihapus, disisipkan, atau ekor yang terpotong.
+            Kode keluar: 0 utuh (atau kosong), 1 ada rantai rusak, 2 basis data atau kunci tidak dapat dipakai.
+            """ + "\n" + Environment_ + "\n" + """
+            Jejak audit: Audit__Keys__<id>=<base64> atau Audit__KeyFiles__<id>=<berkas>, Audit__CurrentKeyId,
+                         Audit__AnchorDirectory
+            """,
+        ["audit anchor"] = """
+            Penggunaan: jalin audit anchor
+              Menambahkan kepala rantai audit setiap daerah ke berkas jangkar (audit-anchors.jsonl), agar
+              `audit verify` dapat mengenali ekor rantai yang dipotong atau ditulis ulang.
+            Kode keluar: 0 berhasil, 1 gagal menulis, 2 basis data tidak dapat dipakai.
+            """ + "\n" + Environment_,
+        ["migrate"] = """
+            Penggunaan: jalin migrate
+              Menerapkan migrasi basis data yang belum diterapkan.
+            Kode keluar: 0 berhasil, 1 gagal, 2 basis data tidak dapat dipakai.
+            """ + "\n" + Environment_,
+        ["seed"] = """
+            Penggunaan: jalin seed [--demo]
+              Menerapkan migrasi dan mengisi data rujukan (provinsi, kabupaten/kota, urusan, hari libur);
+              --demo juga membuat data contoh dan akun demo (bila belum ada kerja sama).
+            Kode keluar: 0 berhasil, 1 gagal, 2 basis data tidak dapat dipakai.
+            """ + "\n" + Environment_,
+        ["reindex"] = """
+            Penggunaan: jalin reindex
+              Membangun ulang seluruh indeks pencarian, termasuk teks berkas dari penyimpanan berkas.
+            Kode keluar: 0 berhasil, 1 gagal, 2 basis data tidak dapat dipakai.
+            """ + "\n" + Environment_,
+        ["backup"] = Jalin.Cli.BackupCommands.BackupHelp,
+        ["restore"] = Jalin.Cli.BackupCommands.RestoreHelp,
+        ["create-admin"] = Jalin.Cli.AdminCommands.CreateAdminHelp,
+        ["demo deactivate"] = Jalin.Cli.AdminCommands.DemoHelp,
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var command = string.Join(' ', args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)));
+        var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) && a != "-h").ToArray();
+        var command = string.Join(' ', words);
+        // `restore FILE`: the file is an argument, not part of the command name.
+        if (words.Length > 1 && words[0] is "restore") command = "restore";
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            if (Helps.TryGetValue(command, out var help))
+            {
+                Console.WriteLine(help);
+                return 0;
+            }
+            return Help(command);
+        }
         try
         {
             return command switch
@@ -44,6 +122,9 @@ internal static class Cli
                 "migrate" => await Migrate(),
                 "seed" => await Seed(args.Contains("--demo")),
                 "reindex" => await Reindex(),
+                "backup" => await Jalin.Cli.BackupCommands.BackupAsync(args, Database(), FilesRoot(), Console.Out, Console.Error, !Console.IsOutputRedirected),
+                "restore" => await Jalin.Cli.BackupCommands.RestoreAsync(args, Database(), FilesRoot(), Console.In, Console.IsInputRedirected,
+                    Console.Out, Console.Error, !Console.IsOutputRedirected),
                 "create-admin" => await Jalin.Cli.AdminCommands.CreateAdminAsync(args, Database(), Console.In, Console.IsInputRedirected, Console.Out, Console.Error),
                 "demo deactivate" => await Jalin.Cli.AdminCommands.DeactivateDemoAsync(args, Database(), Console.Out),
                 _ => Help(command),
@@ -54,7 +135,14 @@ internal static class Cli
             Console.Error.WriteLine($"Gagal: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Gagal: {e.Message}");
+            return 1;
+        }
     }
+
+    private static string FilesRoot() => Environment.GetEnvironmentVariable("Files__Root") is { Length: > 0 } root ? root : Path.Combine(WebDataFolder(), "files");
 
     private static int Help(string command)
     {
@@ -96,8 +184,7 @@ internal static class Cli
 
     private static AuditAnchorLog Anchors()
     {
-        var files = Environment.GetEnvironmentVariable("Files__Root") is { Length: > 0 } root ? root : Path.Combine(WebDataFolder(), "files");
-        return new AuditAnchorLog(Jalin.Core.CoreServiceCollectionExtensions.AnchorDirectory(Environment.GetEnvironmentVariable("Audit__AnchorDirectory"), files));
+        return new AuditAnchorLog(Jalin.Core.CoreServiceCollectionExtensions.AnchorDirectory(Environment.GetEnvironmentVariable("Audit__AnchorDirectory"), FilesRoot()));
     }
 
     private static async Task<int> AuditAnchor()
@@ -129,7 +216,7 @@ internal static class Cli
     private static async Task<int> Reindex()
     {
         await using var db = NewDb();
-        var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine(WebDataFolder(), "files") });
+        var files = new FileStore(new FileStoreOptions { Root = FilesRoot() });
         var last = System.Diagnostics.Stopwatch.StartNew();
         var progress = new SyncProgress<(int Done, int Total)>(p =>
         {
@@ -189,7 +276,7 @@ internal static class Cli
         Console.WriteLine("Data rujukan diisi.");
         if (demo)
         {
-            var files = new FileStore(new FileStoreOptions { Root = Environment.GetEnvironmentVariable("Files__Root") ?? Path.Combine(WebDataFolder(), "files") });
+            var files = new FileStore(new FileStoreOptions { Root = FilesRoot() });
             var password = Environment.GetEnvironmentVariable("Demo__Password") is { Length: > 0 } p ? p : "Jalin#Demo2026";
             var seeded = await DemoData.SeedAsync(NewDb, files, password, Wib.Today(TimeProvider.System));
             Console.WriteLine(seeded ? "Data contoh dibuat." : "Data contoh sudah ada; tidak diubah.");

@@ -60,6 +60,58 @@ public sealed class FileStore(FileStoreOptions options, ILogger<FileStore>? log 
         return new ConflictError(TamperedText);
     }
 
+    /// <summary>The stored bytes of <paramref name="sha256"/> as a stream (unverified: the caller
+    /// hashes what it reads), or null when the store has no such file.</summary>
+    public Stream? OpenRead(string sha256)
+    {
+        if (!IsSha(sha256)) return null;
+        var path = PathOf(sha256);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
+
+    /// <summary>Stores <paramref name="content"/> under <paramref name="sha256"/> after checking that
+    /// the bytes hash to it. True when the file was new to the store, false when it was already there.</summary>
+    public async Task<bool> SaveVerifiedAsync(Stream content, string sha256, CancellationToken ct = default)
+    {
+        if (!IsSha(sha256)) throw new InvalidDataException($"Nama berkas bukan sidik SHA-256: {sha256}");
+        var path = PathOf(sha256);
+        if (File.Exists(path)) return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int n;
+                while ((n = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    hash.AppendData(buffer, 0, n);
+                    await file.WriteAsync(buffer.AsMemory(0, n), ct);
+                }
+            }
+            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (actual != sha256) throw new InvalidDataException($"Isi berkas {sha256} tidak cocok dengan sidik SHA-256-nya (ditemukan {actual}).");
+            try { File.Move(temp, path); }
+            catch (IOException) when (File.Exists(path)) { return false; }
+            return true;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Removes a file this process just added and nothing references (a restore that
+    /// failed after copying its files); never used on files already in the store.</summary>
+    public void DiscardNew(string sha256)
+    {
+        if (IsSha(sha256)) File.Delete(PathOf(sha256));
+    }
+
+    private static bool IsSha(string sha256) => sha256.Length == 64 && sha256.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
     private string PathOf(string sha) => Path.Combine(Path.GetFullPath(options.Root), sha[..2], sha);
 }
 

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using Jalin.Core.Backup;
+using Jalin.Core.Data;
+using Jalin.Core.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Cli;
+
+/// <summary>`jalin backup` and `jalin restore`: thin adapters over <see cref="CreateBackup"/> and
+/// <see cref="RestoreBackup"/> (ADR 0012).</summary>
+public static class BackupCommands
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Refused = 2;
+    public const int UsageError = 64;
+
+    public const string BackupHelp = """
+        Penggunaan: jalin backup --out BERKAS.jalin-backup.zip [--force]
+          Mencadangkan seluruh basis data (SQLite atau PostgreSQL) dan berkas yang dirujuknya dari
+          penyimpanan berkas ke satu arsip zip, dari satu snapshot yang konsisten: aplikasi boleh tetap
+          berjalan selama pencadangan. Arsip dapat dipulihkan ke SQLite maupun PostgreSQL.
+          --out BERKAS   arsip yang ditulis (disarankan berakhiran .jalin-backup.zip)
+          --force        timpa BERKAS bila sudah ada
+        Kode keluar: 0 berhasil, 1 gagal (misalnya berkas yang dirujuk hilang dari penyimpanan),
+          2 ditolak (BERKAS sudah ada tanpa --force, basis data tidak dapat dipakai), 64 penggunaan salah.
+        Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...; berkas: Files__Root
+        """;
+
+    public const string RestoreHelp = """
+        Penggunaan: jalin restore BERKAS.jalin-backup.zip [--yes]
+          Memulihkan arsip `jalin backup` ke instans KOSONG (basis data baru, boleh sudah berisi data
+          rujukan dari `jalin seed`; folder berkas baru). Migrasi diterapkan lebih dulu; arsip ditolak
+          bila migrasinya berbeda dengan Jalin ini, bila isinya tidak cocok dengan sidik SHA-256 di
+          manifest, atau bila tujuan sudah berisi data. Semua baris ditulis dalam satu transaksi: pemulihan
+          yang gagal atau dihentikan tidak meninggalkan data. Arsip dari SQLite dapat dipulihkan ke
+          PostgreSQL dan sebaliknya. Kunci audit (Audit__Keys__...) harus sama dengan instans asal agar
+          `jalin audit verify` tetap utuh.
+          --yes          tanpa pertanyaan konfirmasi (wajib bila masukan bukan terminal)
+        Kode keluar: 0 berhasil, 1 gagal di tengah jalan (tujuan tetap kosong), 2 ditolak (arsip rusak atau
+          diubah, tujuan tidak kosong, migrasi berbeda), 64 penggunaan salah.
+        Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...; berkas: Files__Root
+        """;
+
+    public static async Task<int> BackupAsync(string[] args, DatabaseOptions database, string filesRoot, TextWriter stdout, TextWriter stderr, bool terminal)
+    {
+        var output = Option(args, "--out");
+        if (output is null)
+        {
+            stderr.WriteLine("Isi --out BERKAS.");
+            stderr.WriteLine(BackupHelp);
+            return UsageError;
+        }
+        if (File.Exists(output) && !args.Contains("--force"))
+        {
+            stderr.WriteLine($"Ditolak: {Path.GetFullPath(output)} sudah ada. Pakai --force untuk menimpanya.");
+            return Refused;
+        }
+        await using var db = NewDb(database);
+        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
+        using var progress = new TerminalProgress(stdout, terminal);
+        var result = await CreateBackup.RunAsync(db, files, output, TimeProvider.System, progress);
+        progress.Finish();
+        if (!result.Ok)
+        {
+            stderr.WriteLine($"Gagal: {result.Error!.Message}");
+            return Failed;
+        }
+        var s = result.Value!;
+        stdout.WriteLine($"Cadangan ditulis: {s.Path}");
+        stdout.WriteLine($"  {s.Tables} tabel, {s.Rows:N0} baris, {s.Files:N0} berkas ({Size(s.FileBytes)}); arsip {Size(s.ArchiveBytes)}; {s.Elapsed.TotalSeconds:N1} detik.");
+        if (s.HistoryFilesMissing > 0)
+            stderr.WriteLine($"Peringatan: {s.HistoryFilesMissing} berkas versi lama yang hanya disebut jejak audit tidak ada di penyimpanan berkas dan tidak ikut dicadangkan.");
+        return Ok;
+    }
+
+    public static async Task<int> RestoreAsync(string[] args, DatabaseOptions database, string filesRoot, TextReader stdin, bool stdinRedirected,
+        TextWriter stdout, TextWriter stderr, bool terminal)
+    {
+        var archive = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (archive is null)
+        {
+            stderr.WriteLine("Sebutkan berkas cadangan.");
+            stderr.WriteLine(RestoreHelp);
+            return UsageError;
+        }
+        if (!args.Contains("--yes"))
+        {
+            if (stdinRedirected)
+            {
+                stderr.WriteLine("Tambahkan --yes untuk memulihkan tanpa konfirmasi (masukan bukan terminal).");
+                return UsageError;
+            }
+            stdout.Write($"Pulihkan {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}? Ketik 'ya': ");
+            if (!string.Equals(stdin.ReadLine()?.Trim(), "ya", StringComparison.OrdinalIgnoreCase))
+            {
+                stderr.WriteLine("Dibatalkan.");
+                return Refused;
+            }
+        }
+        await using var db = NewDb(database);
+        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
+        using var progress = new TerminalProgress(stdout, terminal);
+        var result = await RestoreBackup.RunAsync(db, files, archive, progress);
+        progress.Finish();
+        if (!result.Ok)
+        {
+            stderr.WriteLine($"Ditolak: {result.Error!.Message}");
+            return Refused;
+        }
+        var s = result.Value!;
+        stdout.WriteLine($"Dipulihkan dari cadangan {s.SourceProvider} {s.CreatedAt:yyyy-MM-dd HH:mm} UTC: {s.Tables} tabel, {s.Rows:N0} baris, {s.Files:N0} berkas " +
+            $"({s.FilesWritten:N0} baru); {s.Elapsed.TotalSeconds:N1} detik.");
+        stdout.WriteLine("Periksa jejak audit dengan `jalin audit verify` (kunci audit yang sama dengan instans asal).");
+        return Ok;
+    }
+
+    private static JalinDb NewDb(DatabaseOptions database)
+    {
+        var builder = new DbContextOptionsBuilder<JalinDb>();
+        database.Configure(builder, TimeProvider.System);
+        return new JalinDb(builder.Options);
+    }
+
+    private static string Size(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):N2} GB" : bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):N1} MB" : $"{bytes / 1024.0:N0} KB";
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+/// <summary>One self-overwriting progress line on a terminal (at most five times a second); nothing
+/// when the output is redirected, where the closing summary lines are enough.</summary>
+internal sealed class TerminalProgress(TextWriter output, bool terminal) : IProgress<BackupProgress>, IDisposable
+{
+    private readonly Stopwatch _last = Stopwatch.StartNew();
+    private int _width;
+
+    public void Report(BackupProgress p)
+    {
+        if (!terminal || (p.Done < p.Total && _last.ElapsedMilliseconds < 200)) return;
+        _last.Restart();
+        var unit = p.Item == "berkas" ? "" : " baris";
+        var line = $"{p.Phase} {p.Item}: {p.Done:N0}/{p.Total:N0}{unit} ({(p.Total == 0 ? 100 : 100.0 * p.Done / p.Total):F0} %)";
+        output.Write("\r" + line.PadRight(_width));
+        _width = Math.Max(_width, line.Length);
+    }
+
+    public void Finish()
+    {
+        if (terminal && _width > 0) output.WriteLine("\r" + new string(' ', _width) + "\r");
+        _width = 0;
+    }
+
+    public void Dispose() => Finish();
+}
