@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Jalin.Core.Import;
 
@@ -36,20 +35,81 @@ public static class SheetReader
         var names = MiniExcel.GetSheetNames(stream);
         stream.Position = 0;
         var name = sheetName is not null && names.Contains(sheetName) ? sheetName : names.FirstOrDefault();
-        var config = new OpenXmlConfiguration { FillMergedCells = true };
-        var list = new List<SheetRow>();
+        var raw = new List<object?[]>();
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: name, excelType: ExcelType.XLSX))
+            raw.Add(row.Values.ToArray());
+        FillMerged(raw, MergedRanges(content, name));
+        var list = new List<SheetRow>(raw.Count);
         var width = 0;
-        var number = 0;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: name, excelType: ExcelType.XLSX, configuration: config))
+        for (var i = 0; i < raw.Count; i++)
         {
-            number++;
-            var cells = row.Values.ToArray();
+            var cells = raw[i];
             var last = cells.Length - 1;
             while (last >= 0 && (cells[last] is null || cells[last] is string { Length: 0 })) last--;
             if (last + 1 > width) width = last + 1;
-            list.Add(new SheetRow(number, last + 1 == cells.Length ? cells : cells[..(last + 1)]));
+            list.Add(new SheetRow(i + 1, last + 1 == cells.Length ? cells : cells[..(last + 1)]));
         }
         return new Sheet(names, name, list, width);
+    }
+
+    /// <summary>A merged range gives every cell it covers the value of its top-left cell: a merged header names each column
+    /// it spans, and an OPD merged down over several records belongs to each of them.</summary>
+    private static void FillMerged(List<object?[]> rows, IEnumerable<(int Row1, int Col1, int Row2, int Col2)> ranges)
+    {
+        foreach (var (r1, c1, r2, c2) in ranges)
+        {
+            if (r1 < 1 || r1 > rows.Count || c1 >= rows[r1 - 1].Length) continue;
+            var value = rows[r1 - 1][c1];
+            if (value is null) continue;
+            for (var r = r1; r <= Math.Min(r2, rows.Count); r++)
+            {
+                if (rows[r - 1].Length <= c2) { var wider = new object?[c2 + 1]; rows[r - 1].CopyTo(wider, 0); rows[r - 1] = wider; }
+                for (var c = c1; c <= c2; c++) rows[r - 1][c] ??= value;
+            }
+        }
+    }
+
+    /// <summary>The merged ranges of a sheet (1-based rows, 0-based columns), read from its XML with a streaming reader:
+    /// workbook.xml names the sheet's relationship, the relationship its part.</summary>
+    internal static List<(int, int, int, int)> MergedRanges(byte[] xlsx, string? sheetName)
+    {
+        var ranges = new List<(int, int, int, int)>();
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+        string? relId = null;
+        using (var xml = System.Xml.XmlReader.Create(zip.GetEntry("xl/workbook.xml")!.Open(), settings))
+            while (xml.Read())
+                if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "sheet" && (sheetName is null || xml.GetAttribute("name") == sheetName))
+                {
+                    relId = xml.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+                    break;
+                }
+        string? target = null;
+        if (relId is not null && zip.GetEntry("xl/_rels/workbook.xml.rels") is { } rels)
+            using (var xml = System.Xml.XmlReader.Create(rels.Open(), settings))
+                while (xml.Read())
+                    if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") == relId)
+                    {
+                        target = xml.GetAttribute("Target");
+                        break;
+                    }
+        if (target is null) return ranges;
+        var path = target.StartsWith('/') ? target[1..] : "xl/" + target;
+        if (zip.GetEntry(path) is not { } part) return ranges;
+        using (var xml = System.Xml.XmlReader.Create(part.Open(), settings))
+            while (xml.Read())
+                if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "mergeCell" && xml.GetAttribute("ref") is { } reference
+                    && reference.Split(':') is [var from, var to] && Cell(from) is { } a && Cell(to) is { } b)
+                    ranges.Add((a.Row, a.Col, b.Row, b.Col));
+        return ranges;
+    }
+
+    private static (int Row, int Col)? Cell(string reference)
+    {
+        var col = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++) col = col * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        return col > 0 && int.TryParse(reference.AsSpan(i), out var row) ? (row, col - 1) : null;
     }
 
     /// <summary>The first row (of the first 30) with at least three different text cells is the header; title rows above
