@@ -69,10 +69,28 @@ public static class ImportBench
     {
         var options = new DatabaseOptions { Provider = provider, ConnectionString = cs };
         var clock = TimeProvider.System;
+        // JALIN_IMPORT_BENCH_MODE=raw (no interceptors), noaudit or nosearch splits the commit's cost between EF, the audit chain and the search index.
+        var mode = Environment.GetEnvironmentVariable("JALIN_IMPORT_BENCH_MODE");
         JalinDb NewDb()
         {
             var b = new DbContextOptionsBuilder<JalinDb>();
             options.Configure(b, clock);
+            if (mode == "noaudit" || mode == "raw")
+            {
+                var b2 = new DbContextOptionsBuilder<JalinDb>();
+                if (provider == DatabaseProvider.Sqlite) b2.UseSqlite(cs, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrations));
+                else b2.UseNpgsql(cs, o => o.MigrationsAssembly(DatabaseOptions.PostgresMigrations));
+                if (mode == "noaudit") b2.AddInterceptors(new Jalin.Core.Search.SearchIndexInterceptor(clock));
+                return new JalinDb(b2.Options);
+            }
+            if (mode == "nosearch")
+            {
+                var b2 = new DbContextOptionsBuilder<JalinDb>();
+                if (provider == DatabaseProvider.Sqlite) b2.UseSqlite(cs, o => o.MigrationsAssembly(DatabaseOptions.SqliteMigrations));
+                else b2.UseNpgsql(cs, o => o.MigrationsAssembly(DatabaseOptions.PostgresMigrations));
+                b2.AddInterceptors(new Jalin.Core.Audit.AuditInterceptor(clock));
+                return new JalinDb(b2.Options);
+            }
             return new JalinDb(b.Options);
         }
         await using (var db = NewDb())
@@ -97,11 +115,15 @@ public static class ImportBench
         if (!preview.CanCommit) throw new InvalidOperationException($"{label}: {preview.ErrorRows} baris bermasalah: {preview.Page.Items.FirstOrDefault(r => r.Status == "error")?.Problems.FirstOrDefault()?.Message}");
         sw.Restart();
         ImportCommitted committed;
-        await using (var db = NewDb()) committed = (await ImportSessions.CommitAsync(db, files, officer, session.Id, clock)).Value!;
+        var last = Stopwatch.StartNew();
+        var progress = new Progress(p => { Console.WriteLine($"  {p.Done}/{p.Total} +{last.Elapsed.TotalSeconds:F2} s"); last.Restart(); });
+        await using (var db = NewDb()) committed = (await ImportSessions.CommitAsync(db, files, officer, session.Id, clock, progress)).Value!;
         var commit = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"{label}: upload {upload:F2} s, preview {previewTime:F2} s, commit {commit:F2} s ({committed.Created} agreements, {committed.PartnersCreated} partners)");
         return (label, upload, previewTime, commit, committed.Created);
     }
+
+    private sealed class Progress(Action<ImportProgress> a) : IProgress<ImportProgress> { public void Report(ImportProgress p) => a(p); }
 
     private static readonly (string, string)[] Agencies =
     [

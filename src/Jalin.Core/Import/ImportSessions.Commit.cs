@@ -61,6 +61,9 @@ public static partial class ImportSessions
             var outcome = (Created: 0, Partners: 0, Linked: 0);
             try
             {
+                // Every row is added, never edited, so changes need not be detected on each of the saves the interceptors make;
+                // the session's own edit below is detected explicitly.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 await using (var tx = await db.Database.BeginTransactionAsync(ct))
                 {
                     async Task Step(int n)
@@ -80,6 +83,7 @@ public static partial class ImportSessions
                         ImportTarget.Agencies => await AgenciesAsync(db, session, rows, Step),
                         _ => await ProposalsAsync(db, actor, session, reference, rows, clock, Step, ct),
                     };
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
                     var saved = await db.ImportSessions.FirstAsync(s => s.Id == session.Id, ct);
                     saved.Status = ImportStatus.Committed;
                     saved.RowsDone = done;
@@ -98,6 +102,7 @@ public static partial class ImportSessions
             }
             catch (Exception e)
             {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
                 db.ChangeTracker.Clear();
                 var failed = await db.ImportSessions.FirstAsync(s => s.Id == id, CancellationToken.None);
                 failed.Status = ImportStatus.Failed;
