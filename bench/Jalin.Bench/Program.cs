@@ -59,6 +59,13 @@ if (args.Length > 0 && args[0] == "backup")
     return await BackupBench.RunAsync(pg, ai >= 0 && ai + 1 < args.Length ? int.Parse(args[ai + 1], CultureInfo.InvariantCulture) : 1_000_000,
         args.Contains("--reuse"));
 }
+if (args.Length > 0 && args[0] == "import")
+{
+    var ri = Array.IndexOf(args, "--rows");
+    var oi = Array.IndexOf(args, "--out");
+    return await ImportBench.RunAsync(Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG"), FindRoot(),
+        ri >= 0 && ri + 1 < args.Length ? int.Parse(args[ri + 1], CultureInfo.InvariantCulture) : 10_000, oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
+}
 if (args.Length > 0 && args[0] == "portal")
 {
     int Opt(string name, int fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback; }

@@ -27,6 +27,10 @@ public static class CoreServiceCollectionExtensions
         if (configuration["Files:Root"] is { Length: > 0 } root) files.Root = root;
         if (long.TryParse(configuration["Files:MaxBytes"], out var max) && max > 0) files.MaxBytes = max;
         services.AddSingleton(files);
+        var import = new Import.ImportOptions();
+        if (long.TryParse(configuration["Import:MaxBytes"], out var importMax) && importMax > 0) import.MaxBytes = importMax;
+        if (int.TryParse(configuration["Import:MaxRows"], out var importRows) && importRows > 0) import.MaxRows = importRows;
+        services.AddSingleton(import);
         services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
         services.AddSingleton(Drafting.PdfSettings.From(configuration));

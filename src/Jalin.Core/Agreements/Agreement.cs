@@ -52,6 +52,8 @@ public sealed class Agreement
     public string? PublishedBy { get; set; }
     /// <summary>Fields the region keeps off the portal and the open data even when the agreement is published.</summary>
     public Publication.ConfidentialFields Confidential { get; set; }
+    /// <summary>The import (<see cref="Import.ImportSession"/>) that brought this agreement in from a legacy register; null when registered in Jalin.</summary>
+    public Guid? ImportSessionId { get; init; }
 
     public List<AgreementParty> Parties { get; init; } = [];
     public List<AgreementDocument> Documents { get; init; } = [];

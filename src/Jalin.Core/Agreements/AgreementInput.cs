@@ -178,7 +178,7 @@ internal static class AgreementRules
             : (new ValidationError("Data kerja sama belum benar. Periksa isian yang ditandai.", errors.ToDictionary(k => k.Key, v => v.Value.ToArray())), parties);
     }
 
-    private static string? PartnerFits(CooperationKind? kind, PartnerKind partner) => kind switch
+    internal static string? PartnerFits(CooperationKind? kind, PartnerKind partner) => kind switch
     {
         CooperationKind.KsddWajib or CooperationKind.KsddSukarela when partner != PartnerKind.Region => "KSDD hanya dengan Daerah lain.",
         CooperationKind.Ksdpk when partner is PartnerKind.Region or PartnerKind.ForeignInstitution or PartnerKind.ForeignLocalGovernment or PartnerKind.CentralGovernmentBody

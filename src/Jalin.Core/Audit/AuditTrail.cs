@@ -57,9 +57,13 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         var now = Truncate(clock.GetUtcNow());
         var rows = new List<(string region, AuditDraft draft)>();
         var generated = new List<(int index, EntityEntry entry)>();
+        // The tracked agreements' regions, read once per save: a lookup per party or history row would scan the
+        // tracker (and detect changes) again for every row, quadratic in a bulk import (ADR 0013).
+        Dictionary<Guid, string>? tracked = null;
+        Dictionary<Guid, string> Tracked() => tracked ??= db.ChangeTracker.Entries<Agreement>().ToDictionary(e => e.Entity.Id, e => e.Entity.RegionCode);
         foreach (var entry in entries)
         {
-            var region = await RegionOfAsync(db, entry, ct) ?? InstanceChain;
+            var region = await RegionOfAsync(db, entry, Tracked, ct) ?? InstanceChain;
             var action = entry.State switch { EntityState.Added => "Added", EntityState.Deleted => "Deleted", _ => "Modified" };
             var before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true);
             var after = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false);
@@ -167,14 +171,14 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         return JsonSerializer.Serialize(values);
     }
 
-    private static async Task<string?> RegionOfAsync(JalinDb db, EntityEntry entry, CancellationToken ct)
+    private static async Task<string?> RegionOfAsync(JalinDb db, EntityEntry entry, Func<Dictionary<Guid, string>> tracked, CancellationToken ct)
     {
         switch (entry.Entity)
         {
-            case AgreementParty p: return await AgreementRegionAsync(db, p.AgreementId, ct);
+            case AgreementParty p: return await AgreementRegionAsync(db, p.AgreementId, tracked, ct);
             // a party region's own paper is recorded in that region's trail (its internal title never reaches the owner's auditors)
-            case AgreementDocument d: return d.UploaderRegionCode ?? d.RegionCode ?? await AgreementRegionAsync(db, d.AgreementId, ct);
-            case StageChange h: return await AgreementRegionAsync(db, h.AgreementId, ct);
+            case AgreementDocument d: return d.UploaderRegionCode ?? d.RegionCode ?? await AgreementRegionAsync(db, d.AgreementId, tracked, ct);
+            case StageChange h: return await AgreementRegionAsync(db, h.AgreementId, tracked, ct);
             case DraftVersion v: return await DraftRegionAsync(db, v.DraftId, ct);
             case DraftComment c: return c.RegionCode ?? await DraftRegionAsync(db, c.DraftId, ct);
             case ApplicationUser u: return u.RegionCode;
@@ -200,10 +204,9 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         return await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.RegionCode).FirstOrDefaultAsync(ct);
     }
 
-    private static async Task<string?> AgreementRegionAsync(JalinDb db, Guid id, CancellationToken ct)
+    private static async Task<string?> AgreementRegionAsync(JalinDb db, Guid id, Func<Dictionary<Guid, string>> tracked, CancellationToken ct)
     {
-        var tracked = db.ChangeTracker.Entries<Agreement>().FirstOrDefault(e => e.Entity.Id == id);
-        if (tracked is not null) return tracked.Entity.RegionCode;
+        if (tracked().TryGetValue(id, out var region)) return region;
         return await db.Agreements.AsNoTracking().Where(a => a.Id == id).Select(a => a.RegionCode).FirstOrDefaultAsync(ct);
     }
 }

@@ -85,6 +85,9 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
     // S: search index (issue #12 item 3)
     public DbSet<Search.SearchEntry> SearchEntries => Set<Search.SearchEntry>();
 
+    // I: imports of legacy registers (issue #13 item 1)
+    public DbSet<Import.ImportSession> ImportSessions => Set<Import.ImportSession>();
+
     /// <summary>Who the audit trail records for changes saved through this context.</summary>
     public CurrentActor Actor { get; set; } = CurrentActor.System;
 
@@ -224,6 +227,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
             e.Property(a => a.Confidential).HasConversion<int>();
             // The public register: published agreements, newest first (issue #12).
             e.HasIndex(a => a.PublishedAt);
+            e.HasIndex(a => a.ImportSessionId);
         });
 
         b.Entity<AgreementParty>(e =>
@@ -310,6 +314,7 @@ public sealed class JalinDb(DbContextOptions<JalinDb> options) : IdentityDbConte
         });
 
         MapDrafting(b);
+        b.ApplyConfiguration(new Import.ImportSessionConfiguration());
         var proposals = new ProposalConfiguration();
         b.ApplyConfiguration<Proposal>(proposals).ApplyConfiguration<ProposalAttachment>(proposals).ApplyConfiguration<ProposalHistory>(proposals);
         var mapping = new MappingConfiguration();

@@ -155,12 +155,16 @@ public static class ProposalNumbering
         .Replace("{tahun}", year.ToString(CultureInfo.InvariantCulture))
         .Replace("{kode}", regionCode);
 
-    public static async Task<(string Number, int Year, int Sequence)> NextAsync(JalinDb db, string region, TimeProvider clock, CancellationToken ct)
+    public static async Task<(string Number, int Year, int Sequence)> NextAsync(JalinDb db, string region, TimeProvider clock, CancellationToken ct) =>
+        (await NextAsync(db, region, clock, 1, ct))[0];
+
+    /// <summary>The next <paramref name="count"/> numbers in a row (an import numbers many usulan in one unit of work).</summary>
+    public static async Task<IReadOnlyList<(string Number, int Year, int Sequence)>> NextAsync(JalinDb db, string region, TimeProvider clock, int count, CancellationToken ct)
     {
         var year = Wib.Today(clock).Year;
         var pattern = await db.RegionSettings.Where(s => s.RegionCode == region && s.Key == SettingKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
         if (string.IsNullOrWhiteSpace(pattern) || !(pattern.Contains("{urut}") || pattern.Contains("{urut4}"))) pattern = DefaultPattern;
         var last = await db.Proposals.Where(p => p.RegionCode == region && p.NumberYear == year).MaxAsync(p => (int?)p.NumberSequence, ct) ?? 0;
-        return (Format(pattern, last + 1, year, region), year, last + 1);
+        return Enumerable.Range(last + 1, count).Select(n => (Format(pattern, n, year, region), year, n)).ToList();
     }
 }

@@ -68,6 +68,7 @@ public static class ApiGroups
         secured.MapPublicationApi();
         secured.MapSearchApi();
         secured.MapGoodPracticesApi();
+        secured.MapImportApi();
         return api;
     }
 

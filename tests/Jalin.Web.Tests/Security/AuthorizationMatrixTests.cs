@@ -563,6 +563,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         // Search (issue #12 item 3): SearchMatrix.cs.
         .. SearchMatrix.Rows,
         .. GoodPracticesMatrix.Rows,
+        // Import of legacy registers (issue #13 item 1): ImportMatrix.cs.
+        .. ImportMatrix.Rows,
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
@@ -749,7 +751,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         // Slices keep their rows in their own files (MappingMatrix.cs, FacilitationMatrix.cs, OffersMatrix.cs …).
-        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows, ForeignDutiesMatrix.EndpointRows, PublicationMatrix.EndpointRows, SearchMatrix.EndpointRows, GoodPracticesMatrix.EndpointRows];
+        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows, ForeignDutiesMatrix.EndpointRows, PublicationMatrix.EndpointRows, SearchMatrix.EndpointRows, GoodPracticesMatrix.EndpointRows, ImportMatrix.EndpointRows];
         var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(sliceRows.SelectMany(r => r.Keys)).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");

@@ -1,0 +1,263 @@
+using Jalin.Core.Agencies;
+using Jalin.Core.Agreements;
+using Jalin.Core.Common;
+using Jalin.Core.Data;
+using Jalin.Core.Files;
+using Jalin.Core.Identity;
+using Jalin.Core.Lifecycle;
+using Jalin.Core.Partners;
+using Jalin.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalin.Core.Import;
+
+public sealed record ImportCommitted(ImportSessionView Session, int Created, int PartnersCreated, int Linked, int Skipped);
+
+public static partial class ImportSessions
+{
+    /// <summary>Rows written per SaveChanges inside the one transaction: the change tracker is cleared after each, so time and
+    /// memory stay linear in the number of rows, and progress is reported between them.</summary>
+    internal const int Chunk = 500;
+
+    /// <summary>Writes every ready row in ONE transaction: all or nothing. Refused while a row has an unresolved error.
+    /// Agreements enter at the stage their dates imply (end date past: Berakhir, jangka waktu berakhir; otherwise
+    /// Pelaksanaan with the term-end clock), with their parties, a history row naming the file, and audit rows; the
+    /// session's own change to "Selesai diimpor" is the import's audit row (file, SHA-256, who, how many). A failure
+    /// rolls everything back and marks the session "Gagal" with the reason.</summary>
+    public static Task<Result<ImportCommitted>> CommitAsync(JalinDb db, FileStore files, CurrentActor actor, Guid id, TimeProvider clock,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        CommitAsync(db, files, actor, id, clock, progress, failAfterRows: null, ct);
+
+    /// <summary>The test seam: throws after <paramref name="failAfterRows"/> rows have been written inside the transaction.</summary>
+    internal static async Task<Result<ImportCommitted>> CommitAsync(JalinDb db, FileStore files, CurrentActor actor, Guid id, TimeProvider clock,
+        IProgress<ImportProgress>? progress, int? failAfterRows, CancellationToken ct)
+    {
+        var found = await ImportAccess.FindAsync(db, actor, id, ct);
+        if (!found.Ok) return found.Error!;
+        var session = found.Value!;
+        if (Locked(session) is { } locked) return locked;
+        var evaluated = await EvaluateAsync(db, files, session, clock, ct);
+        if (!evaluated.Ok) return evaluated.Error!;
+        var evaluation = evaluated.Value.Evaluation;
+        Count(session, evaluation);
+        if (evaluation.MappingProblems.Count > 0) return new ValidationError(evaluation.MappingProblems[0], new Dictionary<string, string[]> { ["mapping"] = [.. evaluation.MappingProblems] });
+        if (evaluation.ErrorRows > 0)
+            return ValidationError.Of("rows", $"Masih ada {evaluation.ErrorRows} baris bermasalah. Perbaiki atau lewati baris itu sebelum menyimpan.");
+        if (evaluation.ReadyRows == 0) return ValidationError.Of("rows", "Tidak ada baris yang dapat diimpor.");
+
+        var rows = evaluation.Rows.Where(r => !r.Skipped).ToList();
+        if (!Running.TryAdd(session.Id, new ImportProgress(0, rows.Count))) return new ConflictError("Impor ini sedang disimpan; tunggu sampai selesai.");
+        try
+        {
+            // Committing is saved first (its version guards against a second commit from another instance).
+            session.Status = ImportStatus.Committing;
+            session.RowsDone = 0;
+            session.Message = null;
+            session.Touch(clock.GetUtcNow());
+            db.ActingAs(actor);
+            await db.SaveChangesAsync(ct);
+            var reference = await ImportReference.LoadAsync(db, session.RegionCode, clock, ct);
+            var done = 0;
+            var outcome = (Created: 0, Partners: 0, Linked: 0);
+            try
+            {
+                // Every row is added, never edited, so changes need not be detected on each of the saves the interceptors make;
+                // the session's own edit below is detected explicitly.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                await using (var tx = await db.Database.BeginTransactionAsync(ct))
+                {
+                    async Task Step(int n)
+                    {
+                        await db.SaveChangesAsync(ct);
+                        db.ChangeTracker.Clear();
+                        done += n;
+                        var p = new ImportProgress(done, rows.Count);
+                        Running[session.Id] = p;
+                        progress?.Report(p);
+                        if (failAfterRows is { } fail && done >= fail) throw new InvalidOperationException($"Kegagalan uji setelah {done} baris.");
+                    }
+                    outcome = session.Target switch
+                    {
+                        ImportTarget.Agreements => await AgreementsAsync(db, actor, session, reference, rows, clock, Step),
+                        ImportTarget.Partners => await PartnersAsync(db, session, rows, clock, Step),
+                        ImportTarget.Agencies => await AgenciesAsync(db, session, rows, Step),
+                        _ => await ProposalsAsync(db, actor, session, reference, rows, clock, Step, ct),
+                    };
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
+                    var saved = await db.ImportSessions.FirstAsync(s => s.Id == session.Id, ct);
+                    saved.Status = ImportStatus.Committed;
+                    saved.RowsDone = done;
+                    saved.CreatedCount = outcome.Created;
+                    saved.PartnersCreated = outcome.Partners;
+                    saved.ErrorRows = 0;
+                    saved.SkippedRows = evaluation.SkippedRows;
+                    saved.WarningRows = evaluation.WarningRows;
+                    saved.CommittedAt = clock.GetUtcNow();
+                    saved.Touch(clock.GetUtcNow());
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    session = saved;
+                }
+                if (outcome.Partners > 0 || session.Target == ImportTarget.Partners) Search.SearchVocabulary.Invalidate(db);
+            }
+            catch (Exception e)
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                db.ChangeTracker.Clear();
+                var failed = await db.ImportSessions.FirstAsync(s => s.Id == id, CancellationToken.None);
+                failed.Status = ImportStatus.Failed;
+                failed.RowsDone = 0;
+                failed.Message = Failure(e, done);
+                failed.Touch(clock.GetUtcNow());
+                db.ActingAs(actor);
+                await db.SaveChangesAsync(CancellationToken.None);
+                return new ConflictError(failed.Message);
+            }
+            return new ImportCommitted(View(session, []), outcome.Created, outcome.Partners, outcome.Linked, evaluation.SkippedRows);
+        }
+        finally
+        {
+            Running.TryRemove(id, out _);
+        }
+    }
+
+    private static string Failure(Exception e, int done)
+    {
+        var reason = e switch
+        {
+            OperationCanceledException => "penyimpanan dibatalkan",
+            DbUpdateException => "basis data menolak perubahan (mungkin data yang sama baru saja disimpan orang lain)",
+            _ => e.Message.Length > 300 ? e.Message[..300] : e.Message,
+        };
+        return $"Impor gagal setelah {done} baris ({reason}). Tidak ada data yang tersimpan; periksa lalu simpan lagi.";
+    }
+
+    private static async Task<(int, int, int)> AgreementsAsync(JalinDb db, CurrentActor actor, ImportSession session, ImportReference reference,
+        List<ImportRow> rows, TimeProvider clock, Func<int, Task> step)
+    {
+        var now = clock.GetUtcNow();
+        var owner = reference.Owner;
+        var newPartners = new Dictionary<string, Partner>();
+        foreach (var r in rows.Where(r => r.PartyRegion is null && r.NewPartnerName is not null))
+        {
+            var key = ImportValues.PartnerKey(r.NewPartnerName!);
+            if (!newPartners.ContainsKey(key))
+                newPartners[key] = new Partner { RegionCode = owner.Code, Name = r.NewPartnerName!, Kind = r.PartnerKind!.Value, CountryCode = "ID", CreatedAt = now };
+        }
+        db.Partners.AddRange(newPartners.Values);
+        var linked = rows.Count(r => r.ExistingPartner is not null);
+        var term = ClockRule.TermEnd;
+        foreach (var chunk in rows.Chunk(Chunk))
+        {
+            foreach (var r in chunk)
+            {
+                var kind = r.Kind!.Value;
+                var a = new Agreement
+                {
+                    RegionCode = owner.Code, Kind = kind, Title = r.Title!.Trim(), CreatedAt = now, UpdatedAt = now, ImportSessionId = session.Id,
+                    KsdpkKind = kind == CooperationKind.Ksdpk ? KsdpkKind.PublicService : null,
+                    Object = r.Object, Value = r.Value, SignedOn = r.SignedOn, StartsOn = r.StartsOn, EndsOn = r.EndsOn, AffairCode = r.Affair?.Code,
+                };
+                var stage = r.Stage!.Value;
+                a.RestoreStage(stage, stage == Stage.Ended ? EndReason.TermExpired : null);
+                if (stage == Stage.Implementation && a.EndsOn is not null) a.SetDue(a.EndsOn, term.Then?.Value, term.DueLabel);
+                a.Parties.Add(new AgreementParty
+                {
+                    AgreementId = a.Id, Order = 1, RegionCode = owner.Code, Name = owner.FullName, LeadAgencyId = r.Agency?.Id, LeadAgencyName = r.Agency?.Name, DocumentNumber = r.Number,
+                });
+                var partner = r.ExistingPartner ?? (r.NewPartnerName is { } n ? newPartners[ImportValues.PartnerKey(n)] : null);
+                a.Parties.Add(r.PartyRegion is { } region
+                    ? new AgreementParty { AgreementId = a.Id, Order = 2, RegionCode = region.Code, Name = region.FullName }
+                    : new AgreementParty
+                    {
+                        AgreementId = a.Id, Order = 2, PartnerId = partner!.Id, Name = partner.Name,
+                        RegionCode = partner.Kind == PartnerKind.Region ? partner.PartnerRegionCode : null,
+                    });
+                a.History.Add(new StageChange
+                {
+                    AgreementId = a.Id, Action = ActionCode.Register, FromStage = stage, ToStage = stage, EndReason = a.EndReason,
+                    ActorUserId = actor.UserId, ActorName = actor.FullName, ActorRegionCode = actor.RegionCode, At = now,
+                    Note = $"Diimpor dari register lama \"{session.FileName}\" (baris {r.Row}; SHA-256 {session.FileSha256[..12]}…) oleh {actor.FullName}; "
+                        + $"tahap {stage.Label()} menurut tanggalnya.",
+                });
+                db.Agreements.Add(a);
+            }
+            await step(chunk.Length);
+        }
+        return (rows.Count, newPartners.Count, linked);
+    }
+
+    private static async Task<(int, int, int)> PartnersAsync(JalinDb db, ImportSession session, List<ImportRow> rows, TimeProvider clock, Func<int, Task> step)
+    {
+        var now = clock.GetUtcNow();
+        var seen = new HashSet<string>();
+        var created = 0;
+        foreach (var chunk in rows.Chunk(Chunk))
+        {
+            foreach (var r in chunk)
+            {
+                if (r.ExistingPartner is not null || !seen.Add(ImportValues.PartnerKey(r.Name!)) && !r.CreateNewPartner) continue;
+                var i = r.PartnerInput!;
+                db.Partners.Add(new Partner
+                {
+                    RegionCode = session.RegionCode, Name = i.Name!.Trim(), Kind = i.Kind!.Value, CreatedAt = now, CountryCode = i.CountryCode,
+                    PartnerRegionCode = i.Kind == PartnerKind.Region ? i.PartnerRegionCode : null, Address = i.Address, Email = i.Email, Phone = i.Phone,
+                    Nib = i.Nib, Npwp = i.Npwp, Website = i.Website,
+                });
+                created++;
+            }
+            await step(chunk.Length);
+        }
+        return (created, created, rows.Count(r => r.ExistingPartner is not null));
+    }
+
+    private static async Task<(int, int, int)> AgenciesAsync(JalinDb db, ImportSession session, List<ImportRow> rows, Func<int, Task> step)
+    {
+        var seen = new HashSet<string>();
+        var created = 0;
+        foreach (var chunk in rows.Chunk(Chunk))
+        {
+            foreach (var r in chunk)
+            {
+                if (r.Agency is not null || !seen.Add(ImportValues.Normalize(r.Name!))) continue;
+                var i = r.AgencyInput!;
+                db.Agencies.Add(new Agency
+                {
+                    RegionCode = session.RegionCode, Name = i.Name!.Trim(), ShortName = string.IsNullOrWhiteSpace(i.ShortName) ? null : i.ShortName.Trim(),
+                    HeadTitle = i.HeadTitle?.Trim(), HeadName = i.HeadName?.Trim(), IsActive = true,
+                });
+                created++;
+            }
+            await step(chunk.Length);
+        }
+        return (created, 0, rows.Count(r => r.Agency is not null));
+    }
+
+    private static async Task<(int, int, int)> ProposalsAsync(JalinDb db, CurrentActor actor, ImportSession session, ImportReference reference,
+        List<ImportRow> rows, TimeProvider clock, Func<int, Task> step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var numbers = await ProposalNumbering.NextAsync(db, session.RegionCode, clock, rows.Count, ct);
+        var n = 0;
+        foreach (var chunk in rows.Chunk(Chunk))
+        {
+            foreach (var r in chunk)
+            {
+                var (number, year, sequence) = numbers[n++];
+                var p = new Proposal
+                {
+                    RegionCode = session.RegionCode, Number = number, NumberYear = year, NumberSequence = sequence, Status = ProposalStatus.Draft, Title = r.Title!.Trim(),
+                    AgencyId = r.Agency!.Id, AgencyName = r.Agency.Name, CreatedBy = actor.UserName, CreatedAt = now, UpdatedAt = now,
+                    AffairCode = r.Affair?.Code, PartnerRegionCode = r.PartyRegion?.Code, PartnerId = r.ExistingPartner?.Id,
+                    PartnerName = r.PartyRegion?.Name ?? r.ExistingPartner?.Name ?? r.NewPartnerName, Object = r.Object, Background = r.Background,
+                    PlannedStart = r.StartsOn, Amount = r.Value,
+                };
+                p.History.Add(ProposalHistories.Row(p, "create", ProposalStatus.Draft, ProposalStatus.Draft, actor, now,
+                    $"Usulan diimpor dari register lama \"{session.FileName}\" (baris {r.Row})"));
+                db.Proposals.Add(p);
+            }
+            await step(chunk.Length);
+        }
+        return (rows.Count, 0, 0);
+    }
+}
