@@ -16,7 +16,8 @@ public abstract class PublicationApiTests<TApp>(TApp app) where TApp : JalinAppF
     {
         await using var db = app.NewDb();
         var candidates = await db.Agreements.AsNoTracking().Include(a => a.Documents).Where(a => a.RegionCode == "32.77" && a.PublishedAt == null).ToListAsync();
-        return candidates.First(PublishAgreement.IsSigned);
+        // One with a document that may be shown (agreements imported from a legacy register by other tests have none).
+        return candidates.First(a => PublishAgreement.IsSigned(a) && a.Documents.Any(d => PublishAgreement.WhyNotPublic(d) is null));
     }
 
     [Fact]
