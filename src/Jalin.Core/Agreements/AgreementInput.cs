@@ -111,8 +111,8 @@ internal static class AgreementRules
         if (input.StartsOn is { } s && input.EndsOn is { } e)
         {
             if (e <= s) Add("endsOn", "Tanggal berakhir harus setelah tanggal mulai.");
-            else if (input.Kind is CooperationKind.Ksdpl or CooperationKind.Ksdll && e > LifecycleTable.ForeignMaxTerm.After(s, WorkingDayCalendar.WeekendsOnly))
-                Add("endsOn", $"Jangka waktu kerja sama luar negeri paling lama {LifecycleTable.ForeignMaxTerm.Text} (Permendagri 25/2020 Pasal 32).");
+            else if (input.Kind is CooperationKind.Ksdpl or CooperationKind.Ksdll && LifecycleTable.ExceedsForeignTerm(s, e))
+                Add("endsOn", LifecycleTable.ForeignTermMessage);
             else if (input.Kind is not (CooperationKind.Ksdpl or CooperationKind.Ksdll) && e > s.AddYears(settings.TermLimitYears) && string.IsNullOrWhiteSpace(input.TermBasis))
                 Add("termBasis", $"Jangka waktu melebihi {settings.TermLimitYears} tahun (pengaturan daerah); isi dasar hukum perpanjangan jangka waktu.");
         }

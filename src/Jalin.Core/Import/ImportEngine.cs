@@ -186,7 +186,7 @@ public static class ImportEngine
         }
         var notes = new List<string>();
         if (target == ImportTarget.Agreements && rows.Any(r => r.Kind == CooperationKind.Ksdpk))
-            notes.Add("KSDPK diimpor sebagai jenis penyediaan pelayanan publik (PP 28/2018 Pasal 15 ayat (1) huruf a); prakarsa dikosongkan. Ubah pada halaman kerja sama bila berbeda.");
+            notes.Add($"KSDPK diimpor sebagai jenis {KsdpkKind.PublicService.Label()}; prakarsa dikosongkan. Ubah pada halaman kerja sama bila berbeda.");
         return new ImportEvaluation(rows, mappingProblems, notes);
     }
 
@@ -277,8 +277,8 @@ public static class ImportEngine
         if (row.StartsOn is { } s && row.EndsOn is { } e)
         {
             if (e <= s) row.Error(ImportFields.EndsOn, "Tanggal berakhir harus setelah tanggal mulai.");
-            else if (row.Kind?.IsForeign() == true && e > LifecycleTable.ForeignMaxTerm.After(s, WorkingDayCalendar.WeekendsOnly))
-                row.Error(ImportFields.EndsOn, $"Jangka waktu kerja sama luar negeri paling lama {LifecycleTable.ForeignMaxTerm.Text} (Permendagri 25/2020 Pasal 32).");
+            else if (row.Kind?.IsForeign() == true && LifecycleTable.ExceedsForeignTerm(s, e))
+                row.Error(ImportFields.EndsOn, LifecycleTable.ForeignTermMessage);
             else if (row.Kind?.IsForeign() != true && e > s.AddYears(reference.Settings.TermLimitYears))
                 row.Warn(ImportFields.EndsOn, $"Jangka waktu melebihi {reference.Settings.TermLimitYears} tahun (pengaturan daerah); catat dasar hukumnya pada halaman kerja sama.");
         }

@@ -28,6 +28,10 @@ public static class LifecycleTable
     public static readonly Period GovernorForward = new(5, PeriodUnit.WorkingDays);
     /// <summary>A foreign agreement runs at most 5 years (Permendagri 25/2020 Ps 32).</summary>
     public static readonly Period ForeignMaxTerm = new(5, PeriodUnit.Years);
+    /// <summary>Whether a foreign agreement from <paramref name="start"/> to <paramref name="end"/> runs longer than
+    /// <see cref="ForeignMaxTerm"/>, and the message that says so: the one rule for registration, import and extension.</summary>
+    public static bool ExceedsForeignTerm(DateOnly start, DateOnly end) => end > ForeignMaxTerm.After(start, WorkingDayCalendar.WeekendsOnly);
+    public static string ForeignTermMessage => $"Jangka waktu kerja sama luar negeri paling lama {ForeignMaxTerm.Text} (Permendagri 25/2020 Pasal 32).";
     /// <summary>A foreign extension is requested at least 6 months before the end (Permendagri 25/2020 Ps 33).</summary>
     public static readonly Period ForeignExtensionLead = new(6, PeriodUnit.Months);
 
