@@ -23,6 +23,14 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
 
     public AuditKeyRing Keys => keys;
 
+    /// <summary>The interceptor this context's saves pass through.</summary>
+    public static AuditInterceptor Of(JalinDb db) =>
+        ((Microsoft.EntityFrameworkCore.Infrastructure.IInfrastructure<IServiceProvider>)db).Instance
+            .GetService(typeof(Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions)) is Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions o
+        && o.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.OfType<AuditInterceptor>().FirstOrDefault() is { } found
+            ? found
+            : throw new InvalidOperationException("Konteks basis data ini tidak memiliki jejak audit.");
+
     private static readonly HashSet<string> SecretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
@@ -106,28 +114,56 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
 
     private async Task AddRowsAsync(JalinDb db, List<(string region, AuditDraft draft)> rows, DateTimeOffset now, CancellationToken ct)
     {
-        var actor = db.Actor;
         foreach (var group in rows.GroupBy(r => r.region))
         {
-            var last = await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == group.Key)
-                .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
             var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.RegionCode == group.Key)
                 .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
-            var sequence = pending?.Sequence ?? last?.Sequence ?? 0;
-            var previous = pending?.Hash ?? last?.Hash ?? Genesis(group.Key);
-            foreach (var (_, d) in group)
-            {
-                sequence++;
-                var hash = ComputeHash(keys.Current, previous, group.Key, sequence, now, actor.UserId, actor.FullName, d.EntityType, d.EntityId, d.Action, d.Before, d.After);
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    RegionCode = group.Key, Sequence = sequence, At = now, ActorUserId = actor.UserId, ActorName = actor.FullName,
-                    EntityType = d.EntityType, EntityId = d.EntityId, Action = d.Action, Before = d.Before, After = d.After,
-                    PreviousHash = previous, Hash = hash, KeyId = keys.CurrentKeyId,
-                });
-                previous = hash;
-            }
+            foreach (var row in await ChainAsync(db, group.Key, pending, group.Select(g => g.draft), now, ct)) db.AuditEntries.Add(row);
         }
+    }
+
+    /// <summary>The audit rows of entities a bulk writer inserts without the change tracker (ADR 0013), chained after the
+    /// region's last row exactly as this interceptor chains tracked ones: same snapshot, same hash. The caller writes them
+    /// in the same transaction as the entities.</summary>
+    public async Task<List<AuditEntry>> AddedRowsAsync(JalinDb db, IEnumerable<(string Region, object Entity)> added, CancellationToken ct)
+    {
+        var now = Truncate(clock.GetUtcNow());
+        var result = new List<AuditEntry>();
+        foreach (var group in added.GroupBy(a => a.Region))
+            result.AddRange(await ChainAsync(db, group.Key, null, group.Select(g => Draft(db.Model, g.Entity)), now, ct));
+        return result;
+    }
+
+    private static AuditDraft Draft(Microsoft.EntityFrameworkCore.Metadata.IModel model, object entity)
+    {
+        var type = model.FindEntityType(entity.GetType()) ?? throw new InvalidOperationException($"{entity.GetType().Name} bukan entitas model.");
+        var key = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entity)?.ToString()));
+        return new AuditDraft(type.ClrType.Name, key, "Added", null,
+            Snapshot(type.GetProperties().Select(p => (p.Name, p.GetGetter().GetClrValue(entity))),
+                type.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).Select(n => (n.Name, n.GetGetter().GetClrValue(entity)))));
+    }
+
+    private async Task<List<AuditEntry>> ChainAsync(JalinDb db, string region, AuditEntry? pending, IEnumerable<AuditDraft> drafts, DateTimeOffset now, CancellationToken ct)
+    {
+        var actor = db.Actor;
+        var last = pending is not null ? null : await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == region)
+            .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = pending?.Sequence ?? last?.Sequence ?? 0;
+        var previous = pending?.Hash ?? last?.Hash ?? Genesis(region);
+        var rows = new List<AuditEntry>();
+        foreach (var d in drafts)
+        {
+            sequence++;
+            var hash = ComputeHash(keys.Current, previous, region, sequence, now, actor.UserId, actor.FullName, d.EntityType, d.EntityId, d.Action, d.Before, d.After);
+            rows.Add(new AuditEntry
+            {
+                RegionCode = region, Sequence = sequence, At = now, ActorUserId = actor.UserId, ActorName = actor.FullName,
+                EntityType = d.EntityType, EntityId = d.EntityId, Action = d.Action, Before = d.Before, After = d.After,
+                PreviousHash = previous, Hash = hash, KeyId = keys.CurrentKeyId,
+            });
+            previous = hash;
+        }
+        return rows;
     }
 
     private sealed record AuditDraft(string EntityType, string EntityId, string Action, string? Before, string? After);
@@ -151,14 +187,17 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
     public static string ComputeHash(byte[]? key, AuditEntry row, string previous) => ComputeHash(key, previous, row.RegionCode, row.Sequence, row.At,
         row.ActorUserId, row.ActorName, row.EntityType, row.EntityId, row.Action, row.Before, row.After);
 
-    private static string Snapshot(EntityEntry entry, bool original)
+    private static string Snapshot(EntityEntry entry, bool original) =>
+        Snapshot(entry.Properties.Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)),
+            entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned()).Select(n => (n.Metadata.Name, n.CurrentValue)));
+
+    private static string Snapshot(IEnumerable<(string Name, object? Value)> properties, IEnumerable<(string Name, object? Value)> owned)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var p in entry.Properties)
+        foreach (var (name, v) in properties)
         {
-            if (SecretProperties.Contains(p.Metadata.Name)) continue;
-            var v = original ? p.OriginalValue : p.CurrentValue;
-            values[p.Metadata.Name] = v switch
+            if (SecretProperties.Contains(name)) continue;
+            values[name] = v switch
             {
                 DateTimeOffset d => d.UtcDateTime.ToString("O"),
                 decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -166,8 +205,8 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
                 _ => v,
             };
         }
-        foreach (var nav in entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned()))
-            values[nav.Metadata.Name] = nav.CurrentValue is null ? null : JsonSerializer.Serialize(nav.CurrentValue);
+        foreach (var (name, v) in owned)
+            values[name] = v is null ? null : JsonSerializer.Serialize(v);
         return JsonSerializer.Serialize(values);
     }
 

@@ -175,9 +175,10 @@ public static class ApplyProposalAction
 
 internal static class ProposalHistories
 {
-    public static ProposalHistory Row(Proposal p, string action, ProposalStatus from, ProposalStatus to, CurrentActor actor, DateTimeOffset at, string? note) => new()
+    public static ProposalHistory Row(Proposal p, string action, ProposalStatus from, ProposalStatus to, CurrentActor actor, DateTimeOffset at, string? note,
+        long id = 0) => new()
     {
-        ProposalId = p.Id, Action = action, FromStatus = from, ToStatus = to, ActorUserId = actor.UserId, ActorName = actor.FullName,
+        Id = id, ProposalId = p.Id, Action = action, FromStatus = from, ToStatus = to, ActorUserId = actor.UserId, ActorName = actor.FullName,
         ActorRole = actor.Role.Label(), ActorRegionCode = actor.RegionCode, At = at, Note = note,
         ActorAgencyName = actor.Role == Role.AgencyUser && actor.AgencyId == p.AgencyId ? p.AgencyName : null,
     };

@@ -75,29 +75,16 @@ public static class SearchIndexer
             var affairs = await db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
             var published = await PublicAgreementIdsAsync(db, agreementIds, ct);
             var agreements = await db.Agreements.AsNoTracking().Include(a => a.Parties).Where(a => agreementIds.Contains(a.Id)).ToListAsync(ct);
-            foreach (var a in agreements)
-            {
-                // A published agreement's confidential object or scope stays out of the index altogether, so no public search
-                // can find the agreement by a word of it (the back office loses those words too: the price of one entry).
-                var isPublic = published.Contains(a.Id);
-                var body = Join(isPublic && a.Confidential.HasFlag(Publication.ConfidentialFields.Object) ? null : a.Object,
-                    isPublic && a.Confidential.HasFlag(Publication.ConfidentialFields.Scope) ? null : a.Scope, a.Kind.Label(), regions.GetValueOrDefault(a.RegionCode),
-                    a.AffairCode is { } code ? affairs.GetValueOrDefault(code) : null,
-                    string.Join(", ", a.Parties.OrderBy(p => p.Order).Select(p => p.Name)),
-                    string.Join(", ", a.Parties.Select(p => p.LeadAgencyName).Where(n => n is not null)));
-                built.Add(Entry(SearchKind.Agreement, a.Id, a.RegionCode, a.Id, a.Kind, a.StartsOn?.Year ?? a.CreatedAt.Year, a.Title, body, isPublic, now));
-            }
+            foreach (var a in agreements) built.Add(AgreementEntry(a, published.Contains(a.Id), regions, affairs, now));
         }
         var partnerIds = Ids(subjects, SearchKind.Partner);
         if (partnerIds.Count > 0)
             foreach (var p in await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToListAsync(ct))
-                built.Add(Entry(SearchKind.Partner, p.Id, p.RegionCode, null, null, p.CreatedAt.Year, p.Name,
-                    Join(p.Kind.Label(), p.LegalForm, p.Address, p.PartnerRegionCode is { } pr ? regions.GetValueOrDefault(pr) : null), false, now));
+                built.Add(PartnerEntry(p, regions, now));
         var proposalIds = Ids(subjects, SearchKind.Proposal);
         if (proposalIds.Count > 0)
             foreach (var p in await db.Proposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id)).ToListAsync(ct))
-                built.Add(Entry(SearchKind.Proposal, p.Id, p.RegionCode, null, null, p.NumberYear, p.Title,
-                    Join(p.Number, p.AgencyName, p.PartnerName, p.Background, p.Aims, p.Object, p.Scope, p.Location), false, now));
+                built.Add(ProposalEntry(p, now));
         var mappingIds = subjects.Where(s => s.Kind is SearchKind.Potential or SearchKind.Need).Select(s => s.Id).Distinct().ToList();
         if (mappingIds.Count > 0)
             foreach (var m in await db.MappingItems.AsNoTracking().Where(m => mappingIds.Contains(m.Id)).ToListAsync(ct))
@@ -174,6 +161,39 @@ public static class SearchIndexer
         await db.SaveChangesAsync(ct);
         if (partnerIds.Count > 0) SearchVocabulary.Invalidate(db);
     }
+
+    /// <summary>The new entries of subjects a bulk writer inserts without the change tracker (an import, ADR 0013): the same
+    /// entries <see cref="ReindexAsync(JalinDb, IReadOnlyCollection{SearchSubject}, TimeProvider, FileStore?, CancellationToken)"/>
+    /// would build for them. The agreements carry their parties; none is published yet.</summary>
+    public static async Task<List<SearchEntry>> NewEntriesAsync(JalinDb db, IEnumerable<Agreement> agreements, IEnumerable<Partner> partners,
+        IEnumerable<Proposal> proposals, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var regions = await RegionNamesAsync(db, ct);
+        var affairs = await db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        return [.. agreements.Select(a => AgreementEntry(a, false, regions, affairs, now)), .. partners.Select(p => PartnerEntry(p, regions, now)),
+            .. proposals.Select(p => ProposalEntry(p, now))];
+    }
+
+    private static SearchEntry AgreementEntry(Agreement a, bool isPublic, Dictionary<string, string> regions, Dictionary<string, string> affairs, DateTimeOffset now)
+    {
+        // A published agreement's confidential object or scope stays out of the index altogether, so no public search
+        // can find the agreement by a word of it (the back office loses those words too: the price of one entry).
+        var body = Join(isPublic && a.Confidential.HasFlag(Publication.ConfidentialFields.Object) ? null : a.Object,
+            isPublic && a.Confidential.HasFlag(Publication.ConfidentialFields.Scope) ? null : a.Scope, a.Kind.Label(), regions.GetValueOrDefault(a.RegionCode),
+            a.AffairCode is { } code ? affairs.GetValueOrDefault(code) : null,
+            string.Join(", ", a.Parties.OrderBy(p => p.Order).Select(p => p.Name)),
+            string.Join(", ", a.Parties.Select(p => p.LeadAgencyName).Where(n => n is not null)));
+        return Entry(SearchKind.Agreement, a.Id, a.RegionCode, a.Id, a.Kind, a.StartsOn?.Year ?? a.CreatedAt.Year, a.Title, body, isPublic, now);
+    }
+
+    private static SearchEntry PartnerEntry(Partner p, Dictionary<string, string> regions, DateTimeOffset now) =>
+        Entry(SearchKind.Partner, p.Id, p.RegionCode, null, null, p.CreatedAt.Year, p.Name,
+            Join(p.Kind.Label(), p.LegalForm, p.Address, p.PartnerRegionCode is { } pr ? regions.GetValueOrDefault(pr) : null), false, now);
+
+    private static SearchEntry ProposalEntry(Proposal p, DateTimeOffset now) =>
+        Entry(SearchKind.Proposal, p.Id, p.RegionCode, null, null, p.NumberYear, p.Title,
+            Join(p.Number, p.AgencyName, p.PartnerName, p.Background, p.Aims, p.Object, p.Scope, p.Location), false, now);
 
     /// <summary>The agreements among these that the public may see (published).</summary>
     private static async Task<HashSet<Guid>> PublicAgreementIdsAsync(JalinDb db, List<Guid> ids, CancellationToken ct)

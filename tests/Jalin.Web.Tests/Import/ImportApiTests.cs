@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Jalin.Core.Audit;
 using Jalin.Core.Files;
+using Jalin.Core.Search;
 using Jalin.Core.Identity;
 using Jalin.Core.Import;
 using Jalin.Core.Lifecycle;
@@ -116,6 +118,62 @@ public abstract class ImportApiTests<TApp>(TApp app) where TApp : JalinAppFactor
         {
             Assert.Equal(700, await db.Agreements.CountAsync(a => a.ImportSessionId == id));
             Assert.Equal(partners + 20, await db.Partners.CountAsync());
+        }
+    }
+
+    /// <summary>The commit writes set-wise, past the interceptors: what it writes must be what they would have written.
+    /// The audit chains verify; every agreement, party and history row has its audit row; the search entries are exactly
+    /// those a reindex builds (a reindex changes nothing) and find the agreements.</summary>
+    [Fact]
+    public async Task BulkCommit_IsAuditedAndIndexedAsTheInterceptorsWould()
+    {
+        var tag = "curah" + Guid.NewGuid().ToString("N")[..6];
+        var rows = new List<object?[]> { new object?[] { "Nomor Naskah", "Judul", "Nama Mitra", "Jenis", "Tgl. Mulai", "Tgl. Berakhir", "Nilai" } };
+        for (var i = 1; i <= 30; i++)
+            rows.Add([$"{i}/{tag}/PKS", $"Pengelolaan persampahan {tag} {i}", $"PT Mitra Curah {i % 3} {tag}", "PKS", "3 Januari 2024", i % 2 == 0 ? "31 Desember 2029" : "31/12/2024", "Rp 1.500.000"]);
+        var officer = new CurrentActor("u", "kerjasama.cimahi", "Petugas Uji", Role.CooperationOfficer, "32.77");
+        var files = app.Services.GetRequiredService<FileStore>();
+        Guid id;
+        await using (var db = app.NewDb())
+            id = (await ImportSessions.UploadAsync(db, files, new ImportOptions(), officer, new UploadImportRequest(ImportTarget.Agreements, "curah.xlsx", LegacyRegisters.Xlsx(rows)), app.Clock)).Value!.Id;
+        await using (var db = app.NewDb())
+        {
+            var committed = await ImportSessions.CommitAsync(db, files, officer, id, app.Clock);
+            Assert.True(committed.Ok, committed.Error?.Message);
+            Assert.Equal((30, 3), (committed.Value!.Created, committed.Value.PartnersCreated));
+        }
+        await using (var db = app.NewDb())
+        {
+            var agreements = await db.Agreements.AsNoTracking().Include(a => a.Parties).Include(a => a.History).Where(a => a.ImportSessionId == id).ToListAsync();
+            Assert.Equal(30, agreements.Count);
+            Assert.All(agreements, a => Assert.Equal(1_500_000m, a.Value));
+            Assert.Equal(15, agreements.Count(a => a.Stage == Stage.Ended));
+            Assert.Equal(new DateOnly(2024, 1, 3), agreements[0].StartsOn);
+            var ids = agreements.Select(a => a.Id.ToString()).ToHashSet();
+            var partyIds = agreements.SelectMany(a => a.Parties).Select(p => p.Id.ToString()).ToHashSet();
+            var historyIds = agreements.SelectMany(a => a.History).Select(h => h.Id.ToString()).ToHashSet();
+            Assert.Equal(30, historyIds.Count);
+            var audits = await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == "32.77" && a.Action == "Added"
+                && (a.EntityType == "Agreement" || a.EntityType == "AgreementParty" || a.EntityType == "StageChange" || a.EntityType == "Partner")).ToListAsync();
+            Assert.Equal(30, audits.Count(a => a.EntityType == "Agreement" && ids.Contains(a.EntityId)));
+            Assert.Equal(60, audits.Count(a => a.EntityType == "AgreementParty" && partyIds.Contains(a.EntityId)));
+            Assert.Equal(30, audits.Count(a => a.EntityType == "StageChange" && historyIds.Contains(a.EntityId)));
+            var first = audits.Single(a => a.EntityType == "Agreement" && a.EntityId == agreements[0].Id.ToString());
+            Assert.Contains($"\"Title\":\"{agreements[0].Title}\"", first.After);
+            Assert.Equal("Petugas Uji", first.ActorName);
+            Assert.All(await VerifyAudit.RunAsync(db), r => Assert.True(r.Intact, $"{r.RegionCode}: {r.Problem}"));
+
+            var subjects = agreements.Select(a => new SearchSubject(SearchKind.Agreement, a.Id)).ToList();
+            var before = await db.SearchEntries.AsNoTracking().Where(e => e.Kind == SearchKind.Agreement && e.AgreementId != null && agreements.Select(a => a.Id).Contains(e.SubjectId))
+                .OrderBy(e => e.SubjectId).Select(e => new { e.SubjectId, e.Title, e.Body, e.Tokens, e.IsPublic, e.Year, e.UpdatedAt }).ToListAsync();
+            Assert.Equal(30, before.Count);
+            await SearchIndexer.ReindexAsync(db, subjects, app.Clock);
+            var after = await db.SearchEntries.AsNoTracking().Where(e => e.Kind == SearchKind.Agreement && agreements.Select(a => a.Id).Contains(e.SubjectId))
+                .OrderBy(e => e.SubjectId).Select(e => new { e.SubjectId, e.Title, e.Body, e.Tokens, e.IsPublic, e.Year, e.UpdatedAt }).ToListAsync();
+            Assert.Equal(before, after);
+            var found = await SiteSearch.ForActorAsync(db, officer, new SearchQuery { Q = $"sampah {tag}" });
+            Assert.True(found.Ok, found.Error?.Message);
+            Assert.Contains(found.Value!.Hits.Items, h => h.Title.Contains(tag, StringComparison.Ordinal));
         }
     }
 

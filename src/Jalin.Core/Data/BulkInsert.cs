@@ -1,0 +1,161 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Jalin.Core.Data;
+
+/// <summary>Inserts many new rows of one entity type without the change tracker, inside the context's current transaction:
+/// PostgreSQL binary COPY, SQLite one prepared INSERT re-run per row. The columns, their names and their value conversions
+/// (instants as ticks and Rupiah as sen on SQLite, enums as names) come from the EF model, so a row written here reads back
+/// exactly as one EF wrote. It is for bulk work that writes its own audit rows (ADR 0013): nothing here passes the
+/// interceptors. A database-generated key is left to the database unless the caller has set it.</summary>
+public static class BulkInsert
+{
+    /// <summary>Writes <paramref name="rows"/> as new rows of <typeparamref name="T"/>'s table. Requires an open transaction
+    /// (the caller's all-or-nothing unit).</summary>
+    public static async Task<int> WriteAsync<T>(JalinDb db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return 0;
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("BulkInsert memerlukan transaksi yang sedang berjalan.");
+        var layout = Layout.For(db, typeof(T), includeGeneratedKey: rows.First() is var first && HasKeyValue(db, first));
+        var conn = db.Database.GetDbConnection();
+        if (conn is NpgsqlConnection pg)
+        {
+            var columns = string.Join(", ", layout.Columns.Select(c => Quote(c.Name)));
+            await using var writer = await pg.BeginBinaryImportAsync($"COPY {Quote(layout.Table)} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(ct);
+                foreach (var c in layout.Columns) await WritePgAsync(writer, c.Value(row), c, ct);
+            }
+            await writer.CompleteAsync(ct);
+            return rows.Count;
+        }
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO {Quote(layout.Table)} ({string.Join(", ", layout.Columns.Select(c => Quote(c.Name)))}) " +
+            $"VALUES ({string.Join(", ", layout.Columns.Select((_, i) => "@p" + i))})";
+        var parameters = layout.Columns.Select((c, i) => c.Mapping.CreateParameter(cmd, "@p" + i, null, nullable: true)).ToArray();
+        cmd.Parameters.AddRange(parameters);
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = layout.Columns[i].Value(row) ?? DBNull.Value;
+            // SQLite's async calls run synchronously anyway; the sync call saves their overhead on every row.
+            cmd.ExecuteNonQuery();
+        }
+        return rows.Count;
+    }
+
+    /// <summary>Reserves <paramref name="count"/> values of <typeparamref name="T"/>'s database-generated integer key, so rows
+    /// written by <see cref="WriteAsync"/> carry keys known before the write (their audit rows name them). PostgreSQL takes
+    /// them from the column's sequence; SQLite, whose write lock the open transaction already holds, continues after the
+    /// largest key.</summary>
+    public static async Task<long[]> ReserveKeysAsync<T>(JalinDb db, int count, CancellationToken ct) where T : class
+    {
+        if (count == 0) return [];
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var table = entity.GetTableName()!;
+        var column = key.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        var conn = db.Database.GetDbConnection();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("BulkInsert memerlukan transaksi yang sedang berjalan.");
+        if (conn is NpgsqlConnection)
+        {
+            cmd.CommandText = $"SELECT nextval(pg_get_serial_sequence(@t, @c)) FROM generate_series(1, @n)";
+            var t = cmd.CreateParameter(); t.ParameterName = "t"; t.Value = Quote(table); cmd.Parameters.Add(t);
+            var c = cmd.CreateParameter(); c.ParameterName = "c"; c.Value = column; cmd.Parameters.Add(c);
+            var n = cmd.CreateParameter(); n.ParameterName = "n"; n.Value = count; cmd.Parameters.Add(n);
+            var keys = new List<long>(count);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) keys.Add(reader.GetInt64(0));
+            return [.. keys];
+        }
+        cmd.CommandText = $"SELECT COALESCE(MAX({Quote(column)}), 0) FROM {Quote(table)}";
+        var max = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        // AUTOINCREMENT tables never reuse a key: start after the highest ever handed out, too.
+        cmd.CommandText = "SELECT seq FROM sqlite_sequence WHERE name = @t";
+        var p = cmd.CreateParameter(); p.ParameterName = "@t"; p.Value = table; cmd.Parameters.Add(p);
+        try
+        {
+            if (await cmd.ExecuteScalarAsync(ct) is { } seq and not DBNull) max = Math.Max(max, Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException) { /* no AUTOINCREMENT table in this database */ }
+        return [.. Enumerable.Range(1, count).Select(i => max + i)];
+    }
+
+    /// <summary>True when the row carries its own value of a database-generated integer key (reserved with
+    /// <see cref="ReserveKeysAsync"/>): then the key column is written too.</summary>
+    private static bool HasKeyValue(JalinDb db, object row)
+    {
+        var key = db.Model.FindEntityType(row.GetType())!.FindPrimaryKey()!.Properties;
+        return key.Count == 1 && key[0].GetGetter().GetClrValue(row) is long and not 0 or int and not 0;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value, bool Json);
+
+    private sealed record Layout(string Table, IReadOnlyList<Column> Columns)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type, bool), Layout> Cache = new();
+
+        public static Layout For(JalinDb db, Type type, bool includeGeneratedKey) => Cache.GetOrAdd((db.Model, type, includeGeneratedKey), k =>
+        {
+            var entity = k.Item1.FindEntityType(k.Item2) ?? throw new InvalidOperationException($"{k.Item2.Name} bukan entitas model.");
+            var table = entity.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            var columns = new List<Column>();
+            foreach (var p in entity.GetProperties())
+            {
+                if (p.IsShadowProperty()) throw new InvalidOperationException($"{entity.DisplayName()}.{p.Name} adalah properti bayangan; BulkInsert belum mendukungnya.");
+                var generatedKey = p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType is var t && (t == typeof(long) || t == typeof(int));
+                if (generatedKey && !k.Item3) continue;
+                var mapping = p.GetRelationalTypeMapping();
+                var getter = p.GetGetter();
+                var converter = mapping.Converter;
+                columns.Add(new Column(p.GetColumnName(store)!, mapping,
+                    converter is null ? getter.GetClrValue : row => getter.GetClrValue(row) is { } v ? converter.ConvertToProvider(v) : null, false));
+            }
+            foreach (var n in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned()))
+            {
+                // Owned JSON documents (a partner's contacts and signatories): only an empty list or none is written here.
+                var column = n.TargetEntityType.GetContainerColumnName() ?? throw new InvalidOperationException($"{entity.DisplayName()}.{n.Name} bukan kolom JSON.");
+                var getter = n.GetGetter();
+                var mapping = k.Item1.GetRelationalModel().FindTable(table, entity.GetSchema())!.FindColumn(column)!.StoreTypeMapping;
+                columns.Add(new Column(column, mapping, row => getter.GetClrValue(row) switch
+                {
+                    null => null,
+                    System.Collections.ICollection { Count: 0 } => "[]",
+                    _ => throw new NotSupportedException($"{entity.DisplayName()}.{n.Name} berisi data; BulkInsert hanya menulis daftar kosong."),
+                }, true));
+            }
+            return new Layout(table, columns);
+        });
+    }
+
+    private static Task WritePgAsync(NpgsqlBinaryImporter w, object? v, Column column, CancellationToken ct) => v switch
+    {
+        null => w.WriteNullAsync(ct),
+        string s => w.WriteAsync(s, column.Json || column.Mapping.StoreType == "jsonb" ? NpgsqlDbType.Jsonb : NpgsqlDbType.Text, ct),
+        Guid g => w.WriteAsync(g, NpgsqlDbType.Uuid, ct),
+        int i => w.WriteAsync(i, NpgsqlDbType.Integer, ct),
+        long l => w.WriteAsync(l, NpgsqlDbType.Bigint, ct),
+        bool b => w.WriteAsync(b, NpgsqlDbType.Boolean, ct),
+        DateTimeOffset t => w.WriteAsync(t.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct),
+        DateOnly d => w.WriteAsync(d, NpgsqlDbType.Date, ct),
+        decimal m => w.WriteAsync(m, NpgsqlDbType.Numeric, ct),
+        short s => w.WriteAsync(s, NpgsqlDbType.Smallint, ct),
+        double d => w.WriteAsync(d, NpgsqlDbType.Double, ct),
+        DateTime t => w.WriteAsync(t, t.Kind == DateTimeKind.Utc ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Timestamp, ct),
+        byte[] b => w.WriteAsync(b, NpgsqlDbType.Bytea, ct),
+        _ => throw new InvalidOperationException($"Tipe {v.GetType().Name} belum didukung BulkInsert."),
+    };
+}
