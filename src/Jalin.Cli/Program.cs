@@ -24,6 +24,7 @@ internal static class Cli
           reindex                                    bangun ulang indeks pencarian
           backup --out BERKAS [--force]              cadangkan basis data dan berkas ke satu arsip zip
           restore BERKAS [--yes]                     pulihkan arsip cadangan ke instans kosong
+          import BERKAS --user NAMA [--target JENIS]  impor register lama (XLSX/CSV) seperti halaman Impor
           create-admin --user NAMA --name "Nama"     buat administrator sistem pertama
           demo deactivate                            nonaktifkan semua akun demo (sebelum mode Produksi)
         `jalin <perintah> --help` menjelaskan satu perintah.
@@ -91,6 +92,7 @@ internal static class Cli
             """ + "\n" + Environment_,
         ["backup"] = Jalin.Cli.BackupCommands.BackupHelp,
         ["restore"] = Jalin.Cli.BackupCommands.RestoreHelp,
+        ["import"] = Jalin.Cli.ImportCommands.ImportHelp,
         ["create-admin"] = Jalin.Cli.AdminCommands.CreateAdminHelp,
         ["demo deactivate"] = Jalin.Cli.AdminCommands.DemoHelp,
     };
@@ -100,7 +102,7 @@ internal static class Cli
         var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal) && a != "-h").ToArray();
         var command = string.Join(' ', words);
         // `restore FILE`: the file is an argument, not part of the command name.
-        if (words.Length > 1 && words[0] is "restore") command = "restore";
+        if (words.Length > 1 && words[0] is "restore" or "import") command = words[0];
         if (args.Contains("--help") || args.Contains("-h"))
         {
             if (Helps.TryGetValue(command, out var help))
@@ -124,6 +126,8 @@ internal static class Cli
                 "reindex" => await Reindex(),
                 "backup" => await Jalin.Cli.BackupCommands.BackupAsync(args, Database(), FilesRoot(), Console.Out, Console.Error, !Console.IsOutputRedirected),
                 "restore" => await Jalin.Cli.BackupCommands.RestoreAsync(args, Database(), FilesRoot(), Console.In, Console.IsInputRedirected,
+                    Console.Out, Console.Error, !Console.IsOutputRedirected),
+                "import" => await Jalin.Cli.ImportCommands.ImportAsync(args, Database(), FilesRoot(), Console.In, Console.IsInputRedirected,
                     Console.Out, Console.Error, !Console.IsOutputRedirected),
                 "create-admin" => await Jalin.Cli.AdminCommands.CreateAdminAsync(args, Database(), Console.In, Console.IsInputRedirected, Console.Out, Console.Error),
                 "demo deactivate" => await Jalin.Cli.AdminCommands.DeactivateDemoAsync(args, Database(), Console.Out),

@@ -11,7 +11,7 @@ public sealed class BackupCliTests(BackupSources sources)
 {
     public sealed record Run(int Code, string Out, string Err);
 
-    private static async Task<Run> JalinAsync(IReadOnlyDictionary<string, string> env, params string[] args)
+    internal static async Task<Run> JalinAsync(IReadOnlyDictionary<string, string> env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jalin.dll"));
@@ -29,7 +29,7 @@ public sealed class BackupCliTests(BackupSources sources)
         return new Run(p.ExitCode, await stdout, await stderr);
     }
 
-    private static Dictionary<string, string> EnvFor(BackupInstance instance, string? key = null) => new()
+    internal static Dictionary<string, string> EnvFor(BackupInstance instance, string? key = null) => new()
     {
         ["Database__Provider"] = instance.Provider.ToString(),
         ["ConnectionStrings__Jalin"] = instance.ConnectionString,
@@ -42,7 +42,7 @@ public sealed class BackupCliTests(BackupSources sources)
     public static TheoryData<string> Commands => new()
     {
         "lifecycle docs", "drafting docs", "lifecycle tick", "audit verify", "audit anchor", "migrate", "seed", "reindex",
-        "backup", "restore", "create-admin", "demo deactivate",
+        "backup", "restore", "import", "create-admin", "demo deactivate",
     };
 
     [Theory]
