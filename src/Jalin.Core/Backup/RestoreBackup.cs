@@ -234,34 +234,10 @@ public static class RestoreBackup
         var n = await ReadRowsAsync(table, entry, total, progress, values =>
         {
             writer.StartRow();
-            for (var i = 0; i < values.Length; i++) WriteValue(writer, values[i], table.Columns[i]);
+            for (var i = 0; i < values.Length; i++) BulkInsert.WritePg(writer, values[i], table.Columns[i].IsJson);
         }, ct);
         await writer.CompleteAsync(ct);
         return n;
-    }
-
-    private static void WriteValue(NpgsqlBinaryImporter w, object? v, BackupColumn column)
-    {
-        switch (v)
-        {
-            case null: w.WriteNull(); break;
-            case string s: w.Write(s, column.IsJson ? NpgsqlDbType.Jsonb : NpgsqlDbType.Text); break;
-            case Guid g: w.Write(g, NpgsqlDbType.Uuid); break;
-            case int i: w.Write(i, NpgsqlDbType.Integer); break;
-            case long l: w.Write(l, NpgsqlDbType.Bigint); break;
-            case bool b: w.Write(b, NpgsqlDbType.Boolean); break;
-            case DateTimeOffset t: w.Write(t.ToUniversalTime(), NpgsqlDbType.TimestampTz); break;
-            case DateOnly d: w.Write(d, NpgsqlDbType.Date); break;
-            case decimal m: w.Write(m, NpgsqlDbType.Numeric); break;
-            case short s: w.Write(s, NpgsqlDbType.Smallint); break;
-            case double d: w.Write(d, NpgsqlDbType.Double); break;
-            case float f: w.Write(f, NpgsqlDbType.Real); break;
-            case DateTime t: w.Write(t, t.Kind == DateTimeKind.Utc ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Timestamp); break;
-            case TimeOnly t: w.Write(t, NpgsqlDbType.Time); break;
-            case TimeSpan t: w.Write(t, NpgsqlDbType.Interval); break;
-            case byte[] b: w.Write(b, NpgsqlDbType.Bytea); break;
-            default: throw new InvalidOperationException($"Tipe {v.GetType().Name} belum didukung pemulihan.");
-        }
     }
 
     /// <summary>Reads <c>tables/T.jsonl</c> line by line (never the whole table) and hands each
