@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(import);
         services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
+        services.AddSingleton<Search.SearchReindexJob>();
         services.AddSingleton(Drafting.PdfSettings.From(configuration));
         services.AddSingleton<Drafting.PdfConverter>();
         services.TryAddSingleton<Drafting.IElectronicSignatureProvider, Drafting.NoElectronicSignature>();

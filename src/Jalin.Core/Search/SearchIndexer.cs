@@ -27,10 +27,11 @@ public static class SearchIndexer
         ReindexAllAsync(db, clock, files, null, ct);
 
     /// <summary>Rebuilds the whole index and reports (subjects done, subjects in all) after every batch. The change tracker is
-    /// cleared after each batch, so memory and time stay linear in the number of subjects (a national data set holds millions).</summary>
+    /// cleared after each batch, so memory and time stay linear in the number of subjects (a national data set holds millions).
+    /// Entries are rebuilt in place, so search keeps answering while it runs; the text of documents is read again from the
+    /// file store; the entries of subjects that no longer exist are removed at the end.</summary>
     public static async Task<int> ReindexAllAsync(JalinDb db, TimeProvider clock, FileStore? files, IProgress<(int Done, int Total)>? progress, CancellationToken ct = default)
     {
-        await db.SearchEntries.ExecuteDeleteAsync(ct);
         var subjects = new List<SearchSubject>();
         subjects.AddRange((await db.Agreements.AsNoTracking().Select(a => a.Id).ToListAsync(ct)).Select(id => new SearchSubject(SearchKind.Agreement, id)));
         subjects.AddRange((await db.Partners.AsNoTracking().Select(a => a.Id).ToListAsync(ct)).Select(id => new SearchSubject(SearchKind.Partner, id)));
@@ -47,11 +48,18 @@ public static class SearchIndexer
         // Documents in small chunks: each may hold up to SearchEntry.MaxBody characters of extracted text.
         foreach (var chunk in subjects.Chunk(500).Concat(documents.Chunk(20)))
         {
-            await ReindexAsync(db, chunk, clock, files, ct);
+            await ReindexAsync(db, chunk, clock, files, rereadText: files is not null, ct);
             db.ChangeTracker.Clear();
             done += chunk.Length;
             progress?.Report((done, total));
         }
+        await db.SearchEntries.Where(e => e.Kind == SearchKind.Agreement && !db.Agreements.Any(a => a.Id == e.SubjectId)).ExecuteDeleteAsync(ct);
+        await db.SearchEntries.Where(e => e.Kind == SearchKind.Partner && !db.Partners.Any(a => a.Id == e.SubjectId)).ExecuteDeleteAsync(ct);
+        await db.SearchEntries.Where(e => e.Kind == SearchKind.Proposal && !db.Proposals.Any(a => a.Id == e.SubjectId)).ExecuteDeleteAsync(ct);
+        await db.SearchEntries.Where(e => (e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need) && !db.MappingItems.Any(a => a.Id == e.SubjectId)).ExecuteDeleteAsync(ct);
+        await db.SearchEntries.Where(e => e.Kind == SearchKind.GoodPractice && !db.GoodPractices.Any(a => a.Id == e.SubjectId)).ExecuteDeleteAsync(ct);
+        await db.SearchEntries.Where(e => e.Kind == SearchKind.Draft && !db.Drafts.Any(a => a.Id == e.SubjectId)).ExecuteDeleteAsync(ct);
+        await db.SearchEntries.Where(e => e.Kind == SearchKind.DocumentText && !db.AgreementDocuments.Any(a => a.Id == e.SubjectId && a.FileSha256 != null)).ExecuteDeleteAsync(ct);
         return main + documents.Count;
     }
 
@@ -62,7 +70,10 @@ public static class SearchIndexer
     /// <summary>Rebuilds the entries of these subjects (removes those of subjects that no longer exist) and saves. The text
     /// of a newly indexed document comes from this unit of work's upload or from <paramref name="files"/>; a document
     /// already indexed keeps its text (a document's file never changes after it is attached).</summary>
-    public static async Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, FileStore? files, CancellationToken ct = default)
+    public static Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, FileStore? files, CancellationToken ct = default) =>
+        ReindexAsync(db, subjects, clock, files, rereadText: false, ct);
+
+    private static async Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, FileStore? files, bool rereadText, CancellationToken ct)
     {
         if (subjects.Count == 0) return;
         var now = clock.GetUtcNow();
@@ -137,7 +148,8 @@ public static class SearchIndexer
                 if (!DocumentText.IsReadable(d.ContentType)) continue;
                 // The file of a document never changes once attached, so its text is read once; a document first indexed
                 // without its bytes at hand (no file store) keeps its title only until the next full reindex.
-                var text = indexed.TryGetValue(d.Id, out var body) ? body : await DocumentText.OfStoredAsync(db, files, d.FileSha256!, d.FileSize, ct) ?? "";
+                var text = !rereadText && indexed.TryGetValue(d.Id, out var body) ? body
+                    : await DocumentText.OfStoredAsync(db, files, d.FileSha256!, d.FileSize, ct) ?? (indexed.GetValueOrDefault(d.Id) ?? "");
                 built.Add(Entry(SearchKind.DocumentText, d.Id, row.RegionCode, d.AgreementId, null, d.CreatedAt.Year, d.Title, text, false, now));
             }
         }

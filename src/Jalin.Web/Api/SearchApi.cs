@@ -7,7 +7,17 @@ namespace Jalin.Web.Api;
 /// <summary>Search (issue #12 item 3): the back office's over everything the caller may open, the portal's over public entries only.</summary>
 public static class SearchApi
 {
-    public static void MapSearchApi(this RouteGroupBuilder api) =>
+    public static void MapSearchApi(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin/search-index").WithTags("Indeks pencarian (admin)");
+        admin.MapGet("", (Actor actor, SearchReindexJob job) => job.Get(actor).ToHttp())
+            .WithSummary("Status pembangunan ulang indeks pencarian: berjalan, subjek selesai dari seluruhnya, kapan dan oleh siapa.");
+        admin.MapPost("/rebuild", (Actor actor, SearchReindexJob job) => job.Start(actor).ToHttp(s => Results.Accepted("/api/v1/admin/search-index", s)))
+            .WithSummary("Bangun ulang seluruh indeks pencarian di latar belakang (pencarian tetap berjalan); 409 bila sedang berjalan.");
+        MapSearch(api);
+    }
+
+    private static void MapSearch(RouteGroupBuilder api) =>
         api.MapGet("/search", async (Actor actor, JalinDb db, string? q, string? kind, string? region, int? year, string? cooperationKind, int? page, int? pageSize, CancellationToken ct) =>
                 (await SiteSearch.ForActorAsync(db, actor, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, CooperationKind = cooperationKind, Page = page, PageSize = pageSize }, ct)).ToHttp())
             .WithTags("Pencarian")

@@ -515,6 +515,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         new("GET /admin/mail-outbox", "403; admin=2xx", Get("/admin/mail-outbox?pageSize=5")),
         new("GET /admin/mail-outbox/summary", "403; admin=2xx", Get("/admin/mail-outbox/summary")),
         new("POST /admin/mail-outbox/{unknown}/retry", "403; admin=404", Post($"/admin/mail-outbox/{Guid.NewGuid()}/retry", (_, _) => new { })),
+        new("GET /admin/search-index", "403; admin=2xx", Get("/admin/search-index")),
+        new("POST /admin/search-index/rebuild", "403; admin=2xx", Post("/admin/search-index/rebuild", (_, _) => new { })),
 
         // TKKSD on an usulan (issue #10): the proposal's own boundaries (404 outside Cimahi, the OPD sees its own but is no TKKSD reader).
         new("GET TKKSD assessments of a verified proposal", "404; officer,tkksd,leader=2xx opd=403", Get("/tkksd/proposals/{tkksdProp}/assessments"),
@@ -734,6 +736,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         ["GET /api/v1/admin/mail-outbox/"] = "GET /admin/mail-outbox",
         ["GET /api/v1/admin/mail-outbox/summary"] = "GET /admin/mail-outbox/summary",
         ["POST /api/v1/admin/mail-outbox/{id:guid}/retry"] = "POST /admin/mail-outbox/{unknown}/retry",
+        ["GET /api/v1/admin/search-index/"] = "GET /admin/search-index",
+        ["POST /api/v1/admin/search-index/rebuild"] = "POST /admin/search-index/rebuild",
         ["GET /api/v1/tkksd/proposals/{id:guid}/assessments"] = "GET TKKSD assessments of a verified proposal",
         ["POST /api/v1/tkksd/proposals/{id:guid}/assignments"] = "POST TKKSD assignment on a verified proposal",
         ["PUT /api/v1/tkksd/proposals/{id:guid}/assessments/{memberId:guid}"] = "PUT TKKSD assessment of a proposal's assigned member",
