@@ -25,10 +25,12 @@ public sealed class ListExportTests(AppFixture app) : BrowserTest(app)
         await LogIn("kerjasama.cimahi");
         await Open("/app/kerja-sama");
         await Expect(TestId("agreement-row").First).ToBeVisibleAsync();
-        var all = Total(await TestId("pager-info").InnerTextAsync());
+        var allText = await TestId("pager-info").InnerTextAsync();
+        var all = Total(allText);
 
         await Choose("filter-stage", "Pelaksanaan");
         await At(new Regex(@"stage=Implementation"));
+        await Expect(TestId("pager-info")).Not.ToHaveTextAsync(allText);
         await Expect(TestId("pager-info")).ToContainTextAsync(new Regex("^1–"));
         await Expect(TestId("agreement-row").First).ToContainTextAsync("Pelaksanaan");
         var filtered = Total(await TestId("pager-info").InnerTextAsync());
