@@ -75,8 +75,7 @@ public static class ExportAgreements
         }
         if (f.AgencyId is { } agencyId)
         {
-            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
-            list.Add(("Perangkat daerah (OPD)", agency ?? agencyId.ToString()));
+            list.Add(("Perangkat daerah (OPD)", await Agencies.AgencyRegistry.VisibleNameAsync(db, actor, agencyId, ct) ?? agencyId.ToString()));
         }
         if (!string.IsNullOrWhiteSpace(f.AffairCode))
         {

@@ -38,8 +38,7 @@ public static class ExportProposals
         if (filter.Status is { } status) filters.Add(("Status", status.Label()));
         if (filter.AgencyId is { } agencyId)
         {
-            var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
-            filters.Add(("Perangkat daerah (OPD)", agency ?? agencyId.ToString()));
+            filters.Add(("Perangkat daerah (OPD)", await Agencies.AgencyRegistry.VisibleNameAsync(db, actor, agencyId, ct) ?? agencyId.ToString()));
         }
         if (filter.Year is { } year) filters.Add(("Tahun usulan", year.ToString(CultureInfo.InvariantCulture)));
         var scope = actor.Role == Role.AgencyUser ? "Usulan OPD Anda" : $"Usulan daerah Anda ({actor.RegionCode})";

@@ -174,6 +174,13 @@ public abstract class ListExportTests<TApp>(TApp app) where TApp : JalinAppFacto
             }
         }
 
+        // Another region filtering by Cimahi's OPD: the rows of its own list (shared agreements that OPD leads), and the sheet
+        // does not name an OPD it cannot look up through the OPD list.
+        var garut = await app.ClientForAsync("kerjasama.garut");
+        var garutByDlh = await Download(garut, "/api/v1/agreements/export", "xlsx", $"agencyId={w.Dlh}", "Daftar kerja sama");
+        Assert.Equal(await ListIds(garut, "/api/v1/agreements", $"agencyId={w.Dlh}"), garutByDlh.Ids());
+        Assert.Equal(w.Dlh.ToString(), garutByDlh.Info["Penyaring: Perangkat daerah (OPD)"]);
+
         // The partner's liaison: every agreement it sees (no filter), the same as its list, none of the test's.
         var mitra = await app.ClientForAsync("mitra.cimahi");
         var mine = await ListIds(mitra, "/api/v1/agreements", "");
