@@ -31,6 +31,9 @@ public static class CoreServiceCollectionExtensions
         if (long.TryParse(configuration["Import:MaxBytes"], out var importMax) && importMax > 0) import.MaxBytes = importMax;
         if (int.TryParse(configuration["Import:MaxRows"], out var importRows) && importRows > 0) import.MaxRows = importRows;
         services.AddSingleton(import);
+        var export = new Common.ListExportOptions();
+        if (int.TryParse(configuration["Export:MaxRows"], out var exportRows) && exportRows > 0) export.MaxRows = exportRows;
+        services.AddSingleton(export);
         services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
         services.AddSingleton<Search.SearchReindexJob>();

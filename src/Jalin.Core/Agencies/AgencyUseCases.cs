@@ -26,12 +26,22 @@ public static class AgencyRegistry
     public static async Task<Result<IReadOnlyList<AgencyView>>> ListAsync(JalinDb db, CurrentActor actor, string regionCode, CancellationToken ct = default)
     {
         if (!await db.Regions.AnyAsync(r => r.Code == regionCode, ct)) return new NotFoundError("Daerah tidak ditemukan.");
-        var allowed = actor.Role is Role.SystemAdmin or Role.SupervisorNational || actor.RegionCode == regionCode
-            || (actor.Role == Role.SupervisorProvince && regionCode.StartsWith(actor.RegionCode + ".", StringComparison.Ordinal));
-        if (!allowed || actor.Role == Role.PartnerUser) return new NotFoundError("Daerah tidak ditemukan.");
+        if (!MayList(actor, regionCode)) return new NotFoundError("Daerah tidak ditemukan.");
         var rows = await db.Agencies.AsNoTracking().Where(a => a.RegionCode == regionCode).OrderBy(a => a.Name).ToListAsync(ct);
         return Result<IReadOnlyList<AgencyView>>.From(rows.Select(ToView).ToList());
     }
+
+    /// <summary>The name of an OPD the actor may list (<see cref="ListAsync"/>'s rule), else null: a download's filter
+    /// description never names an OPD the actor could not look up.</summary>
+    public static async Task<string?> VisibleNameAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct = default)
+    {
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.RegionCode, a.Name }).FirstOrDefaultAsync(ct);
+        return agency is not null && MayList(actor, agency.RegionCode) ? agency.Name : null;
+    }
+
+    private static bool MayList(CurrentActor actor, string regionCode) => actor.Role != Role.PartnerUser
+        && (actor.Role is Role.SystemAdmin or Role.SupervisorNational || actor.RegionCode == regionCode
+            || (actor.Role == Role.SupervisorProvince && regionCode.StartsWith(actor.RegionCode + ".", StringComparison.Ordinal)));
 
     private static bool MayManage(CurrentActor actor, string region) =>
         actor.Role == Role.SystemAdmin || (actor.Role == Role.CooperationOfficer && actor.RegionCode == region);

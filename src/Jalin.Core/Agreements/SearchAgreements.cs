@@ -34,12 +34,25 @@ public static class SearchAgreements
 
     public static async Task<Result<Page<AgreementSummary>>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, CancellationToken ct = default)
     {
+        var query = Query(db, actor, f, clock);
+        if (!query.Ok) return query.Error!;
+        var q = query.Value!;
+        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var total = await q.CountAsync(ct);
+        var items = await ReadAsync(q.Skip((page - 1) * size).Take(size), ct);
+        return new Page<AgreementSummary>(items, page, size, total);
+    }
+
+    /// <summary>The agreements the list shows for this filter, in its order (the last key is the id): visibility
+    /// (<see cref="AgreementAccess.VisibleTo"/>), filters and sort, without paging. The list and its download
+    /// (<see cref="ExportAgreements"/>) both read this query, so a download never holds a row the list would not.</summary>
+    public static Result<IQueryable<Agreement>> Query(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock)
+    {
         if (actor.Role == Role.SystemAdmin) return new ForbiddenError("Administrator sistem tidak membuka isi kerja sama.");
         if (f.Sort is { } sort && !SortKeys.Contains(sort))
             return ValidationError.Of("sort", $"Urutan tidak dikenal. Pilih salah satu: {string.Join(", ", SortKeys)}.");
         if (f.Year is < 1945 or > 2200) return ValidationError.Of("year", "Tahun tidak valid.");
         if (f.EndingWithinDays is < 0 or > 3650) return ValidationError.Of("endingWithinDays", "Jumlah hari harus 0 sampai 3650.");
-        var (page, size) = Paging.Normalize(f.Page, f.PageSize);
 
         var q = db.Agreements.AsNoTracking().VisibleTo(actor);
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -82,10 +95,10 @@ public static class SearchAgreements
         {
             ("title", false) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
             ("title", true) => q.OrderByDescending(a => a.Title).ThenBy(a => a.Id),
-            ("kind", false) => q.OrderBy(a => a.Kind).ThenBy(a => a.Title),
-            ("kind", true) => q.OrderByDescending(a => a.Kind).ThenBy(a => a.Title),
-            ("stage", false) => q.OrderBy(a => a.Stage).ThenBy(a => a.Title),
-            ("stage", true) => q.OrderByDescending(a => a.Stage).ThenBy(a => a.Title),
+            ("kind", false) => q.OrderBy(a => a.Kind).ThenBy(a => a.Title).ThenBy(a => a.Id),
+            ("kind", true) => q.OrderByDescending(a => a.Kind).ThenBy(a => a.Title).ThenBy(a => a.Id),
+            ("stage", false) => q.OrderBy(a => a.Stage).ThenBy(a => a.Title).ThenBy(a => a.Id),
+            ("stage", true) => q.OrderByDescending(a => a.Stage).ThenBy(a => a.Title).ThenBy(a => a.Id),
             ("startsOn", false) => q.OrderBy(a => a.StartsOn == null).ThenBy(a => a.StartsOn).ThenBy(a => a.Id),
             ("startsOn", true) => q.OrderBy(a => a.StartsOn == null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
             ("endsOn", false) => q.OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id),
@@ -100,16 +113,20 @@ public static class SearchAgreements
             _ when !string.IsNullOrWhiteSpace(f.Q) => q.OrderByDescending(a => a.Title.ToLower().Contains(f.Q.Trim().ToLower())).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
             _ => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
         };
+        return Result<IQueryable<Agreement>>.From(q);
+    }
 
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip((page - 1) * size).Take(size)
+    /// <summary>The rows of one page of <see cref="Query"/> as the list shows them.</summary>
+    public static async Task<IReadOnlyList<AgreementSummary>> ReadAsync(IQueryable<Agreement> page, CancellationToken ct = default)
+    {
+        var items = await page
             .Select(a => new
             {
                 a.Id, a.RegionCode, a.Title, a.Kind, a.Stage, a.AffairCode, a.Value, a.StartsOn, a.EndsOn, a.DueOn, a.DueLabel,
                 Partners = a.Parties.Where(p => p.Order > 1).OrderBy(p => p.Order).Select(p => p.Name).ToList(),
                 Lead = a.Parties.Where(p => p.Order == 1).Select(p => p.LeadAgencyName).FirstOrDefault(),
             }).ToListAsync(ct);
-        return new Page<AgreementSummary>(items.Select(a => new AgreementSummary(a.Id, a.RegionCode, a.Title, a.Kind, a.Kind.ShortLabel(), a.Stage, a.Stage.Label(),
-            a.Partners, a.Lead, a.AffairCode, a.Value, a.StartsOn, a.EndsOn, a.DueOn, a.DueLabel)).ToList(), page, size, total);
+        return items.Select(a => new AgreementSummary(a.Id, a.RegionCode, a.Title, a.Kind, a.Kind.ShortLabel(), a.Stage, a.Stage.Label(),
+            a.Partners, a.Lead, a.AffairCode, a.Value, a.StartsOn, a.EndsOn, a.DueOn, a.DueLabel)).ToList();
     }
 }

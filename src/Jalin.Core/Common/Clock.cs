@@ -16,4 +16,7 @@ public static class Wib
 
     /// <summary>The WIB calendar day of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
+    /// <summary>The WIB wall-clock time of an instant.</summary>
+    public static DateTime TimeOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).DateTime;
 }

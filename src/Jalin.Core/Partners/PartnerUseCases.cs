@@ -50,6 +50,18 @@ public static partial class PartnerRegistry
 
     public static async Task<Result<Page<PartnerView>>> ListAsync(JalinDb db, CurrentActor actor, string? q, PartnerKind? kind, int? page, int? size, CancellationToken ct = default)
     {
+        var query = Query(db, actor, q, kind);
+        if (!query.Ok) return query.Error!;
+        var (pg, sz) = Paging.Normalize(page, size);
+        var total = await query.Value!.CountAsync(ct);
+        var items = await ReadAsync(query.Value!.Skip((pg - 1) * sz).Take(sz), ct);
+        return new Page<PartnerView>(items, pg, sz, total);
+    }
+
+    /// <summary>The partners the list shows for this search, by name (then id): the registry the actor may read, the
+    /// search and the kind. The list and its download (<see cref="ExportPartners"/>) both read this query.</summary>
+    public static Result<IQueryable<Partner>> Query(JalinDb db, CurrentActor actor, string? q, PartnerKind? kind)
+    {
         IQueryable<Partner> query = db.Partners.AsNoTracking();
         if (actor.Role == Role.PartnerUser) query = query.Where(p => p.Id == actor.PartnerId);
         else if (actor.Role is Role.SupervisorNational) { }
@@ -62,11 +74,12 @@ public static partial class PartnerRegistry
             query = query.Where(p => p.Name.ToLower().Contains(term) || p.Nib == q.Trim() || p.Npwp == q.Trim());
         }
         if (kind is { } k) query = query.Where(p => p.Kind == k);
-        var (pg, sz) = Paging.Normalize(page, size);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Name).Skip((pg - 1) * sz).Take(sz).ToListAsync(ct);
-        return new Page<PartnerView>(items.Select(ToView).ToList(), pg, sz, total);
+        return Result<IQueryable<Partner>>.From(query.OrderBy(p => p.Name).ThenBy(p => p.Id));
     }
+
+    /// <summary>One page of <see cref="Query"/> as the list shows it.</summary>
+    public static async Task<IReadOnlyList<PartnerView>> ReadAsync(IQueryable<Partner> page, CancellationToken ct = default) =>
+        (await page.ToListAsync(ct)).Select(ToView).ToList();
 
     public static async Task<Result<PartnerView>> GetAsync(JalinDb db, CurrentActor actor, Guid id, CancellationToken ct = default)
     {

@@ -76,8 +76,20 @@ public static class SearchProposals
 {
     public static async Task<Result<Page<ProposalSummary>>> HandleAsync(JalinDb db, CurrentActor actor, ProposalFilter f, CancellationToken ct = default)
     {
-        if (f.Status is { } s && !Enum.IsDefined(s)) return ValidationError.Of("status", "Status usulan tidak dikenal.");
+        var query = Query(db, actor, f);
+        if (!query.Ok) return query.Error!;
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var total = await query.Value!.CountAsync(ct);
+        var rows = await ReadAsync(query.Value!.Skip((page - 1) * size).Take(size), ct);
+        return new Page<ProposalSummary>(rows, page, size, total);
+    }
+
+    /// <summary>The proposals the list shows for this filter, latest changed first (then by number and id): the ones the
+    /// actor may see (<see cref="ProposalAccess.VisibleTo"/>), searched and filtered. The list and its download
+    /// (<see cref="ExportProposals"/>) both read this query.</summary>
+    public static Result<IQueryable<Proposal>> Query(JalinDb db, CurrentActor actor, ProposalFilter f)
+    {
+        if (f.Status is { } s && !Enum.IsDefined(s)) return ValidationError.Of("status", "Status usulan tidak dikenal.");
         var q = db.Proposals.AsNoTracking().VisibleTo(actor);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -87,12 +99,17 @@ public static class SearchProposals
         if (f.Status is { } status) q = q.Where(p => p.Status == status);
         if (f.AgencyId is { } agency) q = q.Where(p => p.AgencyId == agency);
         if (f.Year is { } year) q = q.Where(p => p.NumberYear == year);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.NumberYear).ThenByDescending(p => p.NumberSequence)
-            .Skip((page - 1) * size).Take(size)
+        return Result<IQueryable<Proposal>>.From(
+            q.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.NumberYear).ThenByDescending(p => p.NumberSequence).ThenBy(p => p.Id));
+    }
+
+    /// <summary>One page of <see cref="Query"/> as the list shows it.</summary>
+    public static async Task<IReadOnlyList<ProposalSummary>> ReadAsync(IQueryable<Proposal> page, CancellationToken ct = default)
+    {
+        var rows = await page
             .Select(p => new { p.Id, p.Number, p.Title, p.Status, p.AgencyId, p.AgencyName, p.PartnerName, p.RecommendedKind, p.AgreementId, p.UpdatedAt, p.Source })
             .ToListAsync(ct);
-        return new Page<ProposalSummary>(rows.Select(r => new ProposalSummary(r.Id, r.Number, r.Title, r.Status, r.Status.Label(), r.AgencyId, r.AgencyName,
-            r.PartnerName, r.RecommendedKind, r.AgreementId, r.UpdatedAt, r.Source)).ToList(), page, size, total);
+        return rows.Select(r => new ProposalSummary(r.Id, r.Number, r.Title, r.Status, r.Status.Label(), r.AgencyId, r.AgencyName,
+            r.PartnerName, r.RecommendedKind, r.AgreementId, r.UpdatedAt, r.Source)).ToList();
     }
 }

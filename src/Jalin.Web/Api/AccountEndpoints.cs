@@ -89,5 +89,6 @@ public static class AccountEndpoints
         app.MapCalendarFeed();
         app.MapRobotsTxt();
         app.MapGoodPracticeDownloads();
+        app.MapListExportDownloads();
     }
 }

@@ -69,6 +69,7 @@ public static class ApiGroups
         secured.MapSearchApi();
         secured.MapGoodPracticesApi();
         secured.MapImportApi();
+        secured.MapListExportsApi();
         return api;
     }
 

@@ -23,33 +23,11 @@ public static class ProposalsApi
         g.MapPost("/{id:guid}/convert", Convert).WithSummary("Jadikan kerja sama: usulan yang direkomendasikan didaftarkan sebagai kerja sama (sekali saja).");
     }
 
-    private static async Task<IResult> List(Actor actor, JalinDb db, string? q, string? status, string? agencyId, string? year, string? page, string? pageSize, CancellationToken ct)
+    private static async Task<IResult> List(Actor actor, JalinDb db, [AsParameters] ProposalQuery query, CancellationToken ct)
     {
-        var fields = new Dictionary<string, string[]>();
-        ProposalStatus? s = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (Enum.TryParse<ProposalStatus>(status, true, out var v) && Enum.IsDefined(v)) s = v;
-            else fields["status"] = [$"Status tidak dikenal. Pilih salah satu: {string.Join(", ", Enum.GetNames<ProposalStatus>())}."];
-        }
-        Guid? agency = null;
-        if (!string.IsNullOrWhiteSpace(agencyId))
-        {
-            if (Guid.TryParse(agencyId, out var a)) agency = a;
-            else fields["agencyId"] = ["agencyId bukan GUID."];
-        }
-        int? Int(string name, string? raw, int min, int max, string message)
-        {
-            if (string.IsNullOrWhiteSpace(raw)) return null;
-            if (int.TryParse(raw, out var n) && n >= min && n <= max) return n;
-            fields[name] = [message];
-            return null;
-        }
-        var y = Int("year", year, 1945, 2200, "Tahun tidak valid.");
-        var p = Int("page", page, 1, int.MaxValue, "Halaman harus angka positif.");
-        var size = Int("pageSize", pageSize, 1, Paging.MaxPageSize, $"Ukuran halaman 1 sampai {Paging.MaxPageSize}.");
-        if (fields.Count > 0) return Problems.From(new ValidationError("Parameter pencarian tidak valid.", fields));
-        return (await SearchProposals.HandleAsync(db, actor, new ProposalFilter { Q = q, Status = s, AgencyId = agency, Year = y, Page = p, PageSize = size }, ct)).ToHttp();
+        var parse = query.ToFilter();
+        if (parse.Error is not null) return Problems.From(parse.Error);
+        return (await SearchProposals.HandleAsync(db, actor, parse.Filter!, ct)).ToHttp();
     }
 
     private static async Task<IResult> Create(Actor actor, JalinDb db, TimeProvider clock, ProposalInput? body, CancellationToken ct)
@@ -110,4 +88,44 @@ public static class ProposalsApi
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ConvertProposalRequest? body, CancellationToken ct) =>
         (await ConvertProposal.HandleAsync(db, actor, id, body ?? new ConvertProposalRequest(), clock, ct))
             .ToHttp(c => TypedResults.Created($"/api/v1/agreements/{c.AgreementId}", c));
+}
+
+/// <summary>Query string of GET /proposals (and its download); parsed by hand so a bad value answers in Indonesian.</summary>
+public sealed class ProposalQuery
+{
+    public string? Q { get; init; }
+    public string? Status { get; init; }
+    public string? AgencyId { get; init; }
+    public string? Year { get; init; }
+    public string? Page { get; init; }
+    public string? PageSize { get; init; }
+
+    public (ProposalFilter? Filter, ValidationError? Error) ToFilter()
+    {
+        var fields = new Dictionary<string, string[]>();
+        ProposalStatus? s = null;
+        if (!string.IsNullOrWhiteSpace(Status))
+        {
+            if (Enum.TryParse<ProposalStatus>(Status, true, out var v) && Enum.IsDefined(v)) s = v;
+            else fields["status"] = [$"Status tidak dikenal. Pilih salah satu: {string.Join(", ", Enum.GetNames<ProposalStatus>())}."];
+        }
+        Guid? agency = null;
+        if (!string.IsNullOrWhiteSpace(AgencyId))
+        {
+            if (Guid.TryParse(AgencyId, out var a)) agency = a;
+            else fields["agencyId"] = ["agencyId bukan GUID."];
+        }
+        int? Int(string name, string? raw, int min, int max, string message)
+        {
+            if (string.IsNullOrWhiteSpace(raw)) return null;
+            if (int.TryParse(raw, out var n) && n >= min && n <= max) return n;
+            fields[name] = [message];
+            return null;
+        }
+        var y = Int("year", Year, 1945, 2200, "Tahun tidak valid.");
+        var p = Int("page", Page, 1, int.MaxValue, "Halaman harus angka positif.");
+        var size = Int("pageSize", PageSize, 1, Paging.MaxPageSize, $"Ukuran halaman 1 sampai {Paging.MaxPageSize}.");
+        if (fields.Count > 0) return (null, new ValidationError("Parameter pencarian tidak valid.", fields));
+        return (new ProposalFilter { Q = Q, Status = s, AgencyId = agency, Year = y, Page = p, PageSize = size }, null);
+    }
 }

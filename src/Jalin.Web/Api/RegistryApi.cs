@@ -48,14 +48,9 @@ public static class RegistryApi
         var g = api.MapGroup("/partners").WithTags("Mitra");
         g.MapGet("", async (Actor actor, JalinDb db, string? q, string? kind, int? page, int? pageSize, CancellationToken ct) =>
         {
-            PartnerKind? k = null;
-            if (kind is { Length: > 0 })
-            {
-                if (!Enum.TryParse<PartnerKind>(kind, true, out var parsed) || !Enum.IsDefined(parsed))
-                    return Problems.From(ValidationError.Of("kind", $"Jenis mitra tidak dikenal: {string.Join(", ", Enum.GetNames<PartnerKind>())}."));
-                k = parsed;
-            }
-            return (await PartnerRegistry.ListAsync(db, actor, q, k, page, pageSize, ct)).ToHttp();
+            var k = ParsePartnerKind(kind);
+            if (!k.Ok) return Problems.From(k.Error!);
+            return (await PartnerRegistry.ListAsync(db, actor, q, k.Value, page, pageSize, ct)).ToHttp();
         });
         g.MapGet("/{id:guid}", async (Actor actor, JalinDb db, Guid id, CancellationToken ct) => (await PartnerRegistry.GetAsync(db, actor, id, ct)).ToHttp());
         g.MapPost("", async (Actor actor, JalinDb db, TimeProvider clock, PartnerInput? body, CancellationToken ct) =>
@@ -66,5 +61,14 @@ public static class RegistryApi
             body is null ? Problems.From(ValidationError.Of("body", "Isi permintaan kosong."))
                 : version is null ? Problems.From(ValidationError.Of("version", "Sertakan ?version= yang Anda ubah."))
                 : (await PartnerRegistry.UpdateAsync(db, actor, id, version.Value, body, ct)).ToHttp());
+    }
+
+    /// <summary>The partner list's kind filter (empty: every kind); an unknown kind is a 400 naming the kinds.</summary>
+    public static Result<PartnerKind?> ParsePartnerKind(string? kind)
+    {
+        if (string.IsNullOrWhiteSpace(kind)) return (PartnerKind?)null;
+        if (!Enum.TryParse<PartnerKind>(kind, true, out var parsed) || !Enum.IsDefined(parsed))
+            return ValidationError.Of("kind", $"Jenis mitra tidak dikenal: {string.Join(", ", Enum.GetNames<PartnerKind>())}.");
+        return (PartnerKind?)parsed;
     }
 }
