@@ -16,6 +16,8 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
 {
     private static readonly Regex ImportUrl = new(@"/app/impor/[0-9a-f-]{36}$");
     private const string NotRegister = "Berkas bukan buku kerja Excel (.xlsx) atau CSV yang dapat dibaca. Simpan register dari Excel sebagai \"Excel Workbook (.xlsx)\" atau \"CSV UTF-8\", lalu unggah lagi.";
+    private const string Bomb = "Isi buku kerja terlalu besar setelah dibuka atau terlalu rapat dimampatkan (paling besar 100 MB per bagian, 200 MB seluruhnya, rasio 200:1). Berkas ditolak.";
+    private const string TooBig = "Berkas terlalu besar (paling besar 20 MB). Pecah register menjadi beberapa berkas, lalu impor satu per satu.";
     private const string Macro = "Buku kerja berisi makro (VBA) atau berformat .xlsm. Simpan sebagai \"Excel Workbook (.xlsx)\" tanpa makro, lalu unggah lagi.";
 
     private ILocator NavImport => Page.Locator(".mud-navmenu a", new() { HasText = "Impor register lama" });
@@ -51,6 +53,11 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("map-startsOn")).ToContainTextAsync("Jangka Waktu Mulai");
         await Expect(TestId("map-partnerRegion")).ToContainTextAsync("Daerah Mitra");
         await Step("import-mapping");
+        // A required field left unmapped is named at once; mapped again, the warning goes.
+        await Choose("map-title", "tidak dipetakan");
+        await Expect(TestId("mapping-problems")).ToContainTextAsync("Kolom wajib \"Judul / perihal\" belum dipetakan");
+        await Choose("map-title", "C · Judul Kerja Sama");
+        await Expect(TestId("mapping-problems")).ToHaveCountAsync(0);
         await TestId("mapping-save").ClickAsync();
 
         // 3. Pratinjau: the three rows in error, the Indonesian dates as written, the partner already registered.
@@ -171,7 +178,14 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
 
         await Upload(LegacyRegisters.WithMacro(LegacyRegisters.Messy("makro")), "register-makro.xlsm");
         await Expect(TestId("import-upload-error")).ToHaveTextAsync(Macro);
-        await Expect(TestId("imports").Locator("tr", new() { HasText = "register-makro.xlsm" })).ToHaveCountAsync(0);
+
+        // A workbook with a part that unpacks to 120 MB (a zip bomb), and a file over the 20 MB limit.
+        await Upload(LegacyRegisters.Bomb(LegacyRegisters.Messy("bom"), 120), "register-bom.xlsx");
+        await Expect(TestId("import-upload-error")).ToHaveTextAsync(Bomb);
+        await Upload(new byte[21 * 1024 * 1024], "register-besar.xlsx");
+        await Expect(TestId("import-upload-error")).ToHaveTextAsync(TooBig);
+        foreach (var refused in new[] { "catatan.txt.xlsx", "register-makro.xlsm", "register-bom.xlsx", "register-besar.xlsx" })
+            await Expect(TestId("imports").Locator("tr", new() { HasText = refused })).ToHaveCountAsync(0);
     });
 
     [Fact]

@@ -61,6 +61,12 @@ public partial class ImportPage : ComponentBase, IDisposable
 
     private bool Running => _session is { IsRunning: true } || _commit is { IsCompleted: false } || ImportSessions.ProgressOf(Id) is not null;
 
+    private void Map(string code, int column)
+    {
+        if (column < 0) _mapping.Remove(code);
+        else _mapping[code] = column;
+    }
+
     private int Mapped(string code) => _mapping.TryGetValue(code, out var c) ? c : -1;
     private string? MapErr(string code) => _mappingErrors.TryGetValue($"fields.{code}", out var m) ? string.Join(" ", m) : null;
     private string Label(string code) => _session?.Fields.FirstOrDefault(f => f.Code == code)?.Label ?? code;
@@ -129,7 +135,7 @@ public partial class ImportPage : ComponentBase, IDisposable
 
     private async Task SaveMappingAsync()
     {
-        if (await RemapAsync(new ImportMappingRequest { Fields = _mapping.Where(m => m.Value >= 0).ToDictionary() }, null))
+        if (await RemapAsync(new ImportMappingRequest { Fields = new Dictionary<string, int>(_mapping) }, null))
         {
             _step = WizardStep.Preview;
             _onlyProblems = false;
