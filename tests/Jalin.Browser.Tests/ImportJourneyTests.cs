@@ -27,8 +27,7 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
 
     private async Task Upload(byte[] content, string name)
     {
-        await TestId("import-file").Locator("input[type=file]:not(.d-none)").Last.SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/octet-stream", Buffer = content });
-        await Expect(TestId("import-file-name")).ToContainTextAsync(name);
+        await ChooseFiles("import-file", "import-file-name", name, new FilePayload { Name = name, MimeType = "application/octet-stream", Buffer = content });
         await TestId("import-upload-button").ClickAsync();
     }
 
@@ -125,12 +124,9 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
 
         // 5. Pindaian: one scan matches its number, one does not.
         await TestId("to-scans").ClickAsync();
-        await TestId("scan-files").Locator("input[type=file]:not(.d-none)").Last.SetInputFilesAsync(new[]
-        {
+        await ChooseFiles("scan-files", "scan-file-names", "2 berkas",
             new FilePayload { Name = $"180-{tag}-KB.pdf", MimeType = "application/pdf", Buffer = LegacyRegisters.Pdf("kb") },
-            new FilePayload { Name = "tanpa-nomor.pdf", MimeType = "application/pdf", Buffer = LegacyRegisters.Pdf("x") },
-        });
-        await Expect(TestId("scan-file-names")).ToContainTextAsync("2 berkas");
+            new FilePayload { Name = "tanpa-nomor.pdf", MimeType = "application/pdf", Buffer = LegacyRegisters.Pdf("x") });
         await TestId("scan-upload").ClickAsync();
         await Expect(TestId("scan-report").Locator("tbody tr")).ToHaveCountAsync(2);
         var matched = TestId("scan-report").Locator("tr", new() { HasText = $"180-{tag}-KB.pdf" });
@@ -182,9 +178,16 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
         // A workbook with a part that unpacks to 120 MB (a zip bomb), and a file over the 20 MB limit.
         await Upload(LegacyRegisters.Bomb(LegacyRegisters.Messy("bom"), 120), "register-bom.xlsx");
         await Expect(TestId("import-upload-error")).ToHaveTextAsync(Bomb);
-        await Upload(new byte[21 * 1024 * 1024], "register-besar.xlsx");
-        await Expect(TestId("import-upload-error")).ToHaveTextAsync(TooBig);
-        foreach (var refused in new[] { "catatan.txt.xlsx", "register-makro.xlsm", "register-bom.xlsx", "register-besar.xlsx" })
+        var big = Path.Combine(Path.GetTempPath(), $"register-besar-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await File.WriteAllBytesAsync(big, new byte[21 * 1024 * 1024]);
+            await ChooseFile("import-file", "import-file-name", Path.GetFileName(big), big);
+            await TestId("import-upload-button").ClickAsync();
+            await Expect(TestId("import-upload-error")).ToHaveTextAsync(TooBig);
+        }
+        finally { File.Delete(big); }
+        foreach (var refused in new[] { "catatan.txt.xlsx", "register-makro.xlsm", "register-bom.xlsx", "register-besar-" })
             await Expect(TestId("imports").Locator("tr", new() { HasText = refused })).ToHaveCountAsync(0);
     });
 

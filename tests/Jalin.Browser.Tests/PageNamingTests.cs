@@ -141,9 +141,10 @@ public sealed class PageNamingTests(AppFixture app) : BrowserTest(app)
         await Expect(ActiveNav).ToHaveCountAsync(1);
         await Expect(ActiveNav).ToHaveTextAsync("Impor register lama");
         var file = $"register-judul-{Guid.NewGuid().ToString("N")[..6]}.xlsx";
-        await TestId("import-file").Locator("input[type=file]:not(.d-none)").Last.SetInputFilesAsync(new FilePayload
+        await ChooseFiles("import-file", "import-file-name", file, new FilePayload
         {
-            Name = file, MimeType = "application/octet-stream", Buffer = Jalin.Tests.Shared.LegacyRegisters.Messy("judul" + Guid.NewGuid().ToString("N")[..6]),
+            Name = file, MimeType = "application/octet-stream",
+            Buffer = Jalin.Tests.Shared.LegacyRegisters.Messy("judul" + Guid.NewGuid().ToString("N")[..6]),
         });
         await TestId("import-upload-button").ClickAsync();
         await At(new Regex(@"/app/impor/[0-9a-f-]{36}$"));

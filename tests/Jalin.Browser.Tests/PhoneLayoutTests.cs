@@ -355,7 +355,7 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
         await LogIn("kerjasama.cimahi");
         await Open("/app/impor");
         await FitsTheScreen("import-list");
-        await TestId("import-file").Locator("input[type=file]:not(.d-none)").Last.SetInputFilesAsync(new FilePayload
+        await ChooseFiles("import-file", "import-file-name", "register-lama-kota-cimahi-tahun-2019-sampai-2024-versi-akhir.xlsx", new FilePayload
         {
             Name = "register-lama-kota-cimahi-tahun-2019-sampai-2024-versi-akhir.xlsx", MimeType = "application/octet-stream",
             Buffer = Jalin.Tests.Shared.LegacyRegisters.Messy("hp" + Guid.NewGuid().ToString("N")[..6]),
