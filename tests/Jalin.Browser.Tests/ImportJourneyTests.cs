@@ -69,6 +69,14 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(Row(10)).ToContainTextAsync("Tanggal 31 tidak ada pada bulan Februari 2023.");
         await Expect(Row(9)).ToContainTextAsync("Mitra sudah ada: \"Universitas Jenderal Achmad Yani\"");
         await Expect(Row(9).GetByTestId("partner-existing")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(Row(9).GetByTestId("row-outcome")).ToContainTextAsync("Universitas Jenderal Achmad Yani (mitra yang ada)");
+        // The same partner or a new one: the choice is the person's, and can be taken back.
+        await Row(9).GetByTestId("partner-new").ClickAsync();
+        await Expect(Row(9).GetByTestId("partner-new")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(Row(9).GetByTestId("row-outcome")).ToContainTextAsync("Univ. Jenderal Achmad Yani (mitra baru)");
+        await Row(9).GetByTestId("partner-existing").ClickAsync();
+        await Expect(Row(9).GetByTestId("partner-existing")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(Row(9).GetByTestId("row-outcome")).ToContainTextAsync("(mitra yang ada)");
         await Expect(Row(12)).ToContainTextAsync("Judul wajib diisi.");
         await Step("import-preview");
 
