@@ -166,4 +166,32 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
         await Check("facilitation-form", "/app/fasilitasi/baru");
         Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
     });
+
+    // Issue #13: the import pages (list and upload, column mapping, preview with problems, the row dialog) meet the same bar.
+    [Fact]
+    public Task Import_pages_have_no_serious_or_critical_axe_violations() => Run(async () =>
+    {
+        var all = new List<string>();
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/impor");
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        all.AddRange(await Axe("import-list"));
+        await ChooseFiles("import-file", "import-file-name", "register-axe.xlsx", new FilePayload
+        {
+            Name = "register-axe.xlsx", MimeType = "application/octet-stream",
+            Buffer = Jalin.Tests.Shared.LegacyRegisters.Messy("axe" + Guid.NewGuid().ToString("N")[..6]),
+        });
+        await TestId("import-upload-button").ClickAsync();
+        await At(new Regex(@"/app/impor/[0-9a-f-]{36}$"));
+        await Interactive();
+        await Expect(TestId("mapping")).ToBeVisibleAsync();
+        all.AddRange(await Axe("import-mapping"));
+        await TestId("mapping-save").ClickAsync();
+        await Expect(TestId("suggestion").First).ToBeVisibleAsync();
+        all.AddRange(await Axe("import-preview"));
+        await TestId("row-edit").First.ClickAsync();
+        await Expect(Page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        all.AddRange(await Axe("import-row-dialog"));
+        Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
+    });
 }

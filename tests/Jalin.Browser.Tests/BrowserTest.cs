@@ -92,6 +92,31 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Chooses files in the MudFileUpload inside <paramref name="containerTestId"/> and waits until
+    /// <paramref name="labelTestId"/> shows <paramref name="expected"/>. Blazor's InputFile listens only once its
+    /// script has initialised the input (just after the component rendered interactively), so the files are chosen
+    /// again until the page names them.</summary>
+    protected Task ChooseFiles(string containerTestId, string labelTestId, string expected, params FilePayload[] files) =>
+        ChooseFiles(containerTestId, labelTestId, expected, input => input.SetInputFilesAsync(files));
+
+    /// <summary>As above, with a file on disk (a large one is read by the browser itself, not sent through Playwright).</summary>
+    protected Task ChooseFile(string containerTestId, string labelTestId, string expected, string path) =>
+        ChooseFiles(containerTestId, labelTestId, expected, input => input.SetInputFilesAsync(path));
+
+    private async Task ChooseFiles(string containerTestId, string labelTestId, string expected, Func<ILocator, Task> choose)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await choose(TestId(containerTestId).Locator("input[type=file]:not(.d-none)").Last);
+            try
+            {
+                await Microsoft.Playwright.Assertions.Expect(TestId(labelTestId)).ToContainTextAsync(expected, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5) { }
+        }
+    }
+
     protected static byte[] Pdf(string label) => Encoding.ASCII.GetBytes(
         $"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% {label} {Guid.NewGuid()}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 }

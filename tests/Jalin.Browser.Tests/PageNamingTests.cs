@@ -130,4 +130,29 @@ public sealed class PageNamingTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("breadcrumbs").Locator("a[href='/app/tkksd']")).ToHaveTextAsync("TKKSD");
         await Expect(TestId("breadcrumbs").Locator("[aria-current=page]")).ToHaveTextAsync("Kriteria penilaian");
     });
+
+    // Issue #13: the import pages, one title naming the page or the file, breadcrumbs back to the list, one menu item lit.
+    [Fact]
+    public Task Import_pages_name_their_subject() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/impor");
+        await OneTitle("Impor register lama · Jalin");
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+        await Expect(ActiveNav).ToHaveTextAsync("Impor register lama");
+        var file = $"register-judul-{Guid.NewGuid().ToString("N")[..6]}.xlsx";
+        await ChooseFiles("import-file", "import-file-name", file, new FilePayload
+        {
+            Name = file, MimeType = "application/octet-stream",
+            Buffer = Jalin.Tests.Shared.LegacyRegisters.Messy("judul" + Guid.NewGuid().ToString("N")[..6]),
+        });
+        await TestId("import-upload-button").ClickAsync();
+        await At(new Regex(@"/app/impor/[0-9a-f-]{36}$"));
+        await Interactive();
+        await OneTitle($"Impor {file} · Jalin");
+        await Expect(TestId("breadcrumbs").Locator("a").First).ToHaveTextAsync("Impor register lama");
+        await Expect(TestId("breadcrumbs").Locator("[aria-current=page]")).ToHaveTextAsync(file);
+        await Expect(ActiveNav).ToHaveCountAsync(1);
+        await Expect(ActiveNav).ToHaveTextAsync("Impor register lama");
+    });
 }

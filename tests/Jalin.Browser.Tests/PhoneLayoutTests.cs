@@ -347,4 +347,30 @@ public sealed class PhoneLayoutTests(AppFixture app) : BrowserTest(app)
         await Interactive();
         await FitsTheScreen("facilitation-detail");
     });
+
+    // Issue #13: the import of a legacy register, list, mapping and preview with its problems and suggestions, on a phone.
+    [Fact]
+    public Task Import_pages_fit_a_phone() => Run(async () =>
+    {
+        await LogIn("kerjasama.cimahi");
+        await Open("/app/impor");
+        await FitsTheScreen("import-list");
+        await ChooseFiles("import-file", "import-file-name", "register-lama-kota-cimahi-tahun-2019-sampai-2024-versi-akhir.xlsx", new FilePayload
+        {
+            Name = "register-lama-kota-cimahi-tahun-2019-sampai-2024-versi-akhir.xlsx", MimeType = "application/octet-stream",
+            Buffer = Jalin.Tests.Shared.LegacyRegisters.Messy("hp" + Guid.NewGuid().ToString("N")[..6]),
+        });
+        await TestId("import-upload-button").ClickAsync();
+        await At(new Regex(@"/app/impor/[0-9a-f-]{36}$"));
+        await Interactive();
+        await Expect(TestId("mapping")).ToBeVisibleAsync();
+        await FitsTheScreen("import-mapping");
+        await TestId("mapping-save").ClickAsync();
+        await Expect(TestId("count-errors")).ToHaveTextAsync("Galat: 3");
+        await Expect(TestId("suggestion").First).ToBeVisibleAsync();
+        await FitsTheScreen("import-preview");
+        await TestId("row-edit").First.ClickAsync();
+        await Expect(Page.Locator(".mud-dialog")).ToBeVisibleAsync();
+        await FitsTheScreen("import-row-dialog");
+    });
 }

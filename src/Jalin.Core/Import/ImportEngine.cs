@@ -114,6 +114,9 @@ public sealed class ImportRow
     public ImportValues.NaskahForm? Form { get; set; }
     public Region? PartyRegion { get; set; }
     public Partner? ExistingPartner { get; set; }
+    /// <summary>The registry's partner this row's partner names, whether the row links to it or (by the person's choice)
+    /// creates a new one beside it: the page offers "pakai mitra yang ada" / "buat mitra baru" when set.</summary>
+    public Partner? MatchedPartner { get; set; }
     public string? NewPartnerName { get; set; }
     public PartnerKind? PartnerKind { get; set; }
     public DateOnly? SignedOn { get; set; }
@@ -304,7 +307,9 @@ public static class ImportEngine
     private static void ResolvePartner(ImportRow row, string name, PartnerKind? stated, ImportReference reference, string field)
     {
         var key = ImportValues.PartnerKey(name);
-        if (reference.PartnerByKey.TryGetValue(key, out var existing) && !row.CreateNewPartner)
+        reference.PartnerByKey.TryGetValue(key, out var existing);
+        row.MatchedPartner = existing;
+        if (existing is not null && !row.CreateNewPartner)
         {
             row.ExistingPartner = existing;
             row.PartnerKind = existing.Kind;
@@ -362,6 +367,7 @@ public static class ImportEngine
         var existing = reference.PartnerByKey.GetValueOrDefault(key) ?? (row.PartnerInput.Nib is { } nib ? reference.PartnerByNib.GetValueOrDefault(nib) : null);
         if (existing is not null)
         {
+            row.MatchedPartner = existing;
             row.ExistingPartner = row.CreateNewPartner ? null : existing;
             row.Warn(ImportFields.Name, row.CreateNewPartner
                 ? $"Mitra \"{existing.Name}\" sudah ada, tetapi Anda memilih membuat mitra baru."

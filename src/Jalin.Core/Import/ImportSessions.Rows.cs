@@ -17,8 +17,10 @@ public sealed record ImportMappingRequest
     public Dictionary<string, int>? Fields { get; init; }
 }
 
+/// <param name="MatchedPartner">The name of the registry's partner this row's partner matches (linked to it, or a new one made
+/// beside it when <paramref name="CreateNewPartner"/>); null when there is no such choice to make.</param>
 public sealed record ImportRowView(int Row, string Status, bool Skipped, bool CreateNewPartner, IReadOnlyDictionary<string, string?> Cells,
-    IReadOnlyList<string> Fixed, IReadOnlyList<ImportProblem> Problems, string? Outcome);
+    IReadOnlyList<string> Fixed, IReadOnlyList<ImportProblem> Problems, string? Outcome, string? MatchedPartner = null);
 
 public sealed record ImportPreview(ImportSessionView Session, int Rows, int ReadyRows, int ErrorRows, int WarningRows, int SkippedRows, bool CanCommit,
     IReadOnlyList<string> MappingProblems, IReadOnlyList<string> Notes, Page<ImportRowView> Page);
@@ -212,7 +214,7 @@ public static partial class ImportSessions
 
     internal static ImportRowView RowView(ImportTarget target, ImportRow r) => new(r.Row,
         r.Skipped ? "skipped" : r.HasErrors ? "error" : r.Problems.Count > 0 ? "warning" : "ok", r.Skipped, r.CreateNewPartner, r.Cells, r.Fixed.ToList(), r.Problems,
-        r.Skipped || r.HasErrors ? null : Outcome(target, r));
+        r.Skipped || r.HasErrors ? null : Outcome(target, r), r.MatchedPartner?.Name);
 
     private static string? Outcome(ImportTarget target, ImportRow r) => target switch
     {

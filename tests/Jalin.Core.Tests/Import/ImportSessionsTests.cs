@@ -264,6 +264,23 @@ public sealed class ImportSessionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARowNamingAnExistingPartner_OffersTheChoice_LinkOrCreateNew_AndKeepsItAfterChoosing()
+    {
+        var session = await Upload(LegacyRegisters.Messy("t7"));
+        var rows = (await Preview(session.Id)).Page.Items.ToDictionary(r => r.Row);
+        Assert.Equal(("Universitas Jenderal Achmad Yani", false), (rows[9].MatchedPartner, rows[9].CreateNewPartner));
+        Assert.Null(rows[8].MatchedPartner);
+        Assert.Null(rows[6].MatchedPartner);
+
+        var created = await Ok(db => ImportSessions.FixAsync(db, _store, Officer, session.Id, 9, new ImportFixRequest { CreateNewPartner = true }, _clock));
+        Assert.Equal(("Universitas Jenderal Achmad Yani", true), (created.Row.MatchedPartner, created.Row.CreateNewPartner));
+        Assert.EndsWith("Univ. Jenderal Achmad Yani (mitra baru)", created.Row.Outcome);
+        var linked = await Ok(db => ImportSessions.FixAsync(db, _store, Officer, session.Id, 9, new ImportFixRequest { CreateNewPartner = false }, _clock));
+        Assert.Equal(("Universitas Jenderal Achmad Yani", false), (linked.Row.MatchedPartner, linked.Row.CreateNewPartner));
+        Assert.EndsWith("Universitas Jenderal Achmad Yani (mitra yang ada)", linked.Row.Outcome);
+    }
+
+    [Fact]
     public async Task HostileUploads_AreRefused_AndNothingIsKept()
     {
         var cases = new (byte[] Content, string Name, string Message)[]

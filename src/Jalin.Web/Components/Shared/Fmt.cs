@@ -16,6 +16,9 @@ public static class Fmt
     /// <summary>A date on a record's own page: "30 November 2026".</summary>
     public static string DateLong(DateOnly? d) => d is { } x ? IndonesianFormat.FormatDateLong(x) : "—";
 
+    /// <summary>An instant in digits, as forms and registers write it: "01/12/2026 10.30 WIB".</summary>
+    public static string InstantNumeric(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Wib).ToString("dd/MM/yyyy HH.mm", Id) + " WIB";
+
     public static string Instant(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Wib).ToString("d MMM yyyy HH:mm", Id) + " WIB";
 
     public static string Rupiah(decimal? v) => v is { } x ? IndonesianFormat.FormatRupiah(x) : "—";
