@@ -169,7 +169,7 @@ public static class ImportCommands
     /// <summary>The commit's rows written, shown on the same progress line as a backup's.</summary>
     private sealed class Progress(TerminalProgress line) : IProgress<ImportProgress>
     {
-        public void Report(ImportProgress value) => line.Report(new Core.Backup.BackupProgress("Menyimpan", "register", value.Done, value.Total));
+        public void Report(ImportProgress value) => line.Report(new Core.Backup.BackupProgress("Menyimpan", "data", value.Done, value.Total));
     }
 
     private static bool IsOptionValue(string[] args, string value)
