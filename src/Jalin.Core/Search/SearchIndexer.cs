@@ -76,7 +76,7 @@ public static class SearchIndexer
     private static async Task ReindexAsync(JalinDb db, IReadOnlyCollection<SearchSubject> subjects, TimeProvider clock, FileStore? files, bool rereadText, CancellationToken ct)
     {
         if (subjects.Count == 0) return;
-        var now = clock.GetUtcNow();
+        var now = Stamp(clock);
         var built = new List<SearchEntry>();
         var regions = await RegionNamesAsync(db, ct);
 
@@ -180,12 +180,16 @@ public static class SearchIndexer
     public static async Task<List<SearchEntry>> NewEntriesAsync(JalinDb db, IEnumerable<Agreement> agreements, IEnumerable<Partner> partners,
         IEnumerable<Proposal> proposals, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Stamp(clock);
         var regions = await RegionNamesAsync(db, ct);
         var affairs = await db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         return [.. agreements.Select(a => AgreementEntry(a, false, regions, affairs, now)), .. partners.Select(p => PartnerEntry(p, regions, now)),
             .. proposals.Select(p => ProposalEntry(p, now))];
     }
+
+    /// <summary>An entry's time to the millisecond: SQLite keeps instants to 100 µs and PostgreSQL to 1 µs, so an index moved
+    /// from one to the other by a backup reads back the same.</summary>
+    private static DateTimeOffset Stamp(TimeProvider clock) => Audit.AuditInterceptor.Truncate(clock.GetUtcNow());
 
     private static SearchEntry AgreementEntry(Agreement a, bool isPublic, Dictionary<string, string> regions, Dictionary<string, string> affairs, DateTimeOffset now)
     {
