@@ -115,7 +115,7 @@ public static class BackupCommands
         return Ok;
     }
 
-    private static JalinDb NewDb(DatabaseOptions database)
+    internal static JalinDb NewDb(DatabaseOptions database)
     {
         var builder = new DbContextOptionsBuilder<JalinDb>();
         database.Configure(builder, TimeProvider.System);
@@ -124,7 +124,7 @@ public static class BackupCommands
 
     private static string Size(long bytes) => bytes >= 1 << 30 ? $"{bytes / (double)(1 << 30):N2} GB" : bytes >= 1 << 20 ? $"{bytes / (double)(1 << 20):N1} MB" : $"{bytes / 1024.0:N0} KB";
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

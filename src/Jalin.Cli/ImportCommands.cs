@@ -178,16 +178,7 @@ public static class ImportCommands
         return i > 0 && args[i - 1] is "--user" or "--target";
     }
 
-    private static JalinDb NewDb(DatabaseOptions database)
-    {
-        var builder = new DbContextOptionsBuilder<JalinDb>();
-        database.Configure(builder, TimeProvider.System);
-        return new JalinDb(builder.Options);
-    }
+    private static JalinDb NewDb(DatabaseOptions database) => BackupCommands.NewDb(database);
 
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
+    private static string? Option(string[] args, string name) => BackupCommands.Option(args, name);
 }
