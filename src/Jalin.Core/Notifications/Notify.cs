@@ -87,36 +87,43 @@ public static class Notify
             .ToList();
         if (actors.Count == 0) return 0;
 
+        // Rows go in recipient order, so two concurrent senders of the same message lock the unique index in the same
+        // order (one waits for the other, then finds its rows there) instead of deadlocking.
+        actors = actors.OrderBy(a => a.UserId, StringComparer.Ordinal).ToList();
         var ids = actors.Select(a => a.UserId).ToList();
-        var already = await db.Set<Notification>().AsNoTracking()
-            .Where(n => ids.Contains(n.RecipientUserId) && n.SubjectType == message.SubjectType && n.SubjectId == message.SubjectId
-                && n.Kind == message.Kind && n.DedupeKey == message.DedupeKey)
-            .Select(n => n.RecipientUserId).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        var rows = actors.Where(a => !already.Contains(a.UserId)).Select(a => new Notification
-        {
-            RecipientUserId = a.UserId, Kind = message.Kind, Title = Cut(message.Title.Trim(), 300), Body = message.Body is null ? null : Cut(message.Body.Trim(), 1000),
-            Link = message.Link, SubjectType = message.SubjectType, SubjectId = message.SubjectId, DedupeKey = message.DedupeKey,
-            ActorName = actor.Role == Role.System ? null : actor.FullName, CreatedAt = now,
-        }).ToList();
-        if (rows.Count == 0) return 0;
-        db.Set<Notification>().AddRange(rows);
-        // The e-mail copy is stored with the notification (the outbox sends it later, nothing lost when mail is down).
         var byId = users.ToDictionary(u => u.Id);
-        foreach (var row in rows)
-            if (Mail.MailOutbox.ForNotification(row, byId[row.RecipientUserId]) is { } mail) Mail.MailOutbox.Add(db, mail, now);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
+            var already = await db.Set<Notification>().AsNoTracking()
+                .Where(n => ids.Contains(n.RecipientUserId) && n.SubjectType == message.SubjectType && n.SubjectId == message.SubjectId
+                    && n.Kind == message.Kind && n.DedupeKey == message.DedupeKey)
+                .Select(n => n.RecipientUserId).ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            var rows = actors.Where(a => !already.Contains(a.UserId)).Select(a => new Notification
+            {
+                RecipientUserId = a.UserId, Kind = message.Kind, Title = Cut(message.Title.Trim(), 300), Body = message.Body is null ? null : Cut(message.Body.Trim(), 1000),
+                Link = message.Link, SubjectType = message.SubjectType, SubjectId = message.SubjectId, DedupeKey = message.DedupeKey,
+                ActorName = actor.Role == Role.System ? null : actor.FullName, CreatedAt = now,
+            }).ToList();
+            if (rows.Count == 0) return 0;
+            db.Set<Notification>().AddRange(rows);
+            // The e-mail copy is stored with the notification (the outbox sends it later, nothing lost when mail is down).
+            foreach (var row in rows)
+                if (Mail.MailOutbox.ForNotification(row, byId[row.RecipientUserId]) is { } mail) Mail.MailOutbox.Add(db, mail, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return rows.Count;
+            }
+            catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
+            {
+                // A concurrent sender stored some of the same rows first (the unique index), or the database chose this
+                // save as a deadlock's victim (rolled back whole): forget this attempt and store what is still missing.
+                foreach (var r in rows) db.Entry(r).State = EntityState.Detached;
+                foreach (var m in db.ChangeTracker.Entries<Mail.OutboxMessage>().Where(x => x.State == EntityState.Added).ToList()) m.State = EntityState.Detached;
+                if (attempt == 3) throw;
+            }
         }
-        catch (DbUpdateException)
-        {
-            // A concurrent retry stored the same rows first (the unique index): nothing is sent twice.
-            foreach (var r in rows) db.Entry(r).State = EntityState.Detached;
-            foreach (var m in db.ChangeTracker.Entries<Mail.OutboxMessage>().Where(e => e.State == EntityState.Added).ToList()) m.State = EntityState.Detached;
-            return 0;
-        }
-        return rows.Count;
     }
 
     /// <summary>Whether the recipient sees the agreement, by the same rule every agreement query uses.</summary>
