@@ -37,6 +37,7 @@ public sealed class ImportJourneyTests(AppFixture app) : BrowserTest(app)
         var tag = "ui" + Guid.NewGuid().ToString("N")[..6];
         var file = $"register-2019-{tag}.xlsx";
         await LogIn("kerjasama.cimahi");
+        await Interactive(); // the dashboard's circuit is up: the menu link navigates inside it
         await NavImport.ClickAsync();
         await At(new Regex("/app/impor$"));
         await Interactive();

@@ -4,8 +4,11 @@ using Jalin.Core.Common;
 
 namespace Jalin.Core.Backup;
 
-/// <summary><c>manifest.json</c> of a <c>.jalin-backup.zip</c> (ADR 0012): what the archive holds
-/// and the SHA-256 of every entry, checked before a restore writes anything.</summary>
+/// <summary><c>manifest.json</c> of a <c>.jalin-backup.zip</c> (ADR 0012) or of a region's export, a
+/// <c>.jalin-daerah.zip</c> (ADR 0014): what the archive holds and the SHA-256 of every entry, checked before a
+/// restore or an import writes anything. A region export names its <see cref="Region"/>; its <see cref="Shared"/>
+/// tables hold the rows of others its rows point to (a partner registered by another region), which an import adds
+/// only where the target does not have them.</summary>
 public sealed record BackupManifest(
     int FormatVersion,
     string AppVersion,
@@ -13,14 +16,19 @@ public sealed record BackupManifest(
     string? LatestMigration,
     DateTimeOffset CreatedAt,
     IReadOnlyList<BackupManifestTable> Tables,
-    IReadOnlyList<BackupManifestFile> Files)
+    IReadOnlyList<BackupManifestFile> Files,
+    string? Region = null,
+    string? RegionName = null,
+    IReadOnlyList<BackupManifestTable>? Shared = null)
 {
     public const int CurrentFormat = 1;
     public const string EntryName = "manifest.json";
     public const string Extension = ".jalin-backup.zip";
+    public const string RegionExtension = ".jalin-daerah.zip";
 
     public static string TableEntry(string table) => $"tables/{table}.jsonl";
     public static string FileEntry(string sha256) => $"files/{sha256}";
+    public static string SharedEntry(string table) => $"shared/{table}.jsonl";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -41,6 +49,13 @@ public sealed record BackupSummary(string Path, long Rows, int Tables, int Files
 
 /// <summary>What a restore wrote.</summary>
 public sealed record RestoreSummary(long Rows, int Tables, int Files, int FilesWritten, string SourceProvider, DateTimeOffset CreatedAt, TimeSpan Elapsed);
+
+/// <summary>What a region export wrote.</summary>
+public sealed record RegionExportSummary(string Path, string Region, string RegionName, long Rows, long SharedRows, int Files, long FileBytes, long ArchiveBytes, TimeSpan Elapsed);
+
+/// <summary>What a region import wrote: its rows, the shared rows it added and those the target already had.</summary>
+public sealed record RegionImportSummary(string Region, string RegionName, long Rows, long SharedAdded, long SharedPresent, int Files, int FilesWritten,
+    string SourceProvider, DateTimeOffset CreatedAt, TimeSpan Elapsed);
 
 /// <summary>Progress of a backup or restore: the phase, the table (or "berkas"), rows or files done of the total.</summary>
 public sealed record BackupProgress(string Phase, string Item, long Done, long Total);

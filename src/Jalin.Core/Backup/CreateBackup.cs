@@ -57,6 +57,43 @@ public static class CreateBackup
         await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create);
 
+        migration = await InSnapshotAsync(db, async (conn, tx) =>
+        {
+            // The first read fixes the snapshot; everything below sees the same committed state.
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var t in schema.Tables)
+                counts[t.Name] = Convert.ToInt64(await Scalar(conn, tx, $"SELECT COUNT(*) FROM {BackupTable.Quote(t.Name)}", ct), System.Globalization.CultureInfo.InvariantCulture);
+
+            foreach (var table in schema.Tables)
+            {
+                var (rows, sha) = await WriteTableAsync(zip, BackupManifest.TableEntry(table.Name), conn, tx, table, table.SelectSql(), [], referenced, history,
+                    n => progress?.Report(new BackupProgress("Mencadangkan", table.Name, n, counts[table.Name])), ct);
+                if (rows != counts[table.Name])
+                    throw new InvalidOperationException($"Tabel {table.Name} berubah di tengah pencadangan ({counts[table.Name]} lalu {rows} baris): snapshot tidak konsisten.");
+                totalRows += rows;
+                progress?.Report(new BackupProgress("Mencadangkan", table.Name, rows, counts[table.Name]));
+                tables.Add(ManifestTable(table, rows, sha));
+            }
+            return applied;
+        }, ct);
+
+        var copied = await CopyFilesAsync(zip, files, referenced, history, progress, ct);
+        if (!copied.Ok) return copied.Error!;
+        var (manifestFiles, fileBytes, historyMissing) = copied.Value;
+
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, AppVersion(), db.Database.IsNpgsql() ? "Postgres" : "Sqlite", migration,
+            clock.GetUtcNow(), tables, manifestFiles);
+        var manifestEntry = zip.CreateEntry(BackupManifest.EntryName, CompressionLevel.Fastest);
+        await using (var m = manifestEntry.Open())
+            await JsonSerializer.SerializeAsync(m, manifest, BackupManifest.Json, ct);
+        return (totalRows, tables.Count, manifestFiles.Count, fileBytes, historyMissing);
+    }
+
+    /// <summary>Runs <paramref name="body"/> in one read-only snapshot of the database (PostgreSQL REPEATABLE READ READ ONLY,
+    /// SQLite a deferred read transaction on the WAL snapshot); EF queries on <paramref name="db"/> share it.</summary>
+    internal static async Task<T> InSnapshotAsync<T>(JalinDb db, Func<DbConnection, DbTransaction, Task<T>> body, CancellationToken ct)
+    {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -71,68 +108,7 @@ public static class CreateBackup
             await db.Database.UseTransactionAsync(tx, ct);
             try
             {
-                // The first read fixes the snapshot; everything below sees the same committed state.
-                migration = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
-                var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var t in schema.Tables)
-                    counts[t.Name] = Convert.ToInt64(await Scalar(conn, tx, $"SELECT COUNT(*) FROM {BackupTable.Quote(t.Name)}", ct), System.Globalization.CultureInfo.InvariantCulture);
-
-                foreach (var table in schema.Tables)
-                {
-                    var shaColumns = table.Columns.Select((c, i) => (c, i))
-                        .Where(x => x.c.PortableType == typeof(string) && x.c.Name.EndsWith("Sha256", StringComparison.Ordinal)).ToList();
-                    var snapshotColumns = table.Name == BackupSchema.AuditTable
-                        ? table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Name is "Before" or "After").Select(x => x.i).ToList()
-                        : [];
-                    var entry = zip.CreateEntry(BackupManifest.TableEntry(table.Name), CompressionLevel.Fastest);
-                    long rows = 0;
-                    string sha;
-                    await using (var raw = entry.Open())
-                    await using (var hashing = new HashingStream(raw))
-                    {
-                        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-                        await using var json = new Utf8JsonWriter(buffer);
-                        await using var cmd = conn.CreateCommand();
-                        cmd.Transaction = tx;
-                        cmd.CommandText = table.SelectSql();
-                        cmd.CommandTimeout = 0;
-                        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-                        var values = new object?[table.Columns.Count];
-                        while (await reader.ReadAsync(ct))
-                        {
-                            json.WriteStartObject();
-                            for (var i = 0; i < table.Columns.Count; i++)
-                            {
-                                var v = table.Columns[i].Read(reader, i);
-                                values[i] = v;
-                                json.WritePropertyName(table.Columns[i].Name);
-                                BackupValues.Write(json, v);
-                            }
-                            json.WriteEndObject();
-                            json.Flush();
-                            json.Reset();
-                            buffer.Write("\n"u8);
-                            foreach (var (c, i) in shaColumns)
-                                if (values[i] is string s && s.Length > 0) referenced.TryAdd(s.ToLowerInvariant(), $"{table.Name}.{c.Name}");
-                            foreach (var i in snapshotColumns)
-                                if (values[i] is string snapshot) CollectFileHashes(snapshot, history);
-                            rows++;
-                            if (buffer.WrittenCount >= 1 << 16)
-                            {
-                                await hashing.WriteAsync(buffer.WrittenMemory, ct);
-                                buffer.ResetWrittenCount();
-                            }
-                            if ((rows & 0x3FFF) == 0) progress?.Report(new BackupProgress("Mencadangkan", table.Name, rows, counts[table.Name]));
-                        }
-                        await hashing.WriteAsync(buffer.WrittenMemory, ct);
-                        sha = hashing.Hash();
-                    }
-                    if (rows != counts[table.Name])
-                        throw new InvalidOperationException($"Tabel {table.Name} berubah di tengah pencadangan ({counts[table.Name]} lalu {rows} baris): snapshot tidak konsisten.");
-                    totalRows += rows;
-                    progress?.Report(new BackupProgress("Mencadangkan", table.Name, rows, counts[table.Name]));
-                    tables.Add(new BackupManifestTable(table.Name, rows, sha, table.Columns.Select(c => new BackupManifestColumn(c.Name, c.PortableTypeName)).ToList()));
-                }
+                return await body(conn, tx);
             }
             finally
             {
@@ -141,7 +117,80 @@ public static class CreateBackup
             }
         }
         finally { await db.Database.CloseConnectionAsync(); }
+    }
 
+    internal static BackupManifestTable ManifestTable(BackupTable table, long rows, string sha) =>
+        new(table.Name, rows, sha, table.Columns.Select(c => new BackupManifestColumn(c.Name, c.PortableTypeName)).ToList());
+
+    /// <summary>Streams the rows <paramref name="sql"/> selects (the table's columns in order) into one JSONL entry;
+    /// collects the file-store hashes the rows (and audit snapshots) name. Returns the rows written and the entry's SHA-256.</summary>
+    internal static Task<(long Rows, string Sha256)> WriteTableAsync(ZipArchive zip, string entryName, DbConnection conn, DbTransaction tx,
+        BackupTable table, string sql, IReadOnlyList<DbParameter> parameters, SortedDictionary<string, string> referenced, HashSet<string> history,
+        Action<long>? progress, CancellationToken ct) =>
+        WriteTableAsync(zip, entryName, conn, tx, table, [(sql, parameters)], referenced, history, progress, ct);
+
+    /// <summary>As above, with the rows of several queries one after the other in one entry.</summary>
+    internal static async Task<(long Rows, string Sha256)> WriteTableAsync(ZipArchive zip, string entryName, DbConnection conn, DbTransaction tx,
+        BackupTable table, IEnumerable<(string Sql, IReadOnlyList<DbParameter> Parameters)> queries, SortedDictionary<string, string> referenced,
+        HashSet<string> history, Action<long>? progress, CancellationToken ct)
+    {
+        var shaColumns = table.Columns.Select((c, i) => (c, i))
+            .Where(x => x.c.PortableType == typeof(string) && x.c.Name.EndsWith("Sha256", StringComparison.Ordinal)).ToList();
+        var snapshotColumns = table.Name == BackupSchema.AuditTable
+            ? table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Name is "Before" or "After").Select(x => x.i).ToList()
+            : [];
+        var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
+        long rows = 0;
+        await using var raw = entry.Open();
+        await using var hashing = new HashingStream(raw);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        await using var json = new Utf8JsonWriter(buffer);
+        foreach (var (sql, parameters) in queries)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 0;
+            foreach (var p in parameters) cmd.Parameters.Add(p);
+            await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+            var values = new object?[table.Columns.Count];
+            while (await reader.ReadAsync(ct))
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < table.Columns.Count; i++)
+                {
+                    var v = table.Columns[i].Read(reader, i);
+                    values[i] = v;
+                    json.WritePropertyName(table.Columns[i].Name);
+                    BackupValues.Write(json, v);
+                }
+                json.WriteEndObject();
+                json.Flush();
+                json.Reset();
+                buffer.Write("\n"u8);
+                foreach (var (c, i) in shaColumns)
+                    if (values[i] is string s && s.Length > 0) referenced.TryAdd(s.ToLowerInvariant(), $"{table.Name}.{c.Name}");
+                foreach (var i in snapshotColumns)
+                    if (values[i] is string snapshot) CollectFileHashes(snapshot, history);
+                rows++;
+                if (buffer.WrittenCount >= 1 << 16)
+                {
+                    await hashing.WriteAsync(buffer.WrittenMemory, ct);
+                    buffer.ResetWrittenCount();
+                }
+                if ((rows & 0x3FFF) == 0) progress?.Invoke(rows);
+            }
+            cmd.Parameters.Clear();
+        }
+        await hashing.WriteAsync(buffer.WrittenMemory, ct);
+        return (rows, hashing.Hash());
+    }
+
+    /// <summary>Copies every referenced file-store blob into <c>files/</c>, checking each against its hash, and the files
+    /// audit snapshots name (earlier versions) where the store still has them.</summary>
+    internal static async Task<Result<(List<BackupManifestFile> Files, long Bytes, int HistoryMissing)>> CopyFilesAsync(ZipArchive zip, FileStore files,
+        SortedDictionary<string, string> referenced, HashSet<string> history, IProgress<BackupProgress>? progress, CancellationToken ct)
+    {
         // The audit trail is evidence: the files its snapshots name (a report's earlier version, a replaced scan)
         // travel with it. The store never deletes, so they are there; one that is not is left out, not fatal.
         var historyMissing = 0;
@@ -176,12 +225,7 @@ public static class CreateBackup
             progress?.Report(new BackupProgress("Menyalin berkas", "berkas", manifestFiles.Count, referenced.Count));
         }
 
-        var manifest = new BackupManifest(BackupManifest.CurrentFormat, AppVersion(), db.Database.IsNpgsql() ? "Postgres" : "Sqlite", migration,
-            clock.GetUtcNow(), tables, manifestFiles);
-        var manifestEntry = zip.CreateEntry(BackupManifest.EntryName, CompressionLevel.Fastest);
-        await using (var m = manifestEntry.Open())
-            await JsonSerializer.SerializeAsync(m, manifest, BackupManifest.Json, ct);
-        return (totalRows, tables.Count, manifestFiles.Count, fileBytes, historyMissing);
+        return (manifestFiles, fileBytes, historyMissing);
     }
 
     /// <summary>Adds every "…Sha256": "&lt;64 hex&gt;" pair of an audit snapshot (JSON of the row's columns).</summary>
@@ -214,7 +258,7 @@ public static class CreateBackup
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<object?> Scalar(DbConnection conn, DbTransaction tx, string sql, CancellationToken ct)
+    internal static async Task<object?> Scalar(DbConnection conn, DbTransaction tx, string sql, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;

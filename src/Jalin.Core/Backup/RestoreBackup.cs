@@ -36,6 +36,9 @@ public static class RestoreBackup
         var read = await ReadManifestAsync(zip, ct);
         if (!read.Ok) return read.Error!;
         var manifest = read.Value!;
+        if (manifest.Region is { } region)
+            return new RestoreRefused($"{Path.GetFileName(path)} adalah ekspor data {manifest.RegionName ?? region}, bukan cadangan seluruh instans. " +
+                "Masukkan ke instans lain dengan `jalin import`.");
         if (await VerifyEntriesAsync(zip, manifest, progress, ct) is { } damaged) return damaged;
 
         await DatabaseSetup.MigrateAsync(db, ct);
@@ -94,7 +97,7 @@ public static class RestoreBackup
         $"Basis data tujuan tidak kosong: tabel {table} sudah berisi data. Pemulihan hanya ke instans kosong (boleh berisi data rujukan dari `jalin seed`); " +
         "siapkan basis data dan folder berkas baru, lalu ulangi.");
 
-    private static async Task<Result<BackupManifest>> ReadManifestAsync(ZipArchive zip, CancellationToken ct)
+    internal static async Task<Result<BackupManifest>> ReadManifestAsync(ZipArchive zip, CancellationToken ct)
     {
         var entry = zip.GetEntry(BackupManifest.EntryName);
         if (entry is null) return new RestoreRefused("Arsip tidak memuat manifest.json: bukan cadangan Jalin atau terpotong.");
@@ -113,7 +116,7 @@ public static class RestoreBackup
         }
     }
 
-    private static async Task<RestoreRefused?> VerifyEntriesAsync(ZipArchive zip, BackupManifest manifest, IProgress<BackupProgress>? progress, CancellationToken ct)
+    internal static async Task<RestoreRefused?> VerifyEntriesAsync(ZipArchive zip, BackupManifest manifest, IProgress<BackupProgress>? progress, CancellationToken ct)
     {
         var known = new HashSet<string>(StringComparer.Ordinal) { BackupManifest.EntryName };
         var total = manifest.Tables.Count + manifest.Files.Count;
@@ -126,6 +129,14 @@ public static class RestoreBackup
             if (error is not null) return new RestoreRefused(error);
             if (sha != t.Sha256) return new RestoreRefused($"Isi {name} tidak cocok dengan sidik SHA-256 di manifest: arsip rusak atau telah diubah. Tidak ada yang dipulihkan.");
             progress?.Report(new BackupProgress("Memeriksa arsip", t.Name, ++done, total));
+        }
+        foreach (var t in manifest.Shared ?? [])
+        {
+            var name = BackupManifest.SharedEntry(t.Name);
+            known.Add(name);
+            var (sha, _, error) = await HashEntryAsync(zip, name, ct);
+            if (error is not null) return new RestoreRefused(error);
+            if (sha != t.Sha256) return new RestoreRefused($"Isi {name} tidak cocok dengan sidik SHA-256 di manifest: arsip rusak atau telah diubah. Tidak ada yang dipulihkan.");
         }
         foreach (var f in manifest.Files)
         {
@@ -165,7 +176,7 @@ public static class RestoreBackup
         }
     }
 
-    private static async Task<RestoreRefused?> CheckMigrationAsync(JalinDb db, BackupManifest manifest, CancellationToken ct)
+    internal static async Task<RestoreRefused?> CheckMigrationAsync(JalinDb db, BackupManifest manifest, CancellationToken ct)
     {
         var target = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
         var archiveName = BackupManifest.MigrationName(manifest.LatestMigration);
@@ -179,7 +190,7 @@ public static class RestoreBackup
                 $"Jalin ini hanya sampai {target}. Perbarui Jalin dulu, lalu ulangi pemulihan.");
     }
 
-    private static RestoreRefused? CheckColumns(BackupSchema schema, BackupManifest manifest)
+    internal static RestoreRefused? CheckColumns(BackupSchema schema, BackupManifest manifest)
     {
         var archive = manifest.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var table in schema.Tables)
@@ -242,7 +253,7 @@ public static class RestoreBackup
 
     /// <summary>Reads <c>tables/T.jsonl</c> line by line (never the whole table) and hands each
     /// row, as the values this provider stores in column order, to <paramref name="write"/>.</summary>
-    private static async Task<long> ReadRowsAsync(BackupTable table, ZipArchiveEntry entry, long total, IProgress<BackupProgress>? progress,
+    internal static async Task<long> ReadRowsAsync(BackupTable table, ZipArchiveEntry entry, long total, IProgress<BackupProgress>? progress,
         Action<object?[]> write, CancellationToken ct)
     {
         await using var s = entry.Open();
@@ -287,7 +298,7 @@ public static class RestoreBackup
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
+    internal static async Task ExecuteAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;

@@ -65,10 +65,18 @@ public static class BulkInsert
         var key = entity.FindPrimaryKey()!.Properties.Single();
         var table = entity.GetTableName()!;
         var column = key.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
-        var conn = db.Database.GetDbConnection();
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("BulkInsert memerlukan transaksi yang sedang berjalan.");
+        return await ReserveKeysAsync(db.Database.GetDbConnection(), tx, table, column, count, ct);
+    }
+
+    /// <summary>As above, for a table and key column named in the database, inside <paramref name="tx"/>.</summary>
+    public static async Task<long[]> ReserveKeysAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, string table, string column,
+        int count, CancellationToken ct)
+    {
+        if (count == 0) return [];
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
         if (conn is NpgsqlConnection)
         {
             cmd.CommandText = $"SELECT nextval(pg_get_serial_sequence(@t, @c)) FROM generate_series(1, @n)";

@@ -119,7 +119,7 @@ public sealed class BackupInstance : IDisposable
         return dump;
     }
 
-    private static string Canonical(System.Text.Json.Nodes.JsonNode? node) => node switch
+    internal static string Canonical(System.Text.Json.Nodes.JsonNode? node) => node switch
     {
         System.Text.Json.Nodes.JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
         System.Text.Json.Nodes.JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
