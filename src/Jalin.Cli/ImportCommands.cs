@@ -14,6 +14,7 @@ public static class ImportCommands
     public const string ImportHelp = """
         Penggunaan: jalin import BERKAS.xlsx|BERKAS.csv --user NAMA [--target kerja-sama|mitra|perangkat-daerah|usulan]
                     [--check] [--skip-problems] [--yes]
+                    jalin import BERKAS.jalin-daerah.zip [--yes]
           Mengimpor register lama (XLSX atau CSV) ke daerah petugas NAMA (akun petugas Bagian Kerja Sama yang aktif),
           dengan pemeriksaan yang sama dengan halaman Impor: kolom dipetakan dari judulnya, setiap baris diperiksa
           (tanggal, nilai rupiah, nama daerah, mitra ganda), lalu semua baris siap disimpan dalam satu transaksi:
@@ -22,6 +23,11 @@ public static class ImportCommands
           --check         hanya periksa; tidak menyimpan (sesi impor tetap ada dan dapat dilanjutkan di halaman Impor)
           --skip-problems lewati baris yang masih bermasalah lalu simpan sisanya
           --yes           tanpa pertanyaan konfirmasi (wajib bila masukan bukan terminal)
+          Arsip `jalin export --region` (BERKAS.jalin-daerah.zip) memasukkan seluruh data satu daerah ke instans ini,
+          yang boleh sudah berisi daerah lain tetapi belum berisi data daerah itu. Semua isi arsip diperiksa dengan
+          sidik SHA-256 lebih dulu; baris ditulis dalam satu transaksi (gagal = tidak ada yang tersimpan); baris pihak
+          lain yang sudah ada di sini dibiarkan; indeks pencarian dibangun ulang. Kunci audit harus sama dengan instans
+          asal agar `jalin audit verify` tetap utuh.
         Kode keluar: 0 berhasil (atau --check tanpa masalah), 1 gagal menyimpan (tidak ada data tersimpan),
           2 ditolak (berkas ditolak, akun bukan petugas, masih ada baris bermasalah, dibatalkan), 64 penggunaan salah.
         Basis data: Database__Provider=Sqlite|Postgres, ConnectionStrings__Jalin=...; berkas: Files__Root
@@ -37,6 +43,8 @@ public static class ImportCommands
         TextWriter stdout, TextWriter stderr, bool terminal)
     {
         var path = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, a));
+        if (path is not null && File.Exists(path) && BackupCommands.IsJalinArchive(path))
+            return await BackupCommands.ImportRegionAsync(path, args, database, filesRoot, stdin, stdinRedirected, stdout, stderr, terminal);
         var userName = Option(args, "--user");
         if (path is null || userName is null)
         {

@@ -25,6 +25,8 @@ internal static class Cli
           backup --out BERKAS [--force]              cadangkan basis data dan berkas ke satu arsip zip
           restore BERKAS [--yes]                     pulihkan arsip cadangan ke instans kosong
           import BERKAS --user NAMA [--target JENIS]  impor register lama (XLSX/CSV) seperti halaman Impor
+          export --region KODE --out BERKAS          ekspor seluruh data satu daerah (JSON + berkas) untuk instans lain
+          import BERKAS.jalin-daerah.zip [--yes]     masukkan ekspor satu daerah ke instans ini
           create-admin --user NAMA --name "Nama"     buat administrator sistem pertama
           demo deactivate                            nonaktifkan semua akun demo (sebelum mode Produksi)
         `jalin <perintah> --help` menjelaskan satu perintah.
@@ -93,6 +95,7 @@ internal static class Cli
         ["backup"] = Jalin.Cli.BackupCommands.BackupHelp,
         ["restore"] = Jalin.Cli.BackupCommands.RestoreHelp,
         ["import"] = Jalin.Cli.ImportCommands.ImportHelp,
+        ["export"] = Jalin.Cli.BackupCommands.ExportHelp,
         ["create-admin"] = Jalin.Cli.AdminCommands.CreateAdminHelp,
         ["demo deactivate"] = Jalin.Cli.AdminCommands.DemoHelp,
     };
@@ -125,6 +128,7 @@ internal static class Cli
                 "seed" => await Seed(args.Contains("--demo")),
                 "reindex" => await Reindex(),
                 "backup" => await Jalin.Cli.BackupCommands.BackupAsync(args, Database(), FilesRoot(), Console.Out, Console.Error, !Console.IsOutputRedirected),
+                "export" => await Jalin.Cli.BackupCommands.ExportAsync(args, Database(), FilesRoot(), Console.Out, Console.Error, !Console.IsOutputRedirected),
                 "restore" => await Jalin.Cli.BackupCommands.RestoreAsync(args, Database(), FilesRoot(), Console.In, Console.IsInputRedirected,
                     Console.Out, Console.Error, !Console.IsOutputRedirected),
                 "import" => await Jalin.Cli.ImportCommands.ImportAsync(args, Database(), FilesRoot(), Console.In, Console.IsInputRedirected,

@@ -42,7 +42,7 @@ public sealed class BackupCliTests(BackupSources sources)
     public static TheoryData<string> Commands => new()
     {
         "lifecycle docs", "drafting docs", "lifecycle tick", "audit verify", "audit anchor", "migrate", "seed", "reindex",
-        "backup", "restore", "import", "create-admin", "demo deactivate",
+        "backup", "restore", "import", "export", "create-admin", "demo deactivate",
     };
 
     [Theory]

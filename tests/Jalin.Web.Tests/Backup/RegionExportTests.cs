@@ -192,6 +192,40 @@ public sealed class RegionExportTests(BackupSources sources)
         Directory.Delete(dir, true);
     }
 
+    [Fact]
+    public async Task Export_and_import_through_the_cli_with_exit_codes()
+    {
+        using var target = BackupInstance.Create(DatabaseProvider.Postgres);
+        await target.SeedReferenceAsync();
+        var archive = Path.Combine(target.Dir, "cimahi" + BackupManifest.RegionExtension);
+        var source = BackupCliTests.EnvFor(sources.Sqlite);
+
+        var export = await BackupCliTests.JalinAsync(source, "export", "--region", Cimahi, "--out", archive);
+        var again = await BackupCliTests.JalinAsync(source, "export", "--region", Cimahi, "--out", archive);
+        var unknown = await BackupCliTests.JalinAsync(source, "export", "--region", "99.99", "--out", archive + ".x");
+        var noRegion = await BackupCliTests.JalinAsync(source, "export", "--out", archive);
+        Assert.True(export.Code == 0, export.Err);
+        Assert.Contains("Data Kota Cimahi (32.77) diekspor", export.Out);
+        Assert.Equal((2, 2, 64), (again.Code, unknown.Code, noRegion.Code));
+        Assert.Contains("sudah ada", again.Err);
+        Assert.Contains("Kode wilayah 99.99 tidak dikenal", unknown.Err);
+
+        var env = BackupCliTests.EnvFor(target);
+        var unconfirmed = await BackupCliTests.JalinAsync(env, "import", archive);
+        Assert.Equal(64, unconfirmed.Code);
+        var import = await BackupCliTests.JalinAsync(env, "import", archive, "--yes");
+        Assert.True(import.Code == 0, import.Err + import.Out);
+        Assert.Contains("Data Kota Cimahi (32.77) dimasukkan", import.Out);
+        var verify = await BackupCliTests.JalinAsync(env, "audit", "verify", "--region", Cimahi);
+        Assert.True(verify.Code == 0, verify.Out + verify.Err);
+        var twice = await BackupCliTests.JalinAsync(env, "import", archive, "--yes");
+        Assert.Equal(2, twice.Code);
+        Assert.Contains("sudah menyimpan data Kota Cimahi", twice.Err);
+        await using var db = target.NewDb();
+        await using var sourceDb = sources.Sqlite.NewDb();
+        Assert.Equal(await sourceDb.Agreements.CountAsync(a => a.RegionCode == Cimahi), await db.Agreements.CountAsync());
+    }
+
     private static List<string> Lines(ZipArchive zip, string entry)
     {
         using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
