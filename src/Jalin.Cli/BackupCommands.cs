@@ -121,6 +121,9 @@ public static class BackupCommands
         var s = result.Value!;
         stdout.WriteLine($"Data {s.RegionName} ({s.Region}) dimasukkan dari ekspor {s.SourceProvider} {s.CreatedAt:yyyy-MM-dd HH:mm} UTC: {s.Rows:N0} baris, " +
             $"{s.SharedAdded:N0} baris pihak lain ditambahkan ({s.SharedPresent:N0} sudah ada), {s.Files:N0} berkas ({s.FilesWritten:N0} baru); {s.Elapsed.TotalSeconds:N1} detik.");
+        if (s.WithoutPasswords)
+            stdout.WriteLine("Ekspor ini dibuat dari aplikasi web tanpa kata sandi: administrator sistem memberi setiap pengguna daerah itu kata sandi baru " +
+                "di halaman Pengguna, lalu mereka mendaftarkan ulang verifikasi dua langkah.");
         stdout.WriteLine("Indeks pencarian sudah dibangun ulang. Periksa jejak audit dengan `jalin audit verify --region " + s.Region + "` (kunci audit yang sama dengan instans asal).");
         return Ok;
     }

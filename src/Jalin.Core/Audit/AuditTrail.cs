@@ -181,7 +181,22 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         var text = string.Join("\u001f", previous, region, sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), actorId, actorName, entityType, entityId, action, before ?? "", after ?? "");
         var bytes = Encoding.UTF8.GetBytes(text);
-        return Convert.ToHexStringLower(key is null ? SHA256.HashData(bytes) : HMACSHA256.HashData(key, bytes));
+        if (key is null) return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // One HMAC context per thread and key, reset after each use: the one-shot HMACSHA256.HashData sets up a new
+        // OpenSSL context per call, which cost an import of 10,000 rows a second of its commit (40,000 audit rows).
+        var hmac = t_hmac is { } cached && ReferenceEquals(t_hmacKey, key) ? cached : NewHmac(key);
+        hmac.AppendData(bytes);
+        return Convert.ToHexStringLower(hmac.GetHashAndReset());
+    }
+
+    [ThreadStatic] private static IncrementalHash? t_hmac;
+    [ThreadStatic] private static byte[]? t_hmacKey;
+
+    private static IncrementalHash NewHmac(byte[] key)
+    {
+        t_hmac?.Dispose();
+        t_hmacKey = key;
+        return t_hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
     }
 
     public static string ComputeHash(byte[]? key, AuditEntry row, string previous) => ComputeHash(key, previous, row.RegionCode, row.Sequence, row.At,

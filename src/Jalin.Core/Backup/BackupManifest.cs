@@ -19,7 +19,8 @@ public sealed record BackupManifest(
     IReadOnlyList<BackupManifestFile> Files,
     string? Region = null,
     string? RegionName = null,
-    IReadOnlyList<BackupManifestTable>? Shared = null)
+    IReadOnlyList<BackupManifestTable>? Shared = null,
+    bool? Credentials = null)
 {
     public const int CurrentFormat = 1;
     public const string EntryName = "manifest.json";
@@ -55,7 +56,7 @@ public sealed record RegionExportSummary(string Path, string Region, string Regi
 
 /// <summary>What a region import wrote: its rows, the shared rows it added and those the target already had.</summary>
 public sealed record RegionImportSummary(string Region, string RegionName, long Rows, long SharedAdded, long SharedPresent, int Files, int FilesWritten,
-    string SourceProvider, DateTimeOffset CreatedAt, TimeSpan Elapsed);
+    string SourceProvider, DateTimeOffset CreatedAt, TimeSpan Elapsed, bool WithoutPasswords = false);
 
 /// <summary>Progress of a backup or restore: the phase, the table (or "berkas"), rows or files done of the total.</summary>
 public sealed record BackupProgress(string Phase, string Item, long Done, long Total);

@@ -17,8 +17,16 @@ public static class ExportRegion
 {
     private const int Chunk = 500;
 
+    /// <summary>Sign-in secrets a download from the web leaves out (<c>withCredentials: false</c>): password hashes, the
+    /// authenticator keys and recovery codes (AspNetUserTokens); the administrator of the instance that imports them gives
+    /// each a new password on the users page, and they enrol their second factor again.</summary>
+    private static readonly IReadOnlyDictionary<string, string> WithoutCredentials = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["PasswordHash"] = "NULL", ["TwoFactorEnabled"] = "(1 = 0)",
+    };
+
     public static async Task<Result<RegionExportSummary>> RunAsync(JalinDb db, FileStore files, string regionCode, string path, TimeProvider clock,
-        IProgress<BackupProgress>? progress = null, CancellationToken ct = default)
+        IProgress<BackupProgress>? progress = null, CancellationToken ct = default, bool withCredentials = true)
     {
         var watch = Stopwatch.StartNew();
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => new { r.Code, r.Name }).FirstOrDefaultAsync(ct);
@@ -28,7 +36,7 @@ public static class ExportRegion
         var temp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
-            var result = await WriteAsync(db, files, region.Code, region.Name, temp, clock, progress, ct);
+            var result = await WriteAsync(db, files, region.Code, region.Name, temp, clock, withCredentials, progress, ct);
             if (!result.Ok) return result.Error!;
             File.Move(temp, full, overwrite: true);
             var (rows, shared, fileCount, fileBytes) = result.Value;
@@ -41,7 +49,7 @@ public static class ExportRegion
     }
 
     private static async Task<Result<(long Rows, long Shared, int Files, long FileBytes)>> WriteAsync(JalinDb db, FileStore files, string code, string name,
-        string temp, TimeProvider clock, IProgress<BackupProgress>? progress, CancellationToken ct)
+        string temp, TimeProvider clock, bool withCredentials, IProgress<BackupProgress>? progress, CancellationToken ct)
     {
         var schema = BackupSchema.For(db);
         var scope = RegionScope.For(db, schema);
@@ -60,9 +68,11 @@ public static class ExportRegion
             var byName = schema.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);
             foreach (var table in schema.Tables.Where(t => t.Name != RegionScope.StoredFilesTable))
             {
-                var columns = string.Join(", ", table.Columns.Select(c => BackupTable.Quote(c.Name)));
+                var users = table.Name == "AspNetUsers" && !withCredentials;
+                var columns = string.Join(", ", table.Columns.Select(c => users && WithoutCredentials.TryGetValue(c.Name, out var blank)
+                    ? $"{blank} AS {BackupTable.Quote(c.Name)}" : BackupTable.Quote(c.Name)));
                 var order = table.Key.Count > 0 ? " ORDER BY " + string.Join(", ", table.Key.Select(BackupTable.Quote)) : "";
-                var sql = scope.Predicates.TryGetValue(table.Name, out var predicate)
+                var sql = scope.Predicates.TryGetValue(table.Name, out var predicate) && !(table.Name == "AspNetUserTokens" && !withCredentials)
                     ? $"SELECT {columns} FROM {BackupTable.Quote(table.Name)} WHERE {predicate}{order}"
                     : $"SELECT {columns} FROM {BackupTable.Quote(table.Name)} WHERE 1 = 0";
                 var (n, sha) = await CreateBackup.WriteTableAsync(zip, BackupManifest.TableEntry(table.Name), conn, tx, table, sql, [Region(conn, code)],
@@ -91,7 +101,8 @@ public static class ExportRegion
         var (manifestFiles, fileBytes, _) = copied.Value;
         var order = schema.Tables.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         var manifest = new BackupManifest(BackupManifest.CurrentFormat, CreateBackup.AppVersion(), db.Database.IsNpgsql() ? "Postgres" : "Sqlite", migration,
-            clock.GetUtcNow(), tables.OrderBy(t => order[t.Name]).ToList(), manifestFiles, code, name, sharedTables.OrderBy(t => order[t.Name]).ToList());
+            clock.GetUtcNow(), tables.OrderBy(t => order[t.Name]).ToList(), manifestFiles, code, name, sharedTables.OrderBy(t => order[t.Name]).ToList(),
+            withCredentials ? null : false);
         var manifestEntry = zip.CreateEntry(BackupManifest.EntryName, CompressionLevel.Fastest);
         await using (var m = manifestEntry.Open())
             await JsonSerializer.SerializeAsync(m, manifest, BackupManifest.Json, ct);

@@ -101,7 +101,8 @@ public static class ImportRegion
                 await tx.CommitAsync(ct);
             }
             written.Clear();
-            summary = new RegionImportSummary(code, name, rows, sharedAdded, sharedPresent, manifest.Files.Count, done, manifest.SourceProvider, manifest.CreatedAt, watch.Elapsed);
+            summary = new RegionImportSummary(code, name, rows, sharedAdded, sharedPresent, manifest.Files.Count, done, manifest.SourceProvider, manifest.CreatedAt, watch.Elapsed,
+                manifest.Credentials == false);
         }
         catch (DbException e)
         {

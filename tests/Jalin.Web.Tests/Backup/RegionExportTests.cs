@@ -226,6 +226,34 @@ public sealed class RegionExportTests(BackupSources sources)
         Assert.Equal(await sourceDb.Agreements.CountAsync(a => a.RegionCode == Cimahi), await db.Agreements.CountAsync());
     }
 
+    [Fact]
+    public async Task An_export_without_credentials_carries_no_password_hash_or_authenticator_key_and_the_import_says_so()
+    {
+        using var target = BackupInstance.Create(DatabaseProvider.Sqlite);
+        await target.SeedReferenceAsync();
+        var path = Path.Combine(target.Dir, "tanpa-sandi" + BackupManifest.RegionExtension);
+        await using (var db = sources.Sqlite.NewDb())
+            Assert.True((await ExportRegion.RunAsync(db, sources.Sqlite.Files, Cimahi, path, TimeProvider.System, withCredentials: false)).Ok);
+        using (var zip = ZipFile.OpenRead(path))
+        {
+            var users = Lines(zip, BackupManifest.TableEntry("AspNetUsers")).Select(l => JsonNode.Parse(l)!).ToList();
+            Assert.NotEmpty(users);
+            Assert.All(users, u => Assert.Null((string?)u["PasswordHash"]));
+            Assert.All(users, u => Assert.False((bool)u["TwoFactorEnabled"]!));
+            Assert.Empty(Lines(zip, BackupManifest.TableEntry("AspNetUserTokens")));
+            var manifest = JsonSerializer.Deserialize<BackupManifest>(zip.GetEntry(BackupManifest.EntryName)!.Open(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            Assert.False(manifest.Credentials);
+        }
+        await using var sourceDb = sources.Sqlite.NewDb();
+        Assert.True(await sourceDb.Users.AnyAsync(u => u.RegionCode == Cimahi && u.PasswordHash != null), "the source users have passwords");
+
+        var result = await ImportAsync(target, path);
+        Assert.True(result.Ok, result.Error?.Message);
+        Assert.True(result.Value!.WithoutPasswords);
+        await using var targetDb = target.NewDb();
+        Assert.False(await targetDb.Users.AnyAsync(u => u.PasswordHash != null));
+    }
+
     private static List<string> Lines(ZipArchive zip, string entry)
     {
         using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
