@@ -94,20 +94,9 @@ public static class BackupCommands
     public static async Task<int> ImportRegionAsync(string archive, string[] args, DatabaseOptions database, string filesRoot, TextReader stdin, bool stdinRedirected,
         TextWriter stdout, TextWriter stderr, bool terminal)
     {
-        if (!args.Contains("--yes"))
-        {
-            if (stdinRedirected)
-            {
-                stderr.WriteLine("Tambahkan --yes untuk mengimpor tanpa konfirmasi (masukan bukan terminal).");
-                return UsageError;
-            }
-            stdout.Write($"Masukkan data daerah dari {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}? Ketik 'ya': ");
-            if (!string.Equals(stdin.ReadLine()?.Trim(), "ya", StringComparison.OrdinalIgnoreCase))
-            {
-                stderr.WriteLine("Dibatalkan.");
-                return Refused;
-            }
-        }
+        if (Confirm(args, stdin, stdinRedirected, stdout, stderr, "mengimpor",
+                $"Masukkan data daerah dari {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}?") is { } refused)
+            return refused;
         await using var db = NewDb(database);
         var files = new FileStore(new FileStoreOptions { Root = filesRoot });
         using var progress = new TerminalProgress(stdout, terminal);
@@ -184,20 +173,9 @@ public static class BackupCommands
             stderr.WriteLine(RestoreHelp);
             return UsageError;
         }
-        if (!args.Contains("--yes"))
-        {
-            if (stdinRedirected)
-            {
-                stderr.WriteLine("Tambahkan --yes untuk memulihkan tanpa konfirmasi (masukan bukan terminal).");
-                return UsageError;
-            }
-            stdout.Write($"Pulihkan {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}? Ketik 'ya': ");
-            if (!string.Equals(stdin.ReadLine()?.Trim(), "ya", StringComparison.OrdinalIgnoreCase))
-            {
-                stderr.WriteLine("Dibatalkan.");
-                return Refused;
-            }
-        }
+        if (Confirm(args, stdin, stdinRedirected, stdout, stderr, "memulihkan",
+                $"Pulihkan {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}?") is { } refused)
+            return refused;
         await using var db = NewDb(database);
         var files = new FileStore(new FileStoreOptions { Root = filesRoot });
         using var progress = new TerminalProgress(stdout, terminal);
@@ -213,6 +191,22 @@ public static class BackupCommands
             $"({s.FilesWritten:N0} baru); {s.Elapsed.TotalSeconds:N1} detik.");
         stdout.WriteLine("Periksa jejak audit dengan `jalin audit verify` (kunci audit yang sama dengan instans asal).");
         return Ok;
+    }
+
+    /// <summary>Without --yes, asks <paramref name="question"/> on the terminal ("ya" goes on); null to go on, else the exit code.</summary>
+    internal static int? Confirm(string[] args, TextReader stdin, bool stdinRedirected, TextWriter stdout, TextWriter stderr, string verb, string question,
+        string cancelled = "Dibatalkan.")
+    {
+        if (args.Contains("--yes")) return null;
+        if (stdinRedirected)
+        {
+            stderr.WriteLine($"Tambahkan --yes untuk {verb} tanpa konfirmasi (masukan bukan terminal).");
+            return UsageError;
+        }
+        stdout.Write(question + " Ketik 'ya': ");
+        if (string.Equals(stdin.ReadLine()?.Trim(), "ya", StringComparison.OrdinalIgnoreCase)) return null;
+        stderr.WriteLine(cancelled);
+        return Refused;
     }
 
     internal static JalinDb NewDb(DatabaseOptions database)

@@ -142,20 +142,9 @@ public static class ImportCommands
             stderr.WriteLine("Ditolak: tidak ada baris yang dapat diimpor.");
             return BackupCommands.Refused;
         }
-        if (!args.Contains("--yes"))
-        {
-            if (stdinRedirected)
-            {
-                stderr.WriteLine("Tambahkan --yes untuk menyimpan tanpa konfirmasi (masukan bukan terminal).");
-                return BackupCommands.UsageError;
-            }
-            stdout.Write($"Simpan {p.ReadyRows + p.WarningRows:N0} baris ke {user.RegionCode}? Ketik 'ya': ");
-            if (!string.Equals(stdin.ReadLine()?.Trim(), "ya", StringComparison.OrdinalIgnoreCase))
-            {
-                stderr.WriteLine($"Dibatalkan. Sesi impor tetap ada: /app/impor/{session.Id}");
-                return BackupCommands.Refused;
-            }
-        }
+        if (BackupCommands.Confirm(args, stdin, stdinRedirected, stdout, stderr, "menyimpan", $"Simpan {p.ReadyRows + p.WarningRows:N0} baris ke {user.RegionCode}?",
+                $"Dibatalkan. Sesi impor tetap ada: /app/impor/{session.Id}") is { } refused)
+            return refused;
         var started = System.Diagnostics.Stopwatch.StartNew();
         using var progress = new TerminalProgress(stdout, terminal);
         var committed = await ImportSessions.CommitAsync(db, files, actor, session.Id, clock,

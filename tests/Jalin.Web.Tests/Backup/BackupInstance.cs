@@ -97,18 +97,7 @@ public sealed class BackupInstance : IDisposable
                 var sb = new StringBuilder();
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
-                    var v = table.Columns[i].Read(reader, i);
-                    // jsonb keeps a document, not its text: compare JSON columns as documents.
-                    if (table.Columns[i].IsJson && v is string text) v = Canonical(System.Text.Json.Nodes.JsonNode.Parse(text));
-                    sb.Append(table.Columns[i].Name).Append('=').Append(v switch
-                    {
-                        null => "∅",
-                        DateTimeOffset t => (t.UtcTicks / 10).ToString(CultureInfo.InvariantCulture),
-                        byte[] b => Convert.ToBase64String(b),
-                        decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-                        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                        _ => v.ToString(),
-                    }).Append('|');
+                    sb.Append(table.Columns[i].Name).Append('=').Append(Portable(table.Columns[i], reader, i)).Append('|');
                 }
                 rows.Add(sb.ToString());
             }
@@ -117,6 +106,23 @@ public sealed class BackupInstance : IDisposable
             dump[table.Name] = rows;
         }
         return dump;
+    }
+
+    /// <summary>A column's value in portable form as text: instants at the microsecond PostgreSQL keeps, in UTC; JSON as a
+    /// canonical document (jsonb keeps a document, not its text).</summary>
+    internal static string Portable(BackupColumn column, System.Data.Common.DbDataReader reader, int ordinal)
+    {
+        var v = column.Read(reader, ordinal);
+        if (column.IsJson && v is string text) v = Canonical(System.Text.Json.Nodes.JsonNode.Parse(text));
+        return v switch
+        {
+            null => "∅",
+            DateTimeOffset t => (t.UtcTicks / 10).ToString(CultureInfo.InvariantCulture),
+            byte[] b => Convert.ToBase64String(b),
+            decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => v.ToString() ?? "",
+        };
     }
 
     internal static string Canonical(System.Text.Json.Nodes.JsonNode? node) => node switch

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -284,17 +283,7 @@ public sealed class RegionExportTests(BackupSources sources)
                     for (var i = 0; i < table.Columns.Count; i++)
                     {
                         if (skip.Contains(table.Columns[i].Name)) continue;
-                        var v = table.Columns[i].Read(reader, i);
-                        if (table.Columns[i].IsJson && v is string text) v = BackupInstance.Canonical(JsonNode.Parse(text));
-                        sb.Append(table.Columns[i].Name).Append('=').Append(v switch
-                        {
-                            null => "∅",
-                            DateTimeOffset t => (t.UtcTicks / 10).ToString(CultureInfo.InvariantCulture),
-                            byte[] b => Convert.ToBase64String(b),
-                            decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-                            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                            _ => v.ToString(),
-                        }).Append('|');
+                        sb.Append(table.Columns[i].Name).Append('=').Append(BackupInstance.Portable(table.Columns[i], reader, i)).Append('|');
                     }
                     rows.Add(sb.ToString());
                 }
