@@ -37,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
         services.AddSingleton<Search.SearchReindexJob>();
+        services.AddSingleton(new Backup.RegionExportOptions { Directory = Backup.RegionExportOptions.DirectoryFor(configuration["RegionExport:Directory"], files.Root) });
+        services.AddSingleton<Backup.RegionExportJobs>();
         services.AddSingleton(Drafting.PdfSettings.From(configuration));
         services.AddSingleton<Drafting.PdfConverter>();
         services.TryAddSingleton<Drafting.IElectronicSignatureProvider, Drafting.NoElectronicSignature>();

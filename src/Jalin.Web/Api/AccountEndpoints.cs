@@ -90,5 +90,6 @@ public static class AccountEndpoints
         app.MapRobotsTxt();
         app.MapGoodPracticeDownloads();
         app.MapListExportDownloads();
+        app.MapRegionExportDownload();
     }
 }

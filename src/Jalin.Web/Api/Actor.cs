@@ -67,6 +67,7 @@ public static class ApiGroups
         secured.MapUpwardReportsApi();
         secured.MapPublicationApi();
         secured.MapSearchApi();
+        secured.MapRegionExportApi();
         secured.MapGoodPracticesApi();
         secured.MapImportApi();
         secured.MapListExportsApi();
