@@ -138,10 +138,10 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
         if (trimmed.Length == 0) return ValidationError.Of("code", "Isi kode wilayah daerah yang diekspor (contoh: 32.77 untuk Kota Cimahi).");
         if (trimmed.Length > 20) return new NotFoundError($"Kode wilayah \"{trimmed[..20]}…\" tidak dikenal (contoh: 32.77 untuk Kota Cimahi).");
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var region = await db.Regions.AsNoTracking().Where(r => r.Code == trimmed).Select(r => new { r.Code, r.Name }).FirstOrDefaultAsync(ct);
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == trimmed, ct);
         if (region is null) return new NotFoundError($"Kode wilayah {trimmed} tidak dikenal (contoh: 32.77 untuk Kota Cimahi).");
         if (!MayExport(actor, region.Code)) return new ForbiddenError(OtherRegion);
-        return (region.Code, region.Name);
+        return (region.Code, region.FullName);
     }
 
     private RegionExportStatus Snapshot(Job job) =>
