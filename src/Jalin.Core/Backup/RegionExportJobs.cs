@@ -54,7 +54,7 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
     public const string CopyingFiles = "Menyalin berkas";
     public const string Finished = "Selesai";
     public const string Failed = "Gagal";
-    private const string Extension = ".jalin-daerah.zip";
+    private const string Extension = BackupManifest.RegionExtension;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Job> _latest = new(StringComparer.Ordinal);

@@ -569,6 +569,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
         .. ImportMatrix.Rows,
         // List downloads (issue #13 part 3): ListExportsMatrix.cs.
         .. ListExportsMatrix.Rows,
+        // Region data export from the back office: RegionExportMatrix.cs.
+        .. RegionExportMatrix.Rows,
     ];
 
     private static async Task<object> UserInputOf(AuthzWorld w)
@@ -757,7 +759,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Jali
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         // Slices keep their rows in their own files (MappingMatrix.cs, FacilitationMatrix.cs, OffersMatrix.cs …).
-        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows, ForeignDutiesMatrix.EndpointRows, PublicationMatrix.EndpointRows, SearchMatrix.EndpointRows, GoodPracticesMatrix.EndpointRows, ImportMatrix.EndpointRows, ListExportsMatrix.EndpointRows];
+        IEnumerable<IReadOnlyDictionary<string, string>> sliceRows = [MappingMatrix.EndpointRows, FacilitationMatrix.EndpointRows, OffersMatrix.EndpointRows, PortalMatrix.EndpointRows, EventsMatrix.EndpointRows, MonitoringMatrix.EndpointRows, EvaluationMatrix.EndpointRows, RemindersMatrix.EndpointRows, StatisticsMatrix.EndpointRows, UpwardReportsMatrix.EndpointRows, ForeignDutiesMatrix.EndpointRows, PublicationMatrix.EndpointRows, SearchMatrix.EndpointRows, GoodPracticesMatrix.EndpointRows, ImportMatrix.EndpointRows, ListExportsMatrix.EndpointRows, RegionExportMatrix.EndpointRows];
         var covered = CoreEndpointRows.Keys.Concat(DraftingEndpointRows.Keys).Concat(SettingsEndpointRows.Keys).Concat(sliceRows.SelectMany(r => r.Keys)).ToHashSet();
         Assert.True(endpoints.SetEquals(covered),
             $"endpoints without a matrix row: {string.Join(", ", endpoints.Except(covered).Order())}; rows for no endpoint: {string.Join(", ", covered.Except(endpoints).Order())}");
