@@ -31,6 +31,7 @@ public sealed class RegionExportPageTests(AppFixture app) : BrowserTest(app)
         await Expect(TestId("export-region")).ToHaveTextAsync("Kota Cimahi (32.77)");
         await Expect(TestId("export-explained")).ToContainTextAsync("jejak audit daerah itu");
         await Expect(Page.Locator("body")).ToContainTextAsync("jalin import BERKAS --yes");
+        await Expect(Page.Locator("body")).ToContainTextAsync("Kata sandi dan kunci autentikator pengguna tidak ikut");
         await Expect(TestId("export-region-picker")).ToHaveCountAsync(0);
 
         // Cancelled: nothing starts.
@@ -71,6 +72,7 @@ public sealed class RegionExportPageTests(AppFixture app) : BrowserTest(app)
                 var m = JsonNode.Parse(manifest)!;
                 Assert.Equal("32.77", m["region"]!.GetValue<string>());
                 Assert.Equal("Kota Cimahi", m["regionName"]!.GetValue<string>());
+                Assert.False(m["credentials"]!.GetValue<bool>()); // no password hashes or authenticator keys leave by the web
             }
             using var reader = new StreamReader(zip.GetEntry("tables/Agreements.jsonl")!.Open());
             var agreements = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);

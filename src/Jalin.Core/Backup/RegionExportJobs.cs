@@ -42,7 +42,8 @@ public sealed record RegionExportDownload(Stream Content, string FileName);
 /// <summary>"Ekspor data daerah" from the back office: <see cref="ExportRegion"/> run in the background of this app instance
 /// for the system administrator (any region) or a region's cooperation officer (their own), at most one at a time per
 /// region. The page that started it may be left and opened again; the latest export of each region stays downloadable
-/// for <see cref="RegionExportOptions.KeepFor"/>. Jobs live in memory: a restart forgets them (their files are
+/// for <see cref="RegionExportOptions.KeepFor"/>. The archive carries no sign-in secrets (<c>withCredentials: false</c>): the
+/// importing instance's administrator gives the region's users new passwords. Jobs live in memory: a restart forgets them (their files are
 /// deleted by age when the next export starts).</summary>
 public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore files, RegionExportOptions options, TimeProvider clock,
     ILogger<RegionExportJobs> log)
@@ -157,7 +158,8 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
             var tables = BackupSchema.For(db).Tables.Select(t => t.Name).Where(n => n != RegionScope.StoredFilesTable).ToHashSet(StringComparer.Ordinal);
             Update(job, s => s with { Phase = ReadingData, Tables = tables.Count });
             var progress = new Progress(job, tables, this);
-            var result = await ExportRegion.RunAsync(db, files, job.Status.RegionCode, job.Path, clock, progress, CancellationToken.None);
+            // Never sign-in secrets from the web (password hashes, authenticator keys): the archive leaves the server as a download.
+            var result = await ExportRegion.RunAsync(db, files, job.Status.RegionCode, job.Path, clock, progress, CancellationToken.None, withCredentials: false);
             var finished = clock.GetUtcNow();
             if (!result.Ok)
             {

@@ -17,7 +17,7 @@ namespace Jalin.Web.Tests.Backup;
 
 /// <summary>"Ekspor data daerah" from the web, the SAME assertions on SQLite and PostgreSQL: a region's cooperation officer
 /// exports their own region in the background, follows it and downloads the archive (the archive `jalin import` takes: its
-/// manifest names the region, its agreements are exactly the region's); the system administrator exports any region;
+/// manifest names the region, its agreements are exactly the region's, and it holds no password hash); the system administrator exports any region;
 /// everyone else, another region's officer, an unknown code and a download before an export are refused in Indonesian;
 /// a second export of a region while one runs is a conflict.</summary>
 public abstract class RegionExportApiTests<TApp>(TApp app) where TApp : JalinAppFactory
@@ -88,7 +88,12 @@ public abstract class RegionExportApiTests<TApp>(TApp app) where TApp : JalinApp
             Assert.Equal(Cimahi, manifest["region"]!.GetValue<string>());
             Assert.Equal("Kota Cimahi", manifest["regionName"]!.GetValue<string>());
             Assert.Equal(result["files"]!.GetValue<int>(), manifest["files"]!.AsArray().Count);
+            Assert.False(manifest["credentials"]!.GetValue<bool>()); // a download from the web carries no sign-in secrets
         }
+        var users = JsonLines(zip, "tables/AspNetUsers.jsonl");
+        Assert.Contains(users, u => u["UserName"]!.GetValue<string>() == "kerjasama.cimahi");
+        Assert.All(users, u => Assert.Null(u["PasswordHash"]?.GetValue<string>()));
+        Assert.Empty(JsonLines(zip, "tables/AspNetUserTokens.jsonl"));
         var agreements = JsonLines(zip, "tables/Agreements.jsonl");
         Assert.NotEmpty(agreements);
         Assert.All(agreements, a => Assert.Equal(Cimahi, a["RegionCode"]!.GetValue<string>()));
