@@ -50,7 +50,10 @@ public static class BackupCommands
           naskah, usulan, pemantauan, perangkat daerah, mitra, pengguna daerah itu, jejak audit daerah itu; juga baris
           milik pihak lain yang dirujuknya (misalnya mitra yang didaftarkan daerah lain). Tidak ikut: data rujukan
           (daftar wilayah, urusan, hari libur nasional), indeks pencarian (dibangun ulang saat impor) dan antrean surel.
-          Instans Jalin lain memasukkannya dengan `jalin import BERKAS.jalin-daerah.zip`.
+          Instans Jalin lain memasukkannya dengan `jalin import BERKAS.jalin-daerah.zip`. Arsip ini memuat data pribadi
+          dan sidik kata sandi pengguna: simpan dan kirim seperti cadangan. Kunci verifikasi dua langkah tersandi dengan
+          kunci Data Protection instans asal; tanpa kunci yang sama di tujuan, pengguna yang memakainya tidak dapat masuk
+          sampai administrator memberi kata sandi baru dan mereka mendaftar ulang.
           --region KODE  kode wilayah daerah yang diekspor
           --out BERKAS   arsip yang ditulis (disarankan berakhiran .jalin-daerah.zip)
           --force        timpa BERKAS bila sudah ada
