@@ -134,6 +134,11 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         return result;
     }
 
+    /// <summary>One audit row for an event that is not a row's change (a region's data taken in from another instance),
+    /// chained after the region's latest row; written by the caller inside its transaction.</summary>
+    public async Task<AuditEntry> EventRowAsync(JalinDb db, string region, string entityType, string entityId, string action, string after, CancellationToken ct) =>
+        (await ChainAsync(db, region, null, [new AuditDraft(entityType, entityId, action, null, after)], Truncate(clock.GetUtcNow()), ct))[0];
+
     private static AuditDraft Draft(Microsoft.EntityFrameworkCore.Metadata.IModel model, object entity)
     {
         var type = model.FindEntityType(entity.GetType()) ?? throw new InvalidOperationException($"{entity.GetType().Name} bukan entitas model.");

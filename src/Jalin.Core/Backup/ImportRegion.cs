@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using Jalin.Core.Audit;
 using Jalin.Core.Common;
 using Jalin.Core.Data;
 using Jalin.Core.Files;
@@ -25,6 +26,15 @@ namespace Jalin.Core.Backup;
 /// A failure leaves the target as it was. The search index is then rebuilt in place.</summary>
 public static class ImportRegion
 {
+    /// <summary>The audit trail's name for the event "this region's data was taken in from an export".</summary>
+    public const string ImportedEntity = "RegionImport";
+
+    private static async Task<string> Sha256Async(string path, CancellationToken ct)
+    {
+        await using var s = File.OpenRead(path);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(s, ct));
+    }
+
     public static async Task<Result<RegionImportSummary>> RunAsync(JalinDb db, FileStore files, string path, TimeProvider clock,
         IProgress<BackupProgress>? progress = null, CancellationToken ct = default)
     {
@@ -98,6 +108,17 @@ public static class ImportRegion
                         rows += n;
                     }
                 }
+                // The import's own audit row, last in the region's chain: from which archive, made where and when, what it added.
+                await db.Database.UseTransactionAsync(tx, ct);
+                var evidence = JsonSerializer.Serialize(new
+                {
+                    Arsip = Path.GetFileName(path), Sha256 = await Sha256Async(path, ct), manifest.SourceProvider, manifest.AppVersion, DibuatPada = manifest.CreatedAt,
+                    Baris = rows, BarisBersamaDitambahkan = sharedAdded, BarisBersamaSudahAda = sharedPresent, Berkas = manifest.Files.Count,
+                    TanpaKataSandi = manifest.Credentials == false,
+                });
+                var row = await AuditInterceptor.Of(db).EventRowAsync(db, code, ImportedEntity, code, "Imported", evidence, ct);
+                await BulkInsert.WriteAsync(db, [row], ct);
+                await db.Database.UseTransactionAsync(null, ct);
                 await tx.CommitAsync(ct);
             }
             written.Clear();

@@ -59,6 +59,11 @@ public sealed class RegionExportTests(BackupSources sources)
         Assert.Equal(exported.Rows, result.Value.Rows);
         var expected = await RegionRowsAsync(source, Cimahi);
         var actual = await RegionRowsAsync(target, Cimahi);
+        // The import's own audit row closes the region's chain: which archive, from where, what it added.
+        var imported = Assert.Single(actual["AuditEntries"], r => r.Contains($"EntityType={ImportRegion.ImportedEntity}|", StringComparison.Ordinal));
+        Assert.Contains($"\"Baris\":{exported.Rows},", imported);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(cimahi))), imported);
+        actual["AuditEntries"].Remove(imported);
         Assert.True(expected["Agreements"].Count > 5, "Cimahi has agreements in the demo data");
         Assert.True(expected["AuditEntries"].Count > 50, "Cimahi has an audit trail");
         Assert.True(expected["StageChanges"].Count > 5, "Cimahi has generated-key history rows");
@@ -82,7 +87,7 @@ public sealed class RegionExportTests(BackupSources sources)
 
             // The audit chains verify under the same key (history keys renumbered: the chain does not hash them).
             var reports = await VerifyAudit.RunAsync(db);
-            Assert.Contains(reports, r => r.RegionCode == Cimahi && r.Rows == expected["AuditEntries"].Count);
+            Assert.Contains(reports, r => r.RegionCode == Cimahi && r.Rows == expected["AuditEntries"].Count + 1);
             Assert.All(reports, r => Assert.True(r.Intact, $"{r.RegionCode}: {r.Problem}"));
 
             // Search finds Cimahi's agreements (the index was rebuilt), and a new history row gets a fresh key.
