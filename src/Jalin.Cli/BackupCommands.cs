@@ -77,11 +77,8 @@ public static class BackupCommands
             stderr.WriteLine($"Ditolak: {Path.GetFullPath(output)} sudah ada. Pakai --force untuk menimpanya.");
             return Refused;
         }
-        await using var db = NewDb(database);
-        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
-        using var progress = new TerminalProgress(stdout, terminal);
-        var result = await ExportRegion.RunAsync(db, files, region.Trim(), output, TimeProvider.System, progress);
-        progress.Finish();
+        var result = await WithProgressAsync(database, filesRoot, stdout, terminal,
+            (db, files, progress) => ExportRegion.RunAsync(db, files, region.Trim(), output, TimeProvider.System, progress));
         if (!result.Ok)
         {
             stderr.WriteLine($"{(result.Error is Jalin.Core.Common.ValidationError ? "Ditolak" : "Gagal")}: {result.Error!.Message}");
@@ -100,11 +97,8 @@ public static class BackupCommands
         if (Confirm(args, stdin, stdinRedirected, stdout, stderr, "mengimpor",
                 $"Masukkan data daerah dari {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}?") is { } refused)
             return refused;
-        await using var db = NewDb(database);
-        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
-        using var progress = new TerminalProgress(stdout, terminal);
-        var result = await ImportRegion.RunAsync(db, files, archive, TimeProvider.System, progress);
-        progress.Finish();
+        var result = await WithProgressAsync(database, filesRoot, stdout, terminal,
+            (db, files, progress) => ImportRegion.RunAsync(db, files, archive, TimeProvider.System, progress));
         if (!result.Ok)
         {
             stderr.WriteLine($"Ditolak: {result.Error!.Message}");
@@ -148,11 +142,8 @@ public static class BackupCommands
             stderr.WriteLine($"Ditolak: {Path.GetFullPath(output)} sudah ada. Pakai --force untuk menimpanya.");
             return Refused;
         }
-        await using var db = NewDb(database);
-        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
-        using var progress = new TerminalProgress(stdout, terminal);
-        var result = await CreateBackup.RunAsync(db, files, output, TimeProvider.System, progress);
-        progress.Finish();
+        var result = await WithProgressAsync(database, filesRoot, stdout, terminal,
+            (db, files, progress) => CreateBackup.RunAsync(db, files, output, TimeProvider.System, progress));
         if (!result.Ok)
         {
             stderr.WriteLine($"Gagal: {result.Error!.Message}");
@@ -179,11 +170,8 @@ public static class BackupCommands
         if (Confirm(args, stdin, stdinRedirected, stdout, stderr, "memulihkan",
                 $"Pulihkan {Path.GetFileName(archive)} ke basis data {database.Provider} dan folder berkas {Path.GetFullPath(filesRoot)}?") is { } refused)
             return refused;
-        await using var db = NewDb(database);
-        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
-        using var progress = new TerminalProgress(stdout, terminal);
-        var result = await RestoreBackup.RunAsync(db, files, archive, progress);
-        progress.Finish();
+        var result = await WithProgressAsync(database, filesRoot, stdout, terminal,
+            (db, files, progress) => RestoreBackup.RunAsync(db, files, archive, progress));
         if (!result.Ok)
         {
             stderr.WriteLine($"Ditolak: {result.Error!.Message}");
@@ -210,6 +198,18 @@ public static class BackupCommands
         if (string.Equals(stdin.ReadLine()?.Trim(), "ya", StringComparison.OrdinalIgnoreCase)) return null;
         stderr.WriteLine(cancelled);
         return Refused;
+    }
+
+    /// <summary>Runs a backup-family operation on this instance's database and file store with a progress line on the terminal.</summary>
+    private static async Task<Jalin.Core.Common.Result<T>> WithProgressAsync<T>(DatabaseOptions database, string filesRoot, TextWriter stdout, bool terminal,
+        Func<JalinDb, FileStore, IProgress<BackupProgress>, Task<Jalin.Core.Common.Result<T>>> run)
+    {
+        await using var db = NewDb(database);
+        var files = new FileStore(new FileStoreOptions { Root = filesRoot });
+        using var progress = new TerminalProgress(stdout, terminal);
+        var result = await run(db, files, progress);
+        progress.Finish();
+        return result;
     }
 
     internal static JalinDb NewDb(DatabaseOptions database)
