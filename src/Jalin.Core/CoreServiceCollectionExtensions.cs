@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         if (long.TryParse(configuration["Import:MaxBytes"], out var importMax) && importMax > 0) import.MaxBytes = importMax;
         if (int.TryParse(configuration["Import:MaxRows"], out var importRows) && importRows > 0) import.MaxRows = importRows;
         services.AddSingleton(import);
+        if (int.TryParse(configuration["Import:CommitStepPauseMs"], out var pause) && pause > 0) Import.ImportSessions.CommitStepPause = TimeSpan.FromMilliseconds(pause);
         var export = new Common.ListExportOptions();
         if (int.TryParse(configuration["Export:MaxRows"], out var exportRows) && exportRows > 0) export.MaxRows = exportRows;
         services.AddSingleton(export);

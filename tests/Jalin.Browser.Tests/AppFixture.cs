@@ -51,6 +51,8 @@ public sealed class AppFixture : IAsyncLifetime
         psi.Environment["Jobs__Enabled"] = "false";
         psi.Environment["Demo__Enabled"] = "true";
         psi.Environment["Security__LoginRateLimitPerMinute"] = "1000";
+        // A large import's commit pauses 1.5 s after each 500 rows, so the progress tests see it running (it takes well under a second otherwise).
+        psi.Environment["Import__CommitStepPauseMs"] = "1500";
         // MapStaticAssets sends "no-cache" on every asset in Development (for hot reload); this asks for the
         // production caching headers (fingerprinted assets immutable for a year), which AssetDeliveryTests checks.
         psi.Environment["EnableStaticAssetsDevelopmentCaching"] = "true";

@@ -19,6 +19,10 @@ public static partial class ImportSessions
     /// <summary>Source rows written per step inside the one transaction: progress is reported between steps.</summary>
     internal const int Chunk = 500;
 
+    /// <summary>A pause after each step of a commit (Import:CommitStepPauseMs; none unless set): lets a demonstration or
+    /// the browser tests watch the progress of a commit that would otherwise finish before the page's first poll.</summary>
+    public static TimeSpan CommitStepPause { get; set; } = TimeSpan.Zero;
+
     /// <summary>Writes every ready row in ONE transaction: all or nothing. Refused while a row has an unresolved error.
     /// Agreements enter at the stage their dates imply (end date past: Berakhir, jangka waktu berakhir; otherwise
     /// Pelaksanaan with the term-end clock), with their parties, a history row naming the file, and audit rows; the
@@ -74,6 +78,7 @@ public static partial class ImportSessions
                         var p = new ImportProgress(done, rows.Count);
                         Running[session.Id] = p;
                         progress?.Report(p);
+                        if (CommitStepPause > TimeSpan.Zero) await Task.Delay(CommitStepPause, ct);
                         if (failAfterRows is { } fail && done >= fail) throw new InvalidOperationException($"Kegagalan uji setelah {done} baris.");
                     }
                     outcome = session.Target switch
