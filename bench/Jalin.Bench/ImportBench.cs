@@ -118,11 +118,16 @@ public static class ImportBench
         var previewTime = sw.Elapsed.TotalSeconds;
         if (!preview.CanCommit) throw new InvalidOperationException($"{label}: {preview.ErrorRows} baris bermasalah: {preview.Page.Items.FirstOrDefault(r => r.Status == "error")?.Problems.FirstOrDefault()?.Message}");
         sw.Restart();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gcPause0, gen0, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2));
         ImportCommitted committed;
         var last = Stopwatch.StartNew();
         var progress = new Progress(p => { Console.WriteLine($"  {p.Done}/{p.Total} +{last.Elapsed.TotalSeconds:F2} s"); last.Restart(); });
         await using (var db = NewDb()) committed = (await ImportSessions.CommitAsync(db, files, officer, session.Id, clock, progress)).Value!;
         var commit = sw.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        Console.WriteLine($"{label}: commit used {cpu:F2} s of this process's CPU in {commit:F2} s; GC paused {(GC.GetTotalPauseDuration() - gcPause0).TotalSeconds:F2} s "
+            + $"({GC.CollectionCount(0) - gen0} collections, {GC.CollectionCount(2) - gen2} of them full)");
         Console.WriteLine($"{label}: upload {upload:F2} s, preview {previewTime:F2} s, commit {commit:F2} s ({committed.Created} agreements, {committed.PartnersCreated} partners)");
         return (label, upload, previewTime, commit, committed.Created);
     }

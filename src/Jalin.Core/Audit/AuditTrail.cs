@@ -122,16 +122,16 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         }
     }
 
-    /// <summary>The audit rows of entities a bulk writer inserts without the change tracker (ADR 0013), chained after the
-    /// region's last row exactly as this interceptor chains tracked ones: same snapshot, same hash. The caller writes them
-    /// in the same transaction as the entities.</summary>
-    public async Task<List<AuditEntry>> AddedRowsAsync(JalinDb db, IEnumerable<(string Region, object Entity)> added, CancellationToken ct)
+    /// <summary>The audit chain of a bulk writer that inserts entities without the change tracker (ADR 0013): the heads of
+    /// <paramref name="regions"/> are read now, inside the writer's transaction, and the rows of later batches are chained in
+    /// memory after them (<see cref="BulkAuditChain.Added"/>), exactly as this interceptor chains tracked ones: same
+    /// snapshot, same hash. So the rows can be built on another thread while the previous batch is being written. The
+    /// caller writes them in the same transaction, in the order they were built.</summary>
+    public async Task<BulkAuditChain> BulkChainAsync(JalinDb db, IEnumerable<string> regions, CancellationToken ct)
     {
-        var now = Truncate(clock.GetUtcNow());
-        var result = new List<AuditEntry>();
-        foreach (var group in added.GroupBy(a => a.Region))
-            result.AddRange(await ChainAsync(db, group.Key, null, group.Select(g => Draft(db.Model, g.Entity)), now, ct));
-        return result;
+        var heads = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
+        foreach (var region in regions.Distinct()) heads[region] = await HeadAsync(db, region, ct);
+        return new BulkAuditChain(this, db.Model, db.Actor, Truncate(clock.GetUtcNow()), heads);
     }
 
     /// <summary>One audit row for an event that is not a row's change (a region's data taken in from another instance),
@@ -139,23 +139,44 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
     public async Task<AuditEntry> EventRowAsync(JalinDb db, string region, string entityType, string entityId, string action, string after, CancellationToken ct) =>
         (await ChainAsync(db, region, null, [new AuditDraft(entityType, entityId, action, null, after)], Truncate(clock.GetUtcNow()), ct))[0];
 
-    private static AuditDraft Draft(Microsoft.EntityFrameworkCore.Metadata.IModel model, object entity)
+    /// <summary>The draft of a new entity's row: its snapshot as the interceptor takes it, under <paramref name="action"/>, with
+    /// the rows it owns embedded as arrays of their snapshots (an imported agreement's parties and history).</summary>
+    internal static AuditDraft Draft(Microsoft.EntityFrameworkCore.Metadata.IModel model, object entity, string action = "Added",
+        IEnumerable<(string Name, IEnumerable<object> Rows)>? embedded = null)
     {
         var type = model.FindEntityType(entity.GetType()) ?? throw new InvalidOperationException($"{entity.GetType().Name} bukan entitas model.");
         var key = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entity)?.ToString()));
-        return new AuditDraft(type.ClrType.Name, key, "Added", null,
-            Snapshot(type.GetProperties().Select(p => (p.Name, p.GetGetter().GetClrValue(entity))),
-                type.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).Select(n => (n.Name, n.GetGetter().GetClrValue(entity)))));
+        var values = SnapshotValues(type.GetProperties().Select(p => (p.Name, p.GetGetter().GetClrValue(entity))),
+            type.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).Select(n => (n.Name, n.GetGetter().GetClrValue(entity))));
+        foreach (var (name, rows) in embedded ?? [])
+            values[name] = new RawJson("[" + string.Join(",", rows.Select(r => Draft(model, r).After)) + "]");
+        return new AuditDraft(type.ClrType.Name, key, action, null, SnapshotJson(values));
+    }
+
+    /// <summary>A value that is already JSON (an embedded row's snapshot), written as it is.</summary>
+    internal readonly record struct RawJson(string Json);
+
+    /// <summary>The region's latest sequence and hash in the database (0 and the genesis hash for a new chain).</summary>
+    private static async Task<(long Sequence, string Hash)> HeadAsync(JalinDb db, string region, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == region)
+            .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        return last is null ? (0, Genesis(region)) : (last.Sequence, last.Hash);
     }
 
     private async Task<List<AuditEntry>> ChainAsync(JalinDb db, string region, AuditEntry? pending, IEnumerable<AuditDraft> drafts, DateTimeOffset now, CancellationToken ct)
     {
-        var actor = db.Actor;
-        var last = pending is not null ? null : await db.AuditEntries.AsNoTracking().Where(a => a.RegionCode == region)
-            .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = pending?.Sequence ?? last?.Sequence ?? 0;
-        var previous = pending?.Hash ?? last?.Hash ?? Genesis(region);
+        var (sequence, previous) = pending is not null ? (pending.Sequence, pending.Hash) : await HeadAsync(db, region, ct);
         var rows = new List<AuditEntry>();
+        Chain(db.Actor, region, ref sequence, ref previous, drafts, now, rows);
+        return rows;
+    }
+
+    /// <summary>Chains <paramref name="drafts"/> after (<paramref name="sequence"/>, <paramref name="previous"/>) into
+    /// <paramref name="rows"/>, and moves the head on.</summary>
+    internal void Chain(CurrentActor actor, string region, ref long sequence, ref string previous, IEnumerable<AuditDraft> drafts, DateTimeOffset now,
+        List<AuditEntry> rows)
+    {
         foreach (var d in drafts)
         {
             sequence++;
@@ -168,10 +189,9 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
             });
             previous = hash;
         }
-        return rows;
     }
 
-    private sealed record AuditDraft(string EntityType, string EntityId, string Action, string? Before, string? After);
+    internal sealed record AuditDraft(string EntityType, string EntityId, string Action, string? Before, string? After);
 
     public static DateTimeOffset Truncate(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
@@ -211,7 +231,10 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         Snapshot(entry.Properties.Select(p => (p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue)),
             entry.Navigations.Where(n => n.Metadata.TargetEntityType.IsOwned()).Select(n => (n.Metadata.Name, n.CurrentValue)));
 
-    private static string Snapshot(IEnumerable<(string Name, object? Value)> properties, IEnumerable<(string Name, object? Value)> owned)
+    private static string Snapshot(IEnumerable<(string Name, object? Value)> properties, IEnumerable<(string Name, object? Value)> owned) =>
+        SnapshotJson(SnapshotValues(properties, owned));
+
+    private static SortedDictionary<string, object?> SnapshotValues(IEnumerable<(string Name, object? Value)> properties, IEnumerable<(string Name, object? Value)> owned)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, v) in properties)
@@ -227,7 +250,7 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
         }
         foreach (var (name, v) in owned)
             values[name] = v is null ? null : JsonSerializer.Serialize(v);
-        return SnapshotJson(values);
+        return values;
     }
 
     /// <summary>The JSON <see cref="JsonSerializer"/> writes for <paramref name="values"/> (same encoder, same order), with the
@@ -249,6 +272,7 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
                     case int i: json.WriteNumberValue(i); break;
                     case long l: json.WriteNumberValue(l); break;
                     case Guid g: json.WriteStringValue(g); break;
+                    case RawJson raw: json.WriteRawValue(raw.Json, skipInputValidation: true); break;
                     default: JsonSerializer.Serialize(json, v, v.GetType()); break;
                 }
             }
@@ -294,5 +318,49 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeyRing keys) : Sa
     {
         if (tracked().TryGetValue(id, out var region)) return region;
         return await db.Agreements.AsNoTracking().Where(a => a.Id == id).Select(a => a.RegionCode).FirstOrDefaultAsync(ct);
+    }
+}
+
+/// <summary>A bulk writer's audit chain (<see cref="AuditInterceptor.BulkChainAsync"/>): chains the "Added" rows of the entities
+/// it inserts, batch after batch, in memory. Not thread-safe: one builder thread at a time.</summary>
+public sealed class BulkAuditChain
+{
+    private readonly AuditInterceptor _audit;
+    private readonly Microsoft.EntityFrameworkCore.Metadata.IModel _model;
+    private readonly CurrentActor _actor;
+    private readonly DateTimeOffset _now;
+    private readonly Dictionary<string, (long Sequence, string Hash)> _heads;
+
+    internal BulkAuditChain(AuditInterceptor audit, Microsoft.EntityFrameworkCore.Metadata.IModel model, CurrentActor actor, DateTimeOffset now,
+        Dictionary<string, (long, string)> heads) => (_audit, _model, _actor, _now, _heads) = (audit, model, actor, now, heads);
+
+    /// <summary>The "Added" rows of these new entities, chained per region after the rows already built.</summary>
+    public List<AuditEntry> Added(IEnumerable<(string Region, object Entity)> added)
+    {
+        var rows = new List<AuditEntry>();
+        foreach (var group in added.GroupBy(a => a.Region)) Append(group.Key, group.Select(g => AuditInterceptor.Draft(_model, g.Entity)), rows);
+        return rows;
+    }
+
+    /// <summary>One "Imported" row per record of an import, chained in <paramref name="region"/>: the record's snapshot with
+    /// the rows it owns embedded under their names (an agreement's "Parties" and "History"), so the trail says in one row
+    /// what came in, rather than one row per party and history row.</summary>
+    public List<AuditEntry> Imported(string region, IEnumerable<(object Record, (string Name, IEnumerable<object> Rows)[] Owned)> records)
+    {
+        var rows = new List<AuditEntry>();
+        Append(region, records.Select(r => AuditInterceptor.Draft(_model, r.Record, ImportedAction, r.Owned)), rows);
+        return rows;
+    }
+
+    /// <summary>The action of an imported record's audit row.</summary>
+    public const string ImportedAction = "Imported";
+
+    private void Append(string region, IEnumerable<AuditInterceptor.AuditDraft> drafts, List<AuditEntry> rows)
+    {
+        if (!_heads.TryGetValue(region, out var head))
+            throw new InvalidOperationException($"Rantai audit {region} tidak dibaca sebelum penulisan massal.");
+        var (sequence, previous) = head;
+        _audit.Chain(_actor, region, ref sequence, ref previous, drafts, _now, rows);
+        _heads[region] = (sequence, previous);
     }
 }

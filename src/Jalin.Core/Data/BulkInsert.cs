@@ -1,9 +1,11 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Jalin.Core.Data;
 
@@ -37,6 +39,11 @@ public static class BulkInsert
             await writer.CompleteAsync(ct);
             return rows.Count;
         }
+        if (conn is SqliteConnection sqlite && layout.BindsDirectly)
+        {
+            WriteSqlite(sqlite, layout, rows, ct);
+            return rows.Count;
+        }
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = $"INSERT INTO {Quote(layout.Table)} ({string.Join(", ", layout.Columns.Select(c => Quote(c.Name)))}) " +
@@ -52,6 +59,48 @@ public static class BulkInsert
             cmd.ExecuteNonQuery();
         }
         return rows.Count;
+    }
+
+    /// <summary>SQLite: one statement prepared on the connection's own handle, its values bound by position and stepped
+    /// row after row. Microsoft.Data.Sqlite's command would look every parameter up by name and pick its binding per value
+    /// on each row, which was a third of an import's SQLite write time. Each column is bound as Microsoft.Data.Sqlite binds
+    /// its provider value (Guid as upper-case text, DateOnly as yyyy-MM-dd, bool as 0/1); a table with any other kind of
+    /// column takes the command path.</summary>
+    private static void WriteSqlite<T>(SqliteConnection conn, Layout layout, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        var handle = conn.Handle!;
+        var sql = $"INSERT INTO {Quote(layout.Table)} ({string.Join(", ", layout.Columns.Select(c => Quote(c.Name)))}) " +
+            $"VALUES ({string.Join(", ", layout.Columns.Select((_, i) => "?" + (i + 1)))})";
+        var rc = raw.sqlite3_prepare_v2(handle, sql, out var stmt);
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
+        using (stmt)
+        {
+            var columns = layout.Columns;
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var c = columns[i];
+                    var v = c.Value(row);
+                    rc = v is null ? raw.sqlite3_bind_null(stmt, i + 1) : c.Sqlite switch
+                    {
+                        SqliteBind.Text => raw.sqlite3_bind_text(stmt, i + 1, (string)v),
+                        SqliteBind.Integer => raw.sqlite3_bind_int64(stmt, i + 1, Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)),
+                        SqliteBind.Boolean => raw.sqlite3_bind_int64(stmt, i + 1, (bool)v ? 1 : 0),
+                        SqliteBind.Real => raw.sqlite3_bind_double(stmt, i + 1, Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)),
+                        SqliteBind.Blob => raw.sqlite3_bind_blob(stmt, i + 1, (byte[])v),
+                        SqliteBind.Guid => raw.sqlite3_bind_text(stmt, i + 1, ((Guid)v).ToString().ToUpperInvariant()),
+                        SqliteBind.Date => raw.sqlite3_bind_text(stmt, i + 1, ((DateOnly)v).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                        _ => throw new InvalidOperationException($"Kolom {c.Name} tidak dapat ditulis langsung."),
+                    };
+                    if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
+                }
+                rc = raw.sqlite3_step(stmt);
+                if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, handle);
+                raw.sqlite3_reset(stmt);
+            }
+        }
     }
 
     /// <summary>Reserves <paramref name="count"/> values of <typeparamref name="T"/>'s database-generated integer key, so rows
@@ -111,10 +160,39 @@ public static class BulkInsert
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value, bool Json);
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Value, bool Json)
+    {
+        /// <summary>How <see cref="WriteSqlite"/> binds the column's provider value.</summary>
+        public SqliteBind Sqlite { get; init; } = SqliteBind.Other;
+    }
+
+    private enum SqliteBind { Other, Text, Integer, Boolean, Real, Blob, Guid, Date }
+
+    /// <summary>The binding of a provider type as Microsoft.Data.Sqlite's own would choose it for a TEXT/INTEGER/REAL/BLOB
+    /// column; anything else (decimals, times, a Guid stored as a blob) keeps the command path.</summary>
+    private static SqliteBind SqliteBindOf(Type providerType, string storeType)
+    {
+        var t = Nullable.GetUnderlyingType(providerType) ?? providerType;
+        return t switch
+        {
+            _ when t == typeof(string) => SqliteBind.Text,
+            _ when t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(byte) => SqliteBind.Integer,
+            _ when t == typeof(bool) => SqliteBind.Boolean,
+            _ when t == typeof(double) || t == typeof(float) => SqliteBind.Real,
+            _ when t == typeof(byte[]) => SqliteBind.Blob,
+            _ when t == typeof(Guid) && storeType.Equals("TEXT", StringComparison.OrdinalIgnoreCase) => SqliteBind.Guid,
+            _ when t == typeof(DateOnly) && storeType.Equals("TEXT", StringComparison.OrdinalIgnoreCase) => SqliteBind.Date,
+            _ => SqliteBind.Other,
+        };
+    }
+
+    /// <summary>True when SQLite rows of <paramref name="type"/> are bound directly (<see cref="WriteSqlite"/>), not through a command.</summary>
+    internal static bool BindsDirectly(JalinDb db, Type type) => Layout.For(db, type, includeGeneratedKey: false).BindsDirectly;
 
     private sealed record Layout(string Table, IReadOnlyList<Column> Columns)
     {
+        public bool BindsDirectly { get; } = Columns.All(c => c.Sqlite != SqliteBind.Other);
+
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type, bool), Layout> Cache = new();
 
         public static Layout For(JalinDb db, Type type, bool includeGeneratedKey) => Cache.GetOrAdd((db.Model, type, includeGeneratedKey), k =>
@@ -132,7 +210,10 @@ public static class BulkInsert
                 var getter = p.GetGetter();
                 var converter = mapping.Converter;
                 columns.Add(new Column(p.GetColumnName(store)!, mapping,
-                    converter is null ? getter.GetClrValue : row => getter.GetClrValue(row) is { } v ? converter.ConvertToProvider(v) : null, false));
+                    converter is null ? getter.GetClrValue : row => getter.GetClrValue(row) is { } v ? converter.ConvertToProvider(v) : null, false)
+                {
+                    Sqlite = SqliteBindOf(converter?.ProviderClrType ?? p.ClrType, mapping.StoreType),
+                });
             }
             foreach (var n in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned()))
             {
@@ -145,7 +226,7 @@ public static class BulkInsert
                     null => null,
                     System.Collections.ICollection { Count: 0 } => "[]",
                     _ => throw new NotSupportedException($"{entity.DisplayName()}.{n.Name} berisi data; BulkInsert hanya menulis daftar kosong."),
-                }, true));
+                }, true) { Sqlite = SqliteBind.Text });
             }
             return new Layout(table, columns);
         });

@@ -9,6 +9,7 @@ using Jalin.Core.Lifecycle;
 using Jalin.Core.Partners;
 using Jalin.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
+using System.Threading.Channels;
 
 namespace Jalin.Core.Import;
 
@@ -25,11 +26,11 @@ public static partial class ImportSessions
 
     /// <summary>Writes every ready row in ONE transaction: all or nothing. Refused while a row has an unresolved error.
     /// Agreements enter at the stage their dates imply (end date past: Berakhir, jangka waktu berakhir; otherwise
-    /// Pelaksanaan with the term-end clock), with their parties, a history row naming the file, and audit rows; the
-    /// session's own change to "Selesai diimpor" is the import's audit row (file, SHA-256, who, how many). A failure
-    /// rolls everything back and marks the session "Gagal" with the reason. The records are written set-wise
-    /// (<see cref="BulkInsert"/>: COPY on PostgreSQL, one prepared INSERT on SQLite) with the audit rows and search entries
-    /// the interceptors would have written for them, so 10,000 rows take seconds, not minutes (ADR 0013).</summary>
+    /// Pelaksanaan with the term-end clock), with their parties, a history row naming the file, and an "Imported" audit
+    /// row each; the session's own change to "Selesai diimpor" is the import's audit row (file, SHA-256, who, how many). A
+    /// failure rolls everything back and marks the session "Gagal" with the reason. The records are written set-wise
+    /// (<see cref="BulkInsert"/>: COPY on PostgreSQL, one prepared INSERT on SQLite) with their audit rows and search
+    /// entries, each step built while the previous one is written, so 10,000 rows take seconds, not minutes (ADR 0013).</summary>
     public static Task<Result<ImportCommitted>> CommitAsync(JalinDb db, FileStore files, CurrentActor actor, Guid id, TimeProvider clock,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
         CommitAsync(db, files, actor, id, clock, progress, failAfterRows: null, ct);
@@ -70,10 +71,8 @@ public static partial class ImportSessions
             {
                 await using (var tx = await db.Database.BeginTransactionAsync(ct))
                 {
-                    var writer = new Writer(db, AuditInterceptor.Of(db), clock, ct);
                     async Task Step(int n)
                     {
-                        await writer.FlushAsync();
                         done += n;
                         var p = new ImportProgress(done, rows.Count);
                         Running[session.Id] = p;
@@ -81,13 +80,20 @@ public static partial class ImportSessions
                         if (CommitStepPause > TimeSpan.Zero) await Task.Delay(CommitStepPause, ct);
                         if (failAfterRows is { } fail && done >= fail) throw new InvalidOperationException($"Kegagalan uji setelah {done} baris.");
                     }
-                    outcome = session.Target switch
+                    var audit = await AuditInterceptor.Of(db).BulkChainAsync(db, [session.RegionCode, reference.Owner.Code], ct);
+                    var search = await Search.SearchIndexer.NewEntriesAsync(db, clock, ct);
+                    var counts = new CommitCounts();
+                    var batches = session.Target switch
                     {
-                        ImportTarget.Agreements => await AgreementsAsync(db, writer, actor, session, reference, rows, clock, Step),
-                        ImportTarget.Partners => await PartnersAsync(writer, session, rows, clock, Step),
-                        ImportTarget.Agencies => await AgenciesAsync(writer, session, rows, Step),
-                        _ => await ProposalsAsync(db, writer, actor, session, rows, clock, Step, ct),
+                        ImportTarget.Agreements => AgreementBatches(actor, session, reference, rows, clock,
+                            await BulkInsert.ReserveKeysAsync<StageChange>(db, rows.Count, ct), counts),
+                        ImportTarget.Partners => PartnerBatches(session, rows, clock, counts),
+                        ImportTarget.Agencies => AgencyBatches(session, rows, counts),
+                        _ => ProposalBatches(actor, session, rows, clock, await ProposalNumbering.NextAsync(db, session.RegionCode, clock, rows.Count, ct),
+                            await BulkInsert.ReserveKeysAsync<ProposalHistory>(db, rows.Count, ct), counts),
                     };
+                    await WriteAsync(db, batches, audit, search, Step, ct);
+                    outcome = (counts.Created, counts.Partners, counts.Linked);
                     var saved = await db.ImportSessions.FirstAsync(s => s.Id == session.Id, ct);
                     saved.Status = ImportStatus.Committed;
                     saved.RowsDone = done;
@@ -124,46 +130,93 @@ public static partial class ImportSessions
         }
     }
 
-    /// <summary>Collects one step's new records and writes them set-wise in foreign-key order, each with the audit row the
-    /// interceptor would have chained for it and, for searchable ones, its search entry.</summary>
-    private sealed class Writer(JalinDb db, AuditInterceptor audit, TimeProvider clock, CancellationToken ct)
+    /// <summary>What a commit created and linked, counted while its batches are built.</summary>
+    private sealed class CommitCounts
     {
+        public int Created, Partners, Linked;
+    }
+
+    /// <summary>The new records of one step (<see cref="Chunk"/> source rows) with their audit rows (one per imported agreement
+    /// or proposal, its parties and history inside; an "Added" row per new partner or OPD) and, for searchable ones, their
+    /// search entries; written set-wise in foreign-key order.</summary>
+    private sealed class Batch(int rows)
+    {
+        public int Rows { get; } = rows;
         public readonly List<Partner> Partners = [];
         public readonly List<Agency> Agencies = [];
         public readonly List<Agreement> Agreements = [];
         public readonly List<Proposal> Proposals = [];
+        private List<AuditEntry> _audit = [];
+        private List<Search.SearchEntry> _search = [];
 
-        public async Task FlushAsync()
+        /// <summary>Builds the audit rows and search entries (no database: runs while the previous batch is written).</summary>
+        public void Prepare(BulkAuditChain audit, Search.SearchIndexer.NewEntries search)
         {
-            var parties = Agreements.SelectMany(a => a.Parties).ToList();
-            var history = Agreements.SelectMany(a => a.History).ToList();
-            var proposalHistory = Proposals.SelectMany(p => p.History).ToList();
+            _audit = audit.Added([.. Partners.Select(p => (p.RegionCode, (object)p)), .. Agencies.Select(a => (a.RegionCode, (object)a))]);
+            // One "Imported" row per agreement and proposal, its parties and history inside (ADR 0013).
+            foreach (var region in Agreements.GroupBy(a => a.RegionCode))
+                _audit.AddRange(audit.Imported(region.Key, region.Select(a => ((object)a, new[] { ("Parties", a.Parties.Cast<object>()), ("History", a.History.Cast<object>()) }))));
+            foreach (var region in Proposals.GroupBy(p => p.RegionCode))
+                _audit.AddRange(audit.Imported(region.Key, region.Select(p => ((object)p, new[] { ("History", p.History.Cast<object>()) }))));
+            _search = search.For(Agreements, Partners, Proposals);
+        }
+
+        public async Task WriteAsync(JalinDb db, CancellationToken ct)
+        {
             await BulkInsert.WriteAsync(db, Partners, ct);
             await BulkInsert.WriteAsync(db, Agencies, ct);
             await BulkInsert.WriteAsync(db, Agreements, ct);
-            await BulkInsert.WriteAsync(db, parties, ct);
-            await BulkInsert.WriteAsync(db, history, ct);
+            await BulkInsert.WriteAsync(db, Agreements.SelectMany(a => a.Parties).ToList(), ct);
+            await BulkInsert.WriteAsync(db, Agreements.SelectMany(a => a.History).ToList(), ct);
             await BulkInsert.WriteAsync(db, Proposals, ct);
-            await BulkInsert.WriteAsync(db, proposalHistory, ct);
-            var regionOf = Agreements.ToDictionary(a => a.Id, a => a.RegionCode);
-            var added = new List<(string, object)>();
-            added.AddRange(Partners.Select(p => (p.RegionCode, (object)p)));
-            added.AddRange(Agencies.Select(a => (a.RegionCode, (object)a)));
-            foreach (var a in Agreements)
+            await BulkInsert.WriteAsync(db, Proposals.SelectMany(p => p.History).ToList(), ct);
+            await BulkInsert.WriteAsync(db, _audit, ct);
+            await BulkInsert.WriteAsync(db, _search, ct);
+        }
+    }
+
+    /// <summary>Writes the batches in order on this context's connection while the next ones are built (records, audit
+    /// snapshots and their HMAC chain, search text) on a worker thread, at most two ahead: the database's work and ours
+    /// overlap. <paramref name="step"/> runs after each batch (progress, the test seams). A failure on either side stops
+    /// both and surfaces here.</summary>
+    private static async Task WriteAsync(JalinDb db, IEnumerable<Batch> batches, BulkAuditChain audit, Search.SearchIndexer.NewEntries search,
+        Func<int, Task> step, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var ready = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var builder = Task.Run(async () =>
+        {
+            try
             {
-                added.Add((a.RegionCode, a));
-                added.AddRange(a.Parties.Select(p => (a.RegionCode, (object)p)));
-                added.AddRange(a.History.Select(h => (a.RegionCode, (object)h)));
+                foreach (var batch in batches)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    batch.Prepare(audit, search);
+                    await ready.Writer.WriteAsync(batch, stop.Token);
+                }
+                ready.Writer.Complete();
             }
-            foreach (var p in Proposals)
+            catch (Exception e)
             {
-                added.Add((p.RegionCode, p));
-                // A proposal's history row has no region of its own: the interceptor chains it instance-wide.
-                added.AddRange(p.History.Select(h => (AuditInterceptor.InstanceChain, (object)h)));
+                ready.Writer.Complete(e);
             }
-            await BulkInsert.WriteAsync(db, await audit.AddedRowsAsync(db, added, ct), ct);
-            await BulkInsert.WriteAsync(db, await Search.SearchIndexer.NewEntriesAsync(db, Agreements, Partners, Proposals, clock, ct), ct);
-            Partners.Clear(); Agencies.Clear(); Agreements.Clear(); Proposals.Clear();
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in ready.Reader.ReadAllAsync(ct))
+            {
+                await batch.WriteAsync(db, ct);
+                await step(batch.Rows);
+            }
+        }
+        catch (ChannelClosedException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+        }
+        finally
+        {
+            stop.Cancel();
+            await builder;
         }
     }
 
@@ -178,8 +231,8 @@ public static partial class ImportSessions
         return $"Impor gagal setelah {done} baris ({reason}). Tidak ada data yang tersimpan; periksa lalu simpan lagi.";
     }
 
-    private static async Task<(int, int, int)> AgreementsAsync(JalinDb db, Writer writer, CurrentActor actor, ImportSession session, ImportReference reference,
-        List<ImportRow> rows, TimeProvider clock, Func<int, Task> step)
+    private static IEnumerable<Batch> AgreementBatches(CurrentActor actor, ImportSession session, ImportReference reference, List<ImportRow> rows,
+        TimeProvider clock, long[] historyKeys, CommitCounts outcome)
     {
         var now = clock.GetUtcNow();
         var owner = reference.Owner;
@@ -190,13 +243,17 @@ public static partial class ImportSessions
             if (!newPartners.ContainsKey(key))
                 newPartners[key] = new Partner { RegionCode = owner.Code, Name = r.NewPartnerName!, Kind = r.PartnerKind!.Value, CountryCode = "ID", CreatedAt = now };
         }
-        writer.Partners.AddRange(newPartners.Values);
-        var historyKeys = await BulkInsert.ReserveKeysAsync<StageChange>(db, rows.Count, CancellationToken.None);
+        outcome.Created = rows.Count;
+        outcome.Partners = newPartners.Count;
+        outcome.Linked = rows.Count(r => r.ExistingPartner is not null);
         var nextKey = 0;
-        var linked = rows.Count(r => r.ExistingPartner is not null);
         var term = ClockRule.TermEnd;
+        var first = true;
         foreach (var chunk in rows.Chunk(Chunk))
         {
+            var batch = new Batch(chunk.Length);
+            if (first) batch.Partners.AddRange(newPartners.Values);
+            first = false;
             foreach (var r in chunk)
             {
                 var kind = r.Kind!.Value;
@@ -228,68 +285,68 @@ public static partial class ImportSessions
                     Note = $"Diimpor dari register lama \"{session.FileName}\" (baris {r.Row}; SHA-256 {session.FileSha256[..12]}…) oleh {actor.FullName}; "
                         + $"tahap {stage.Label()} menurut tanggalnya.",
                 });
-                writer.Agreements.Add(a);
+                batch.Agreements.Add(a);
             }
-            await step(chunk.Length);
+            yield return batch;
         }
-        return (rows.Count, newPartners.Count, linked);
     }
 
-    private static async Task<(int, int, int)> PartnersAsync(Writer writer, ImportSession session, List<ImportRow> rows, TimeProvider clock, Func<int, Task> step)
+    private static IEnumerable<Batch> PartnerBatches(ImportSession session, List<ImportRow> rows, TimeProvider clock, CommitCounts outcome)
     {
         var now = clock.GetUtcNow();
         var seen = new HashSet<string>();
-        var created = 0;
+        outcome.Linked = rows.Count(r => r.ExistingPartner is not null);
         foreach (var chunk in rows.Chunk(Chunk))
         {
+            var batch = new Batch(chunk.Length);
             foreach (var r in chunk)
             {
                 if (r.ExistingPartner is not null || !seen.Add(ImportValues.PartnerKey(r.Name!)) && !r.CreateNewPartner) continue;
                 var i = r.PartnerInput!;
-                writer.Partners.Add(new Partner
+                batch.Partners.Add(new Partner
                 {
                     RegionCode = session.RegionCode, Name = i.Name!.Trim(), Kind = i.Kind!.Value, CreatedAt = now, CountryCode = i.CountryCode,
                     PartnerRegionCode = i.Kind == PartnerKind.Region ? i.PartnerRegionCode : null, Address = i.Address, Email = i.Email, Phone = i.Phone,
                     Nib = i.Nib, Npwp = i.Npwp, Website = i.Website,
                 });
-                created++;
+                outcome.Created++;
+                outcome.Partners++;
             }
-            await step(chunk.Length);
+            yield return batch;
         }
-        return (created, created, rows.Count(r => r.ExistingPartner is not null));
     }
 
-    private static async Task<(int, int, int)> AgenciesAsync(Writer writer, ImportSession session, List<ImportRow> rows, Func<int, Task> step)
+    private static IEnumerable<Batch> AgencyBatches(ImportSession session, List<ImportRow> rows, CommitCounts outcome)
     {
         var seen = new HashSet<string>();
-        var created = 0;
+        outcome.Linked = rows.Count(r => r.Agency is not null);
         foreach (var chunk in rows.Chunk(Chunk))
         {
+            var batch = new Batch(chunk.Length);
             foreach (var r in chunk)
             {
                 if (r.Agency is not null || !seen.Add(ImportValues.Normalize(r.Name!))) continue;
                 var i = r.AgencyInput!;
-                writer.Agencies.Add(new Agency
+                batch.Agencies.Add(new Agency
                 {
                     RegionCode = session.RegionCode, Name = i.Name!.Trim(), ShortName = string.IsNullOrWhiteSpace(i.ShortName) ? null : i.ShortName.Trim(),
                     HeadTitle = i.HeadTitle?.Trim(), HeadName = i.HeadName?.Trim(), IsActive = true,
                 });
-                created++;
+                outcome.Created++;
             }
-            await step(chunk.Length);
+            yield return batch;
         }
-        return (created, 0, rows.Count(r => r.Agency is not null));
     }
 
-    private static async Task<(int, int, int)> ProposalsAsync(JalinDb db, Writer writer, CurrentActor actor, ImportSession session,
-        List<ImportRow> rows, TimeProvider clock, Func<int, Task> step, CancellationToken ct)
+    private static IEnumerable<Batch> ProposalBatches(CurrentActor actor, ImportSession session, List<ImportRow> rows, TimeProvider clock,
+        IReadOnlyList<(string Number, int Year, int Sequence)> numbers, long[] historyKeys, CommitCounts outcome)
     {
         var now = clock.GetUtcNow();
-        var numbers = await ProposalNumbering.NextAsync(db, session.RegionCode, clock, rows.Count, ct);
-        var historyKeys = await BulkInsert.ReserveKeysAsync<ProposalHistory>(db, rows.Count, ct);
+        outcome.Created = rows.Count;
         var n = 0;
         foreach (var chunk in rows.Chunk(Chunk))
         {
+            var batch = new Batch(chunk.Length);
             foreach (var r in chunk)
             {
                 var (number, year, sequence) = numbers[n++];
@@ -303,10 +360,9 @@ public static partial class ImportSessions
                 };
                 p.History.Add(ProposalHistories.Row(p, "create", ProposalStatus.Draft, ProposalStatus.Draft, actor, now,
                     $"Usulan diimpor dari register lama \"{session.FileName}\" (baris {r.Row})", historyKeys[n - 1]));
-                writer.Proposals.Add(p);
+                batch.Proposals.Add(p);
             }
-            await step(chunk.Length);
+            yield return batch;
         }
-        return (rows.Count, 0, 0);
     }
 }

@@ -174,17 +174,20 @@ public static class SearchIndexer
         if (partnerIds.Count > 0) SearchVocabulary.Invalidate(db);
     }
 
-    /// <summary>The new entries of subjects a bulk writer inserts without the change tracker (an import, ADR 0013): the same
-    /// entries <see cref="ReindexAsync(JalinDb, IReadOnlyCollection{SearchSubject}, TimeProvider, FileStore?, CancellationToken)"/>
-    /// would build for them. The agreements carry their parties; none is published yet.</summary>
-    public static async Task<List<SearchEntry>> NewEntriesAsync(JalinDb db, IEnumerable<Agreement> agreements, IEnumerable<Partner> partners,
-        IEnumerable<Proposal> proposals, TimeProvider clock, CancellationToken ct)
+    /// <summary>Builds the new entries of subjects a bulk writer inserts without the change tracker (an import, ADR 0013): the
+    /// same entries <see cref="ReindexAsync(JalinDb, IReadOnlyCollection{SearchSubject}, TimeProvider, FileStore?, CancellationToken)"/>
+    /// would build for them. The names it needs are read now, so <see cref="NewEntries.For"/> runs on any thread without the
+    /// database while the previous batch is written.</summary>
+    public static async Task<NewEntries> NewEntriesAsync(JalinDb db, TimeProvider clock, CancellationToken ct) =>
+        new(await RegionNamesAsync(db, ct), await db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct), Stamp(clock));
+
+    /// <summary>See <see cref="NewEntriesAsync"/>.</summary>
+    public sealed class NewEntries(Dictionary<string, string> regions, Dictionary<string, string> affairs, DateTimeOffset now)
     {
-        var now = Stamp(clock);
-        var regions = await RegionNamesAsync(db, ct);
-        var affairs = await db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        return [.. agreements.Select(a => AgreementEntry(a, false, regions, affairs, now)), .. partners.Select(p => PartnerEntry(p, regions, now)),
-            .. proposals.Select(p => ProposalEntry(p, now))];
+        /// <summary>The entries of these new agreements (with their parties), partners and proposals; none is published yet.</summary>
+        public List<SearchEntry> For(IEnumerable<Agreement> agreements, IEnumerable<Partner> partners, IEnumerable<Proposal> proposals) =>
+            [.. agreements.Select(a => AgreementEntry(a, false, regions, affairs, now)), .. partners.Select(p => PartnerEntry(p, regions, now)),
+                .. proposals.Select(p => ProposalEntry(p, now))];
     }
 
     /// <summary>An entry's time to the millisecond: SQLite keeps instants to 100 µs and PostgreSQL to 1 µs, so an index moved

@@ -154,8 +154,9 @@ public sealed class ImportSessionsTests : IAsyncLifetime
         Assert.Contains("\"Status\":\"Committed\"", audit.After);
         Assert.Contains($"\"FileSha256\":\"{session.FileSha256}\"", audit.After);
         Assert.Contains("\"CreatedCount\":4", audit.After);
-        var added = await check.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Agreement) && a.Action == "Added").ToListAsync();
+        var added = await check.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Agreement) && a.Action == "Imported").ToListAsync();
         Assert.Equal(4, added.Count);
+        Assert.All(added, a => Assert.Contains("\"Parties\":[{", a.After));
         Assert.All(added, a => Assert.Contains($"\"ImportSessionId\":\"{session.Id}\"", a.After));
         Assert.All(await VerifyAudit.RunAsync(check, "32.77"), r => Assert.True(r.Intact, r.Problem));
 

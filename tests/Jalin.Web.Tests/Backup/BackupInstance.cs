@@ -72,6 +72,22 @@ public sealed class BackupInstance : IDisposable
         Assert.True(await DemoData.SeedAsync(NewDb, Files, JalinAppFactory.Password, new DateOnly(2026, 11, 24)));
     }
 
+    /// <summary>Every index of the database with its definition (PostgreSQL's pg_get_indexdef, SQLite's CREATE INDEX text).</summary>
+    public async Task<List<string>> IndexesAsync()
+    {
+        await using var db = NewDb();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = Provider == DatabaseProvider.Postgres
+            ? "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
+            : "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name";
+        var list = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+        return list;
+    }
+
     public async Task SeedReferenceAsync()
     {
         await using var db = NewDb();

@@ -32,10 +32,14 @@ public sealed class BackupRestoreTests(BackupSources sources)
         var source = sources.Source(provider);
         using var target = BackupInstance.Create(provider);
         await target.SeedReferenceAsync(); // `jalin seed` already ran on the target: restore replaces those tables
+        var indexes = await target.IndexesAsync();
 
         var result = await RestoreAsync(target, sources.Archive(provider));
 
         Assert.True(result.Ok, result.Error?.Message);
+        // PostgreSQL's secondary indexes are dropped for the COPY and built again: every one is back, as defined.
+        Assert.True(indexes.Count > 50, $"{indexes.Count} indexes");
+        Assert.Equal(indexes, await target.IndexesAsync());
         var expected = await source.RawDumpAsync();
         var actual = await target.RawDumpAsync();
         Assert.True(expected["Agreements"].Count > 10, "the demo data has agreements");
@@ -122,6 +126,7 @@ public sealed class BackupRestoreTests(BackupSources sources)
         using var target = BackupInstance.Create(provider);
         await target.SeedReferenceAsync();
         var before = await target.RawDumpAsync();
+        var indexes = await target.IndexesAsync();
         var tablesDone = new List<string>();
         var failing = new ReportNow<BackupProgress>(p =>
         {
@@ -137,6 +142,7 @@ public sealed class BackupRestoreTests(BackupSources sources)
         var after = await target.RawDumpAsync(); // the seeded reference rows and their audit rows are back, nothing else
         Assert.True(before["Regions"].Count > 500);
         foreach (var (table, rows) in before) Assert.True(rows.SequenceEqual(after[table]), table);
+        Assert.Equal(indexes, await target.IndexesAsync()); // the dropped indexes came back with the rollback
         Assert.Empty(target.StoredFiles());
     }
 

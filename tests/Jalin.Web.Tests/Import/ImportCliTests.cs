@@ -73,7 +73,7 @@ public sealed class ImportCliTests
             Assert.Equal(created, ids.Count);
             var audited = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Agreement" && ids.Contains(a.EntityId)).ToListAsync();
             Assert.Equal(created, audited.Count);
-            Assert.All(audited, a => Assert.Equal(("Rina Marlina, S.H.", "32.77"), (a.ActorName, a.RegionCode)));
+            Assert.All(audited, a => Assert.Equal(("Rina Marlina, S.H.", "32.77", "Imported"), (a.ActorName, a.RegionCode, a.Action)));
         }
         var verify = await BackupCliTests.JalinAsync(env, "audit", "verify");
         Assert.True(verify.Code == 0, verify.Out + verify.Err);
