@@ -191,9 +191,7 @@ internal static class AgreementRules
 
     public static IEnumerable<(string field, string message)> Annotations(object model)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
-        foreach (var r in results)
+        foreach (var r in ModelAnnotations.Validate(model))
             foreach (var m in r.MemberNames.DefaultIfEmpty(""))
                 yield return (m.Length == 0 ? "" : char.ToLowerInvariant(m[0]) + m[1..], r.ErrorMessage ?? "Isian tidak valid.");
     }
