@@ -39,6 +39,7 @@ public sealed class ListExportJobs(IDbContextFactory<JalinDb> dbs, ListExportOpt
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Job> _jobs = [];
+    private long _started;
     private readonly KeptFiles _files = new(options.Directory, FilePrefix + "*", options.KeepFor, clock);
 
     /// <summary>A list of this many rows is made in the background from the back office; a smaller one is downloaded at once.</summary>
@@ -68,7 +69,7 @@ public sealed class ListExportJobs(IDbContextFactory<JalinDb> dbs, ListExportOpt
                 {
                     var id = Guid.NewGuid();
                     var extension = plan.Format == ExportFormat.Xlsx ? ".xlsx" : ".csv";
-                    var job = new Job(actor.UserId, _files.PathOf(FilePrefix + id.ToString("N") + extension),
+                    var job = new Job(++_started, actor.UserId, _files.PathOf(FilePrefix + id.ToString("N") + extension),
                         new ListExportJobStatus(id, plan.ListName, plan.Format, plan.FileName, clock.GetUtcNow(), null, 0, plan.Rows, null, null, false));
                     _jobs[id] = job;
                     job.Task = Task.Run(() => RunAsync(job, db, plan));
@@ -97,7 +98,7 @@ public sealed class ListExportJobs(IDbContextFactory<JalinDb> dbs, ListExportOpt
         lock (_gate)
         {
             Forget();
-            return _jobs.Values.Where(j => j.UserId == actor.UserId).OrderByDescending(j => j.Status.StartedAt).Select(Snapshot).ToList();
+            return _jobs.Values.Where(j => j.UserId == actor.UserId).OrderByDescending(j => j.Order).Select(Snapshot).ToList();
         }
     }
 
@@ -181,8 +182,9 @@ public sealed class ListExportJobs(IDbContextFactory<JalinDb> dbs, ListExportOpt
         lock (_gate) job.Status = change(job.Status);
     }
 
-    private sealed class Job(string userId, string path, ListExportJobStatus status)
+    private sealed class Job(long order, string userId, string path, ListExportJobStatus status)
     {
+        public long Order { get; } = order;
         public string UserId { get; } = userId;
         public string Path { get; } = path;
         public ListExportJobStatus Status { get; set; } = status;
