@@ -13,74 +13,55 @@ namespace Jalin.Web.Api;
 /// <summary>The four lists a user downloads ("Unduh"): agreements, partners, proposals, the OPD's progress reports.</summary>
 public enum ExportList { Agreements, Partners, Proposals, MyProgressReports }
 
+/// <summary>The partner list download's query: GET /partners's search (q) and kind.</summary>
+public sealed class PartnerExportQuery
+{
+    public string? Q { get; init; }
+    public string? Kind { get; init; }
+}
+
+/// <summary>"Laporan kemajuan saya" has no filters.</summary>
+public sealed class NoExportFilter;
+
 /// <summary>A list download as the API and the list pages ask for it: the format and the list's own filters, parsed with
 /// the list API's messages, become the planner that both the direct download and the background job run.</summary>
 public sealed class ListExportRequests(ListExportOptions options, TimeProvider clock)
 {
     public Result<ListExportPlanner> Agreements(CurrentActor actor, string? format, AgreementQuery q)
     {
-        var f = ListExport.ParseFormat(format);
-        if (!f.Ok) return f.Error!;
-        var parse = q.ToFilter();
-        if (parse.Error is not null) return parse.Error;
-        return new ListExportPlanner((db, ct) => ExportAgreements.HandleAsync(db, actor, parse.Filter!, f.Value, options, clock, ct));
+        var (filter, error) = q.ToFilter();
+        return Planner(format, error, f => (db, ct) => ExportAgreements.HandleAsync(db, actor, filter!, f, options, clock, ct));
     }
 
-    public Result<ListExportPlanner> Partners(CurrentActor actor, string? format, string? q, string? kind)
+    public Result<ListExportPlanner> Partners(CurrentActor actor, string? format, PartnerExportQuery q)
     {
-        var f = ListExport.ParseFormat(format);
-        if (!f.Ok) return f.Error!;
-        var k = RegistryApi.ParsePartnerKind(kind);
-        if (!k.Ok) return k.Error!;
-        return new ListExportPlanner((db, ct) => ExportPartners.HandleAsync(db, actor, q, k.Value, f.Value, options, clock, ct));
+        var kind = RegistryApi.ParsePartnerKind(q.Kind);
+        return Planner(format, kind.Error, f => (db, ct) => ExportPartners.HandleAsync(db, actor, q.Q, kind.Value, f, options, clock, ct));
     }
 
     public Result<ListExportPlanner> Proposals(CurrentActor actor, string? format, ProposalQuery q)
     {
-        var f = ListExport.ParseFormat(format);
-        if (!f.Ok) return f.Error!;
-        var parse = q.ToFilter();
-        if (parse.Error is not null) return parse.Error;
-        return new ListExportPlanner((db, ct) => ExportProposals.HandleAsync(db, actor, parse.Filter!, f.Value, options, clock, ct));
+        var (filter, error) = q.ToFilter();
+        return Planner(format, error, f => (db, ct) => ExportProposals.HandleAsync(db, actor, filter!, f, options, clock, ct));
     }
 
-    public Result<ListExportPlanner> MyProgressReports(CurrentActor actor, string? format)
+    public Result<ListExportPlanner> MyProgressReports(CurrentActor actor, string? format, NoExportFilter _) =>
+        Planner(format, null, f => (db, ct) => ExportMyProgressReports.HandleAsync(db, actor, f, options, clock, ct));
+
+    /// <summary>A bad format is named first, then a bad filter; otherwise the list's planner for the format.</summary>
+    private static Result<ListExportPlanner> Planner(string? format, Error? filterError, Func<ExportFormat, ListExportPlanner> planner)
     {
         var f = ListExport.ParseFormat(format);
         if (!f.Ok) return f.Error!;
-        return new ListExportPlanner((db, ct) => ExportMyProgressReports.HandleAsync(db, actor, f.Value, options, clock, ct));
+        return filterError is not null ? filterError : planner(f.Value);
     }
 
-    /// <summary>The request of a list page's "Unduh" menu: its filters under the list API's query names, bound as the API binds them.</summary>
-    public Result<ListExportPlanner> For(ExportList list, CurrentActor actor, string format, IEnumerable<KeyValuePair<string, string?>> query)
-    {
-        var values = query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
-        return list switch
-        {
-            ExportList.Agreements => Agreements(actor, format, Bind<AgreementQuery>(values)),
-            ExportList.Partners => Partners(actor, format, values.GetValueOrDefault("q"), values.GetValueOrDefault("kind")),
-            ExportList.Proposals => Proposals(actor, format, Bind<ProposalQuery>(values)),
-            _ => MyProgressReports(actor, format),
-        };
-    }
+    /// <summary>The request of a list page's "Unduh" menu: its filters under the list API's query names.</summary>
+    public Result<ListExportPlanner> For(ExportList list, CurrentActor actor, string format, IEnumerable<KeyValuePair<string, string?>> query) =>
+        ListExportsApi.Lists[list].Request(this, actor, format, query);
 
     /// <summary>The back office address that downloads the list at once with the sign-in cookie.</summary>
-    public static string DownloadPath(ExportList list) => list switch
-    {
-        ExportList.Agreements => "/app/kerja-sama-unduh",
-        ExportList.Partners => "/app/mitra-unduh",
-        ExportList.Proposals => "/app/usulan-unduh",
-        _ => "/app/laporan-kemajuan-unduh",
-    };
-
-    /// <summary>Sets each string property named by a query key (any case), as <c>[AsParameters]</c> does for the API.</summary>
-    private static T Bind<T>(IReadOnlyDictionary<string, string> values) where T : new()
-    {
-        var bound = new T();
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string)))
-            if (values.TryGetValue(property.Name, out var value)) property.SetValue(bound, value);
-        return bound;
-    }
+    public static string DownloadPath(ExportList list) => ListExportsApi.Lists[list].CookiePath;
 }
 
 /// <summary>"Unduh" of the four lists as XLSX or CSV, with the list's own filters and visibility. GET /api/v1/.../export
@@ -94,40 +75,22 @@ public static class ListExportsApi
         + "GET /export-jobs/{id}/file setelah selesai (disimpan 24 jam). Hanya pengguna yang memulainya yang melihatnya. Paling banyak 2 unduhan "
         + "berjalan sekaligus per pengguna (409; Export__MaxRunningPerUser)." + FormatText;
 
+    /// <summary>The four lists: their addresses, their query (bound from the query string as the list API binds it) and how it is parsed.</summary>
+    internal static readonly IReadOnlyDictionary<ExportList, ListEndpoints> Lists = new ListEndpoints[]
+    {
+        new ListEndpoints<AgreementQuery>(ExportList.Agreements, "/agreements/export", "/app/kerja-sama-unduh", "Kerja sama",
+            "Unduh daftar kerja sama dengan filter dan urutan yang sama dengan GET /agreements (semua halaman).", (r, a, f, q) => r.Agreements(a, f, q)),
+        new ListEndpoints<PartnerExportQuery>(ExportList.Partners, "/partners/export", "/app/mitra-unduh", "Mitra",
+            "Unduh daftar mitra dengan pencarian yang sama dengan GET /partners (q, kind).", (r, a, f, q) => r.Partners(a, f, q)),
+        new ListEndpoints<ProposalQuery>(ExportList.Proposals, "/proposals/export", "/app/usulan-unduh", "Usulan",
+            "Unduh daftar usulan dengan filter yang sama dengan GET /proposals (q, status, agencyId, year).", (r, a, f, q) => r.Proposals(a, f, q)),
+        new ListEndpoints<NoExportFilter>(ExportList.MyProgressReports, "/progress-reports/mine/export", "/app/laporan-kemajuan-unduh", "Pemantauan",
+            "Unduh \"Laporan kemajuan saya\" (pengguna OPD), sama dengan GET /progress-reports/mine.", (r, a, f, q) => r.MyProgressReports(a, f, q)),
+    }.ToDictionary(l => l.List);
+
     public static void MapListExportsApi(this RouteGroupBuilder api)
     {
-        const string agreements = "Unduh daftar kerja sama dengan filter dan urutan yang sama dengan GET /agreements (semua halaman).";
-        api.MapGet("/agreements/export", async (Actor actor, JalinDb db, ListExportRequests r, string? format, [AsParameters] AgreementQuery q,
-                CancellationToken ct) => await DirectAsync(db, r.Agreements(actor, format, q), ct))
-            .WithTags("Kerja sama").WithSummary(agreements + FormatText);
-        api.MapPost("/agreements/export", async (Actor actor, ListExportJobs jobs, ListExportRequests r, string? format, [AsParameters] AgreementQuery q,
-                CancellationToken ct) => await StartAsync(actor, jobs, r.Agreements(actor, format, q), ct))
-            .WithTags("Kerja sama").WithSummary(agreements + JobText);
-
-        const string partners = "Unduh daftar mitra dengan pencarian yang sama dengan GET /partners (q, kind).";
-        api.MapGet("/partners/export", async (Actor actor, JalinDb db, ListExportRequests r, string? format, string? q, string? kind, CancellationToken ct) =>
-                await DirectAsync(db, r.Partners(actor, format, q, kind), ct))
-            .WithTags("Mitra").WithSummary(partners + FormatText);
-        api.MapPost("/partners/export", async (Actor actor, ListExportJobs jobs, ListExportRequests r, string? format, string? q, string? kind,
-                CancellationToken ct) => await StartAsync(actor, jobs, r.Partners(actor, format, q, kind), ct))
-            .WithTags("Mitra").WithSummary(partners + JobText);
-
-        const string proposals = "Unduh daftar usulan dengan filter yang sama dengan GET /proposals (q, status, agencyId, year).";
-        api.MapGet("/proposals/export", async (Actor actor, JalinDb db, ListExportRequests r, string? format, [AsParameters] ProposalQuery q,
-                CancellationToken ct) => await DirectAsync(db, r.Proposals(actor, format, q), ct))
-            .WithTags("Usulan").WithSummary(proposals + FormatText);
-        api.MapPost("/proposals/export", async (Actor actor, ListExportJobs jobs, ListExportRequests r, string? format, [AsParameters] ProposalQuery q,
-                CancellationToken ct) => await StartAsync(actor, jobs, r.Proposals(actor, format, q), ct))
-            .WithTags("Usulan").WithSummary(proposals + JobText);
-
-        const string mine = "Unduh \"Laporan kemajuan saya\" (pengguna OPD), sama dengan GET /progress-reports/mine.";
-        api.MapGet("/progress-reports/mine/export", async (Actor actor, JalinDb db, ListExportRequests r, string? format, CancellationToken ct) =>
-                await DirectAsync(db, r.MyProgressReports(actor, format), ct))
-            .WithTags("Pemantauan").WithSummary(mine + FormatText);
-        api.MapPost("/progress-reports/mine/export", async (Actor actor, ListExportJobs jobs, ListExportRequests r, string? format, CancellationToken ct) =>
-                await StartAsync(actor, jobs, r.MyProgressReports(actor, format), ct))
-            .WithTags("Pemantauan").WithSummary(mine + JobText);
-
+        foreach (var list in Lists.Values) list.MapApi(api);
         api.MapGet("/export-jobs", (Actor actor, ListExportJobs jobs) => TypedResults.Ok(jobs.List(actor)))
             .WithTags("Unduhan").WithSummary("Unduhan daftar di latar belakang milik pengguna ini (24 jam terakhir, terbaru dahulu): kemajuan, hasil atau pesan gagal.");
         api.MapGet("/export-jobs/{id:guid}", (Actor actor, ListExportJobs jobs, Guid id) => jobs.Get(actor, id).ToHttp())
@@ -140,18 +103,7 @@ public static class ListExportsApi
     /// <summary>The same downloads for the signed-in back office; the list pages' "Unduh" menu and "Unduhan saya" link here.</summary>
     public static void MapListExportDownloads(this IEndpointRouteBuilder app)
     {
-        Cookie(app.MapGet(ListExportRequests.DownloadPath(ExportList.Agreements), async (HttpContext http, CurrentActorAccessor actors, JalinDb db,
-                ListExportRequests r, string? format, [AsParameters] AgreementQuery q, CancellationToken ct) =>
-            await actors.GetAsync(http.User, ct) is { } actor ? await DirectAsync(db, r.Agreements(actor, format, q), ct) : Results.Challenge()));
-        Cookie(app.MapGet(ListExportRequests.DownloadPath(ExportList.Partners), async (HttpContext http, CurrentActorAccessor actors, JalinDb db,
-                ListExportRequests r, string? format, string? q, string? kind, CancellationToken ct) =>
-            await actors.GetAsync(http.User, ct) is { } actor ? await DirectAsync(db, r.Partners(actor, format, q, kind), ct) : Results.Challenge()));
-        Cookie(app.MapGet(ListExportRequests.DownloadPath(ExportList.Proposals), async (HttpContext http, CurrentActorAccessor actors, JalinDb db,
-                ListExportRequests r, string? format, [AsParameters] ProposalQuery q, CancellationToken ct) =>
-            await actors.GetAsync(http.User, ct) is { } actor ? await DirectAsync(db, r.Proposals(actor, format, q), ct) : Results.Challenge()));
-        Cookie(app.MapGet(ListExportRequests.DownloadPath(ExportList.MyProgressReports), async (HttpContext http, CurrentActorAccessor actors, JalinDb db,
-                ListExportRequests r, string? format, CancellationToken ct) =>
-            await actors.GetAsync(http.User, ct) is { } actor ? await DirectAsync(db, r.MyProgressReports(actor, format), ct) : Results.Challenge()));
+        foreach (var list in Lists.Values) list.MapCookie(app);
         Cookie(app.MapGet("/app/unduhan/{id:guid}/berkas", async (HttpContext http, CurrentActorAccessor actors, ListExportJobs jobs, Guid id,
                 CancellationToken ct) =>
             await actors.GetAsync(http.User, ct) is { } actor ? Send(jobs.Open(actor, id)) : Results.Challenge()));
@@ -159,6 +111,47 @@ public static class ListExportsApi
 
     /// <summary>The back office address of a finished background download's file.</summary>
     public static string JobFilePath(Guid id) => $"/app/unduhan/{id}/berkas";
+
+    internal abstract class ListEndpoints(ExportList list, string cookiePath)
+    {
+        public ExportList List { get; } = list;
+        public string CookiePath { get; } = cookiePath;
+        public abstract void MapApi(RouteGroupBuilder api);
+        public abstract void MapCookie(IEndpointRouteBuilder app);
+        public abstract Result<ListExportPlanner> Request(ListExportRequests requests, CurrentActor actor, string format, IEnumerable<KeyValuePair<string, string?>> query);
+    }
+
+    /// <summary>One list's endpoints: GET (at once) and POST (in the background) under /api/v1, and the back office's GET.</summary>
+    private sealed class ListEndpoints<TQuery>(ExportList list, string apiPath, string cookiePath, string tag, string summary,
+        Func<ListExportRequests, CurrentActor, string?, TQuery, Result<ListExportPlanner>> parse) : ListEndpoints(list, cookiePath)
+        where TQuery : class, new()
+    {
+        public override void MapApi(RouteGroupBuilder api)
+        {
+            api.MapGet(apiPath, async (Actor actor, JalinDb db, ListExportRequests r, string? format, [AsParameters] TQuery q, CancellationToken ct) =>
+                    await DirectAsync(db, parse(r, actor, format, q), ct))
+                .WithTags(tag).WithSummary(summary + FormatText);
+            api.MapPost(apiPath, async (Actor actor, ListExportJobs jobs, ListExportRequests r, string? format, [AsParameters] TQuery q, CancellationToken ct) =>
+                    await StartAsync(actor, jobs, parse(r, actor, format, q), ct))
+                .WithTags(tag).WithSummary(summary + JobText);
+        }
+
+        public override void MapCookie(IEndpointRouteBuilder app) =>
+            Cookie(app.MapGet(CookiePath, async (HttpContext http, CurrentActorAccessor actors, JalinDb db, ListExportRequests r, string? format,
+                    [AsParameters] TQuery q, CancellationToken ct) =>
+                await actors.GetAsync(http.User, ct) is { } actor ? await DirectAsync(db, parse(r, actor, format, q), ct) : Results.Challenge()));
+
+        /// <summary>Sets each string property named by a query key (any case), as <c>[AsParameters]</c> does for the API.</summary>
+        public override Result<ListExportPlanner> Request(ListExportRequests requests, CurrentActor actor, string format,
+            IEnumerable<KeyValuePair<string, string?>> query)
+        {
+            var values = query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
+            var bound = new TQuery();
+            foreach (var property in typeof(TQuery).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string)))
+                if (values.TryGetValue(property.Name, out var value)) property.SetValue(bound, value);
+            return parse(requests, actor, format, bound);
+        }
+    }
 
     private static void Cookie(RouteHandlerBuilder route) => route
         .RequireAuthorization(p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
