@@ -32,9 +32,13 @@ public static class CoreServiceCollectionExtensions
         if (int.TryParse(configuration["Import:MaxRows"], out var importRows) && importRows > 0) import.MaxRows = importRows;
         services.AddSingleton(import);
         if (int.TryParse(configuration["Import:CommitStepPauseMs"], out var pause) && pause > 0) Import.ImportSessions.CommitStepPause = TimeSpan.FromMilliseconds(pause);
-        var export = new Common.ListExportOptions();
+        var export = new Common.ListExportOptions { Directory = FileStoreOptions.Beside(configuration["Export:Directory"], files.Root, "list-exports") };
         if (int.TryParse(configuration["Export:MaxRows"], out var exportRows) && exportRows > 0) export.MaxRows = exportRows;
+        if (int.TryParse(configuration["Export:BackgroundFromRows"], out var background) && background >= 0) export.BackgroundFromRows = background;
+        if (int.TryParse(configuration["Export:MaxRunningPerUser"], out var running) && running > 0) export.MaxRunningPerUser = running;
+        if (int.TryParse(configuration["Export:StartPauseMs"], out var exportPause) && exportPause > 0) export.StartPause = TimeSpan.FromMilliseconds(exportPause);
         services.AddSingleton(export);
+        services.AddSingleton<Common.ListExportJobs>();
         services.AddSingleton(new Audit.AuditAnchorLog(AnchorDirectory(configuration["Audit:AnchorDirectory"], files.Root)));
         services.AddSingleton<FileStore>();
         services.AddSingleton<Search.SearchReindexJob>();
@@ -47,6 +51,5 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>Audit:AnchorDirectory, or "audit-anchors" beside the files folder (data/audit-anchors).</summary>
-    public static string AnchorDirectory(string? configured, string filesRoot) =>
-        configured is { Length: > 0 } dir ? dir : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(filesRoot)) ?? ".", "audit-anchors");
+    public static string AnchorDirectory(string? configured, string filesRoot) => FileStoreOptions.Beside(configured, filesRoot, "audit-anchors");
 }

@@ -58,6 +58,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentActorAccessor>();
         services.AddScoped<UiActor>();
         services.AddScoped<NotificationSignal>();
+        services.AddSingleton<ListExportRequests>();
         services.AddSingleton<TwoFactorPolicy>();
         services.AddLoginRateLimit(config);
 

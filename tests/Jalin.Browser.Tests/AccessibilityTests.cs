@@ -167,6 +167,27 @@ public sealed class AccessibilityTests(AppFixture app, ITestOutputHelper output)
         Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
     });
 
+    // Issue #13 part 2: a large list's download made in the background, its dialog and "Unduhan saya", meet the same bar.
+    [Fact]
+    public Task Background_download_pages_have_no_serious_or_critical_axe_violations() => Run(async () =>
+    {
+        var all = new List<string>();
+        var marker = await ListExportJobPageTests.AgreementsAsync(App);
+        await LogIn("kerjasama.jabar");
+        await Open($"/app/kerja-sama?q={marker}");
+        await Expect(TestId("agreement-row").First).ToBeVisibleAsync();
+        await Page.Locator("[data-testid='export-menu'] button, button[data-testid='export-menu']").First.ClickAsync();
+        await TestId("export-xlsx").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Dialog).GetByTestId("export-job-progress")).ToBeVisibleAsync();
+        all.AddRange(await Axe("export-job-dialog"));
+        await Page.GetByRole(AriaRole.Dialog).GetByTestId("export-job-open-mine").ClickAsync();
+        await At(new Regex("/app/unduhan$"));
+        await Interactive();
+        await Expect(TestId("export-job-download").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        all.AddRange(await Axe("my-downloads"));
+        Assert.True(all.Count == 0, "serious/critical accessibility violations:\n" + string.Join("\n", all));
+    });
+
     // Issue #13: the import pages (list and upload, column mapping, preview with problems, the row dialog) meet the same bar.
     [Fact]
     public Task Import_pages_have_no_serious_or_critical_axe_violations() => Run(async () =>

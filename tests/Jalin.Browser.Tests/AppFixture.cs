@@ -53,6 +53,10 @@ public sealed class AppFixture : IAsyncLifetime
         psi.Environment["Security__LoginRateLimitPerMinute"] = "1000";
         // A large import's commit pauses 1.5 s after each 500 rows, so the progress tests see it running (it takes well under a second otherwise).
         psi.Environment["Import__CommitStepPauseMs"] = "1500";
+        // Lists over 30 rows are made in the background (ListExportJobPageTests makes 31 agreements; the demo lists other tests
+        // download stay under it), and each background download waits 2.5 s before writing, so the page sees it running.
+        psi.Environment["Export__BackgroundFromRows"] = "30";
+        psi.Environment["Export__StartPauseMs"] = "2500";
         // MapStaticAssets sends "no-cache" on every asset in Development (for hot reload); this asks for the
         // production caching headers (fingerprinted assets immutable for a year), which AssetDeliveryTests checks.
         psi.Environment["EnableStaticAssetsDevelopmentCaching"] = "true";

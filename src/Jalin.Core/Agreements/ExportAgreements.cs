@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalin.Core.Agreements;
 
 /// <summary>"Unduh" on the agreement list: the rows of <see cref="SearchAgreements.Query"/> for the same filter and
-/// order, every page of them, as XLSX or CSV (<see cref="ListExport"/>).</summary>
+/// order, every page of them, as XLSX or CSV (<see cref="ListExport"/>), counted and ready to write at once or in the background.</summary>
 public static class ExportAgreements
 {
     public const string ListName = "Daftar kerja sama";
@@ -20,13 +20,14 @@ public static class ExportAgreements
         ["value"] = "nilai", ["lead"] = "OPD pemrakarsa", ["updated"] = "terakhir diubah",
     };
 
-    public static async Task<Result<ExportedList>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter filter, ExportFormat format,
+    public static async Task<Result<ListExportPlan>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter filter, ExportFormat format,
         ListExportOptions options, TimeProvider clock, CancellationToken ct = default)
     {
         var query = SearchAgreements.Query(db, actor, filter, clock);
         if (!query.Ok) return query.Error!;
         var q = query.Value!;
-        if (ListExport.CheckSize(await q.CountAsync(ct), options.MaxRows) is { } tooMany) return tooMany;
+        var count = await q.CountAsync(ct);
+        if (ListExport.CheckSize(count, options.MaxRows) is { } tooMany) return tooMany;
 
         var affairs = await db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         ExportColumn<AgreementSummary>[] columns =
@@ -46,8 +47,8 @@ public static class ExportAgreements
             new("ID", a => a.Id.ToString(), Width: 38),
         ];
         var info = new ExportInfo(ListName, "kerja-sama", Scope(actor), actor, clock.GetUtcNow(), await DescribeAsync(db, actor, filter, ct));
-        var rows = ListExport.Batches((skip, take, token) => SearchAgreements.ReadAsync(q.Skip(skip).Take(take), token), options.MaxRows, ct);
-        return await ListExport.WriteAsync(format, info, columns, rows, options.MaxRows, ct);
+        var rows = ListExport.Batches((skip, take, token) => SearchAgreements.ReadAsync(q.Skip(skip).Take(take), token), options.MaxRows);
+        return ListExport.Plan(format, info, columns, rows, count, options.MaxRows);
     }
 
     public static string Scope(CurrentActor actor) => actor.Role switch

@@ -16,8 +16,7 @@ public sealed class RegionExportOptions
     /// <summary>A finished export is downloadable this long; older ones are deleted when a new export starts.</summary>
     public TimeSpan KeepFor { get; set; } = TimeSpan.FromHours(24);
 
-    public static string DirectoryFor(string? configured, string filesRoot) =>
-        configured is { Length: > 0 } dir ? dir : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(filesRoot)) ?? ".", "exports");
+    public static string DirectoryFor(string? configured, string filesRoot) => FileStoreOptions.Beside(configured, filesRoot, "exports");
 }
 
 /// <summary>What a finished export wrote (the archive's path on the server stays on the server).</summary>
@@ -59,6 +58,7 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Job> _latest = new(StringComparer.Ordinal);
+    private readonly KeptFiles _files = new(options.Directory, "*" + Extension + "*", options.KeepFor, clock);
 
     /// <summary>Who may export at all: the system administrator and the cooperation officers (the menu asks this).</summary>
     public static bool MayExport(CurrentActor actor) => actor.Role is Role.SystemAdmin or Role.CooperationOfficer;
@@ -94,7 +94,7 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
             var id = Guid.NewGuid();
             var now = clock.GetUtcNow();
             previous = _latest.TryGetValue(regionCode, out var last) ? last.Path : null;
-            job = new Job(Path.Combine(Path.GetFullPath(options.Directory), id.ToString("N") + Extension),
+            job = new Job(_files.PathOf(id.ToString("N") + Extension),
                 new RegionExportStatus(id, regionCode, regionName, actor.UserId, actor.FullName, now, null, Preparing, 0, 0, 0, 0, 0, null, null, false));
             _latest[regionCode] = job;
             job.Task = Task.Run(() => RunAsync(job, previous));
@@ -114,16 +114,8 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
         if (status.Running) return new NotFoundError($"Ekspor data {region.Value.Name} belum selesai ({status.Percent} %). Unduh setelah selesai.");
         if (status.Result is null) return new NotFoundError($"Ekspor data {region.Value.Name} terakhir gagal, tidak ada berkas untuk diunduh. Buat ekspor baru.");
         var gone = new NotFoundError($"Berkas ekspor data {region.Value.Name} sudah dihapus (disimpan {options.KeepFor.TotalHours:0} jam). Buat ekspor baru.");
-        if (Expired(status)) return gone;
-        try
-        {
-            Stream stream = new FileStream(job.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous);
-            return new RegionExportDownload(stream, status.Result.FileName);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return gone;
-        }
+        if (_files.Expired(status.FinishedAt) || KeptFiles.OpenRead(job.Path) is not { } stream) return gone;
+        return new RegionExportDownload(stream, status.Result.FileName);
     }
 
     /// <summary>The task of the region's latest export (tests wait on it; completed when there is none).</summary>
@@ -146,13 +138,12 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
     }
 
     private RegionExportStatus Snapshot(Job job) =>
-        job.Status with { Downloadable = job.Status.Result is not null && !Expired(job.Status) && File.Exists(job.Path) };
+        job.Status with { Downloadable = job.Status.Result is not null && !_files.Expired(job.Status.FinishedAt) && File.Exists(job.Path) };
 
     private async Task RunAsync(Job job, string? previous)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(job.Path)!);
             DeleteOld(previous);
             await using var db = await dbs.CreateDbContextAsync();
             var tables = BackupSchema.For(db).Tables.Select(t => t.Name).Where(n => n != RegionScope.StoredFilesTable).ToHashSet(StringComparer.Ordinal);
@@ -167,7 +158,7 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
                 return;
             }
             var summary = result.Value!;
-            File.SetLastWriteTimeUtc(job.Path, finished.UtcDateTime);
+            _files.Finished(job.Path, finished);
             var name = $"jalin-daerah-{summary.Region}-{Wib.TimeOf(job.Status.StartedAt):yyyyMMdd-HHmm}{Extension}";
             Update(job, s => s with
             {
@@ -179,7 +170,7 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
         catch (Exception e)
         {
             log.LogError(e, "Region export {Job} of {Region} failed", job.Status.Id, job.Status.RegionCode);
-            try { File.Delete(job.Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            KeptFiles.TryDelete(job.Path);
             Update(job, s => s with
             {
                 FinishedAt = clock.GetUtcNow(), Phase = Failed,
@@ -193,17 +184,10 @@ public sealed class RegionExportJobs(IDbContextFactory<JalinDb> dbs, FileStore f
     private void DeleteOld(string? previous)
     {
         if (previous is not null && File.Exists(previous)) File.Delete(previous);
-        var limit = clock.GetUtcNow().UtcDateTime - options.KeepFor;
         List<string> running;
         lock (_gate) running = _latest.Values.Where(j => j.Status.Running).Select(j => j.Path).ToList();
-        foreach (var file in Directory.EnumerateFiles(Path.GetFullPath(options.Directory), "*" + Extension + "*"))
-        {
-            if (running.Any(r => file.StartsWith(r, StringComparison.Ordinal)) || File.GetLastWriteTimeUtc(file) >= limit) continue;
-            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        _files.DeleteOld(running);
     }
-
-    private bool Expired(RegionExportStatus status) => status.FinishedAt is { } at && clock.GetUtcNow() - at > options.KeepFor;
 
     private void Update(Job job, Func<RegionExportStatus, RegionExportStatus> change)
     {

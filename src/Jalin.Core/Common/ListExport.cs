@@ -23,18 +23,72 @@ public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, Expo
 public sealed record ExportInfo(string ListName, string FileBaseName, string Scope, CurrentActor Actor, DateTimeOffset At,
     IReadOnlyList<(string Label, string Value)> Filters);
 
-/// <summary>A written export in a temporary file that deletes itself when <see cref="Content"/> is disposed (the HTTP
-/// result disposes it after sending), so the rows never sit in memory all at once.</summary>
+/// <summary>A written export opened for sending: a temporary file that deletes itself when <see cref="Content"/> is disposed
+/// (the HTTP result disposes it after sending), so the rows never sit in memory all at once, or a background job's kept file.</summary>
 public sealed record ExportedList(Stream Content, string ContentType, string FileName, int Rows);
 
 /// <summary>The list holds more rows than one download may carry.</summary>
 public sealed record TooManyRowsError(string Message) : Error("terlalu_banyak_baris", Message);
 
-/// <summary>Limits of the list downloads (Export:MaxRows).</summary>
+/// <summary>Limits of the list downloads (Export:MaxRows) and when "Unduh" makes the file in the background
+/// (Export:BackgroundFromRows, Export:Directory, Export:MaxRunningPerUser; <see cref="ListExportJobs"/>).</summary>
 public sealed class ListExportOptions
 {
     public const int DefaultMaxRows = 200_000;
+    public const int DefaultBackgroundFromRows = 5_000;
+    public const int DefaultMaxRunningPerUser = 2;
+
     public int MaxRows { get; set; } = DefaultMaxRows;
+
+    /// <summary>A list with more rows than this is written in the background from the back office menu; up to it the browser downloads it at once.</summary>
+    public int BackgroundFromRows { get; set; } = DefaultBackgroundFromRows;
+
+    /// <summary>Where background downloads are written: Export:Directory, or "list-exports" beside the files folder.</summary>
+    public string Directory { get; set; } = Path.Combine("data", "list-exports");
+
+    /// <summary>A finished background download is kept this long; older files are deleted.</summary>
+    public TimeSpan KeepFor { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Background downloads one user may have running at once.</summary>
+    public int MaxRunningPerUser { get; set; } = DefaultMaxRunningPerUser;
+
+    /// <summary>A background download waits this long before writing (Export:StartPauseMs). Only the browser tests set it,
+    /// so that a demo list, written in well under a second, is seen running.</summary>
+    public TimeSpan StartPause { get; set; } = TimeSpan.Zero;
+}
+
+/// <summary>A list export counted, checked against the limit and ready to write: to a temporary file for a direct download
+/// (<see cref="ToTemporaryFileAsync"/>) or to a kept file by a background job (<see cref="WriteAsync"/>, which reports the
+/// rows written so far). <see cref="Rows"/> is the count the size check used.</summary>
+public sealed class ListExportPlan(string listName, ExportFormat format, string fileName, int rows,
+    Func<Stream, IProgress<int>?, CancellationToken, Task<int>> write)
+{
+    public string ListName { get; } = listName;
+    public ExportFormat Format { get; } = format;
+    public string FileName { get; } = fileName;
+    public int Rows { get; } = rows;
+    public string ContentType => ListExport.ContentType(Format);
+
+    /// <summary>Writes the file to <paramref name="output"/>; returns the rows written.</summary>
+    public Task<int> WriteAsync(Stream output, IProgress<int>? progress, CancellationToken ct = default) => write(output, progress, ct);
+
+    /// <summary>Writes the file to a temporary file that deletes itself when the returned content is disposed.</summary>
+    public async Task<ExportedList> ToTemporaryFileAsync(CancellationToken ct = default)
+    {
+        var file = new FileStream(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"jalin-unduh-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var count = await WriteAsync(file, null, ct);
+            file.Position = 0;
+            return new ExportedList(file, ContentType, FileName, count);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
 }
 
 /// <summary>Writes any list the user sees (agreements, partners, proposals, progress reports) as XLSX or CSV. The caller
@@ -90,27 +144,33 @@ public static class ListExport
     public static string FileName(ExportInfo info, ExportFormat format) =>
         $"{info.FileBaseName}-{Wib.DateOf(info.At).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{(format == ExportFormat.Xlsx ? "xlsx" : "csv")}";
 
-    public static async Task<ExportedList> WriteAsync<T>(ExportFormat format, ExportInfo info, IReadOnlyList<ExportColumn<T>> columns,
-        IAsyncEnumerable<T> rows, int maxRows, CancellationToken ct = default)
-    {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"jalin-unduh-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
-            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            var count = format == ExportFormat.Xlsx
-                ? await WriteXlsxAsync(file, info, columns, rows, maxRows, ct)
-                : await WriteCsvAsync(file, columns, rows, maxRows, ct);
-            file.Position = 0;
-            return new ExportedList(file, format == ExportFormat.Xlsx ? XlsxType : CsvType, FileName(info, format), count);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
-    }
+    public static string ContentType(ExportFormat format) => format == ExportFormat.Xlsx ? XlsxType : CsvType;
 
-    private static async Task<int> WriteCsvAsync<T>(Stream output, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, int maxRows, CancellationToken ct)
+    /// <summary>The export ready to write, for <paramref name="rows"/> counted by the caller's size check. <paramref name="read"/>
+    /// must not hold a request's cancellation token: a background job writes the plan after the request that made it has ended
+    /// (it passes its own token to <see cref="ListExportPlan.WriteAsync"/>).</summary>
+    public static ListExportPlan Plan<T>(ExportFormat format, ExportInfo info, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> read,
+        int rows, int maxRows) =>
+        new(info.ListName, format, FileName(info, format), Math.Min(rows, maxRows),
+            (output, progress, ct) => WriteAsync(output, format, info, columns, read, maxRows, progress, ct));
+
+    /// <summary>Writes the list to a temporary file that deletes itself when <see cref="ExportedList.Content"/> is disposed.</summary>
+    public static Task<ExportedList> WriteAsync<T>(ExportFormat format, ExportInfo info, IReadOnlyList<ExportColumn<T>> columns,
+        IAsyncEnumerable<T> rows, int maxRows, CancellationToken ct = default) =>
+        Plan(format, info, columns, rows, maxRows, maxRows).ToTemporaryFileAsync(ct);
+
+    /// <summary>Writes the list to <paramref name="output"/> and returns the rows written; <paramref name="progress"/> hears the
+    /// rows written so far every <see cref="ProgressEvery"/> rows and once at the end.</summary>
+    public static Task<int> WriteAsync<T>(Stream output, ExportFormat format, ExportInfo info, IReadOnlyList<ExportColumn<T>> columns,
+        IAsyncEnumerable<T> rows, int maxRows, IProgress<int>? progress, CancellationToken ct = default) =>
+        format == ExportFormat.Xlsx
+            ? WriteXlsxAsync(output, info, columns, rows, maxRows, progress, ct)
+            : WriteCsvAsync(output, columns, rows, maxRows, progress, ct);
+
+    public const int ProgressEvery = 100;
+
+    private static async Task<int> WriteCsvAsync<T>(Stream output, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, int maxRows,
+        IProgress<int>? progress, CancellationToken ct)
     {
         var count = 0;
         await using var w = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
@@ -118,7 +178,7 @@ public static class ListExport
         var line = new StringBuilder();
         await foreach (var row in rows.WithCancellation(ct))
         {
-            if (++count > maxRows) { count = maxRows; break; }
+            if (count == maxRows) break;
             line.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
@@ -126,8 +186,10 @@ public static class ListExport
                 line.Append(CsvCell(columns[i].Kind, columns[i].Value(row)));
             }
             await w.WriteLineAsync(line, ct);
+            if (++count % ProgressEvery == 0) progress?.Report(count);
         }
         await w.FlushAsync(ct);
+        progress?.Report(count);
         return count;
     }
 
@@ -151,7 +213,7 @@ public static class ListExport
         text.IndexOfAny([CsvSeparator, '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 
     private static async Task<int> WriteXlsxAsync<T>(Stream output, ExportInfo info, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows,
-        int maxRows, CancellationToken ct)
+        int maxRows, IProgress<int>? progress, CancellationToken ct)
     {
         var count = 0;
         var e = rows.GetAsyncEnumerator(ct);
@@ -177,16 +239,18 @@ public static class ListExport
         {
             await e.DisposeAsync();
         }
+        progress?.Report(count);
         return count;
 
         IEnumerable<Dictionary<string, object?>> Dictionaries()
         {
             do
             {
-                if (++count > maxRows) { count = maxRows; yield break; }
+                if (count == maxRows) yield break;
                 var row = new Dictionary<string, object?>(columns.Count);
                 foreach (var c in columns) row[c.Header] = XlsxCell(c.Value(e.Current));
                 yield return row;
+                if (++count % ProgressEvery == 0) progress?.Report(count);
             }
             while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult());
         }

@@ -12,6 +12,11 @@ public sealed class FileStoreOptions
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
     public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>A folder the server keeps beside the files folder: the configured one, or "data/files" → "data/<paramref name="folder"/>"
+    /// ("/data/files" → "/data/<paramref name="folder"/>" in the container).</summary>
+    public static string Beside(string? configured, string filesRoot, string folder) =>
+        configured is { Length: > 0 } dir ? dir : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(filesRoot)) ?? ".", folder);
 }
 
 public sealed record StoredBlob(string Sha256, long Size, string ContentType, string Extension);

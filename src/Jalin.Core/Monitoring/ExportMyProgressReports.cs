@@ -11,7 +11,7 @@ public static class ExportMyProgressReports
 {
     public const string ListName = "Laporan kemajuan saya";
 
-    public static async Task<Result<ExportedList>> HandleAsync(JalinDb db, CurrentActor actor, ExportFormat format, ListExportOptions options,
+    public static async Task<Result<ListExportPlan>> HandleAsync(JalinDb db, CurrentActor actor, ExportFormat format, ListExportOptions options,
         TimeProvider clock, CancellationToken ct = default)
     {
         var mine = await ProgressReports.MineAsync(db, actor, clock, ct);
@@ -31,6 +31,6 @@ public static class ExportMyProgressReports
         var info = new ExportInfo(ListName, "laporan-kemajuan-saya",
             "Periode laporan kemajuan kerja sama yang dilaksanakan OPD Anda yang sudah berakhir dan laporannya belum diterima, sama dengan daftar.",
             actor, clock.GetUtcNow(), []);
-        return await ListExport.WriteAsync(format, info, columns, ListExport.Of(mine.Value!), options.MaxRows, ct);
+        return ListExport.Plan(format, info, columns, ListExport.Of(mine.Value!), mine.Value!.Count, options.MaxRows);
     }
 }

@@ -10,13 +10,14 @@ public static class ExportPartners
 {
     public const string ListName = "Daftar mitra";
 
-    public static async Task<Result<ExportedList>> HandleAsync(JalinDb db, CurrentActor actor, string? q, PartnerKind? kind, ExportFormat format,
+    public static async Task<Result<ListExportPlan>> HandleAsync(JalinDb db, CurrentActor actor, string? q, PartnerKind? kind, ExportFormat format,
         ListExportOptions options, TimeProvider clock, CancellationToken ct = default)
     {
         var query = PartnerRegistry.Query(db, actor, q, kind);
         if (!query.Ok) return query.Error!;
         var partners = query.Value!;
-        if (ListExport.CheckSize(await partners.CountAsync(ct), options.MaxRows) is { } tooMany) return tooMany;
+        var count = await partners.CountAsync(ct);
+        if (ListExport.CheckSize(count, options.MaxRows) is { } tooMany) return tooMany;
 
         ExportColumn<PartnerView>[] columns =
         [
@@ -39,8 +40,8 @@ public static class ExportPartners
         if (!string.IsNullOrWhiteSpace(q)) filters.Add(("Kata pencarian", q.Trim()));
         if (kind is { } k) filters.Add(("Jenis", k.Label()));
         var info = new ExportInfo(ListName, "mitra", Scope(actor), actor, clock.GetUtcNow(), filters);
-        var rows = ListExport.Batches((skip, take, token) => PartnerRegistry.ReadAsync(partners.Skip(skip).Take(take), token), options.MaxRows, ct);
-        return await ListExport.WriteAsync(format, info, columns, rows, options.MaxRows, ct);
+        var rows = ListExport.Batches((skip, take, token) => PartnerRegistry.ReadAsync(partners.Skip(skip).Take(take), token), options.MaxRows);
+        return ListExport.Plan(format, info, columns, rows, count, options.MaxRows);
     }
 
     private static string Scope(CurrentActor actor) => actor.Role switch

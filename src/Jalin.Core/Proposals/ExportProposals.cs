@@ -12,13 +12,14 @@ public static class ExportProposals
 {
     public const string ListName = "Daftar usulan kerja sama";
 
-    public static async Task<Result<ExportedList>> HandleAsync(JalinDb db, CurrentActor actor, ProposalFilter filter, ExportFormat format,
+    public static async Task<Result<ListExportPlan>> HandleAsync(JalinDb db, CurrentActor actor, ProposalFilter filter, ExportFormat format,
         ListExportOptions options, TimeProvider clock, CancellationToken ct = default)
     {
         var query = SearchProposals.Query(db, actor, filter);
         if (!query.Ok) return query.Error!;
         var proposals = query.Value!;
-        if (ListExport.CheckSize(await proposals.CountAsync(ct), options.MaxRows) is { } tooMany) return tooMany;
+        var count = await proposals.CountAsync(ct);
+        if (ListExport.CheckSize(count, options.MaxRows) is { } tooMany) return tooMany;
 
         ExportColumn<ProposalSummary>[] columns =
         [
@@ -43,7 +44,7 @@ public static class ExportProposals
         if (filter.Year is { } year) filters.Add(("Tahun usulan", year.ToString(CultureInfo.InvariantCulture)));
         var scope = actor.Role == Role.AgencyUser ? "Usulan OPD Anda" : $"Usulan daerah Anda ({actor.RegionCode})";
         var info = new ExportInfo(ListName, "usulan", scope + ", sama dengan daftar usulan.", actor, clock.GetUtcNow(), filters);
-        var rows = ListExport.Batches((skip, take, token) => SearchProposals.ReadAsync(proposals.Skip(skip).Take(take), token), options.MaxRows, ct);
-        return await ListExport.WriteAsync(format, info, columns, rows, options.MaxRows, ct);
+        var rows = ListExport.Batches((skip, take, token) => SearchProposals.ReadAsync(proposals.Skip(skip).Take(take), token), options.MaxRows);
+        return ListExport.Plan(format, info, columns, rows, count, options.MaxRows);
     }
 }

@@ -122,6 +122,34 @@ public class ListExportTests
         Assert.Equal("Petugas Uji (petugas.uji), Petugas Bagian Kerja Sama, kode wilayah 32.77", info["Diunduh oleh"]);
     }
 
+    /// <summary>Records each report as it is made (Progress&lt;T&gt; would post them later, out of order).</summary>
+    private sealed class Reports : IProgress<int>
+    {
+        public List<int> Values { get; } = [];
+        public void Report(int value) => Values.Add(value);
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Csv)]
+    [InlineData(ExportFormat.Xlsx)]
+    public async Task The_rows_written_are_reported_every_hundred_rows_and_at_the_end(ExportFormat format)
+    {
+        var source = Enumerable.Range(1, 250).Select(n => new Row(n, $"baris {n}", null, null)).ToList();
+        var plan = ListExport.Plan(format, Info(), Columns, ListExport.Of(source), source.Count, 200_000);
+        Assert.Equal(250, plan.Rows);
+        var reports = new Reports();
+        using var output = new MemoryStream();
+        Assert.Equal(250, await plan.WriteAsync(output, reports));
+        Assert.Equal([100, 200, 250], reports.Values);
+        Assert.True(output.Length > 0);
+
+        // Capped at the row limit: the last report is the rows written, not the rows offered.
+        var capped = new Reports();
+        using var small = new MemoryStream();
+        Assert.Equal(150, await ListExport.WriteAsync(small, format, Info(), Columns, ListExport.Of(source), 150, capped));
+        Assert.Equal([100, 150], capped.Values);
+    }
+
     [Fact]
     public async Task An_empty_list_still_has_its_header_row_and_a_row_count_of_zero()
     {

@@ -1,8 +1,26 @@
 using System.Net;
 using System.Text;
+using Jalin.Web.Tests.Infrastructure;
 using MiniExcelLibs;
 
 namespace Jalin.Web.Tests.Exports;
+
+/// <summary>What a list API returns, to compare a download with.</summary>
+public static class ListPages
+{
+    /// <summary>Every id the list API returns for <paramref name="query"/>, page by page.</summary>
+    public static async Task<List<Guid>> IdsAsync(HttpClient client, string path, string query, string idField = "id")
+    {
+        var ids = new List<Guid>();
+        for (var page = 1; ; page++)
+        {
+            var json = await client.GetAsync($"{path}?{query}{(query.Length > 0 ? "&" : "")}pageSize=200&page={page}").OkJson();
+            var items = json["items"]!.AsArray();
+            ids.AddRange(items.Select(i => i![idField]!.GetValue<Guid>()));
+            if (ids.Count >= json["totalCount"]!.GetValue<int>() || items.Count == 0) return ids;
+        }
+    }
+}
 
 /// <summary>A downloaded list read back: XLSX with MiniExcel (data sheet and "Keterangan"), CSV with a small RFC 4180 reader
 /// for ';' (so the test does not trust the writer's own code to read what it wrote).</summary>

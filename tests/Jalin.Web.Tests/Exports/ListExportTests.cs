@@ -26,18 +26,7 @@ public abstract class ListExportTests<TApp>(TApp app) where TApp : JalinAppFacto
 
     private static string Marker() => "Unduh" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Every id the list API returns for <paramref name="query"/>, page by page.</summary>
-    private static async Task<List<Guid>> ListIds(HttpClient client, string path, string query, string idField = "id")
-    {
-        var ids = new List<Guid>();
-        for (var page = 1; ; page++)
-        {
-            var json = await client.GetAsync($"{path}?{query}{(query.Length > 0 ? "&" : "")}pageSize=200&page={page}").OkJson();
-            var items = json["items"]!.AsArray();
-            ids.AddRange(items.Select(i => i![idField]!.GetValue<Guid>()));
-            if (ids.Count >= json["totalCount"]!.GetValue<int>() || items.Count == 0) return ids;
-        }
-    }
+    private static Task<List<Guid>> ListIds(HttpClient client, string path, string query) => ListPages.IdsAsync(client, path, query);
 
     private static async Task<ListFile> Download(HttpClient client, string path, string format, string query, string sheet) =>
         await ListFile.ReadAsync(await client.GetAsync($"{path}?format={format}{(query.Length > 0 ? "&" : "")}{query}"), format, sheet);

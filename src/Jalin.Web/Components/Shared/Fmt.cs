@@ -23,6 +23,13 @@ public static class Fmt
 
     public static string Rupiah(decimal? v) => v is { } x ? IndonesianFormat.FormatRupiah(x) : "—";
 
+    /// <summary>A file size: "850 KB", "12,4 MB" (at least 1 KB for a file that is not empty).</summary>
+    public static string Size(long bytes) =>
+        bytes == 0 ? "0 KB" : bytes >= 1024 * 1024 ? $"{(bytes / 1024d / 1024d).ToString("N1", Id)} MB" : $"{Math.Max(1, (bytes + 1023) / 1024).ToString("N0", Id)} KB";
+
+    /// <summary>A count of things: "12.500".</summary>
+    public static string Count(long n) => n.ToString("N0", Id);
+
     private static readonly TimeZoneInfo Wib = FindWib();
 
     private static TimeZoneInfo FindWib()
