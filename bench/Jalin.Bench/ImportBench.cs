@@ -35,7 +35,9 @@ public static class ImportBench
         var results = new List<(string Provider, double Upload, double Preview, double Commit, int Created)>();
         // A warm-up import of 300 rows first (not reported): the figures are those of a running app, not of its first call's JIT.
         await RunOnAsync("warm-up", DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), "jalin-import-bench-" + Guid.NewGuid().ToString("N") + ".db")}", Register(300), root);
-        results.Add(await RunOnAsync("SQLite", DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), "jalin-import-bench-" + Guid.NewGuid().ToString("N") + ".db")}", file, root));
+        // JALIN_IMPORT_BENCH_ONLY=postgres skips the SQLite run (for profiling one provider).
+        if (Environment.GetEnvironmentVariable("JALIN_IMPORT_BENCH_ONLY") != "postgres")
+            results.Add(await RunOnAsync("SQLite", DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), "jalin-import-bench-" + Guid.NewGuid().ToString("N") + ".db")}", file, root));
         if (pgServer is not null)
         {
             const string name = "jalin_bench_import";
