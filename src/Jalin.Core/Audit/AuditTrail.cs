@@ -352,7 +352,7 @@ public sealed class BulkAuditChain
         return rows;
     }
 
-    /// <summary>The action of an imported record's audit row.</summary>
+    /// <summary>The action of an audit row for data taken in (an imported record, a region's data from another instance).</summary>
     public const string ImportedAction = "Imported";
 
     private void Append(string region, IEnumerable<AuditInterceptor.AuditDraft> drafts, List<AuditEntry> rows)

@@ -116,7 +116,7 @@ public static class ImportRegion
                     Baris = rows, BarisBersamaDitambahkan = sharedAdded, BarisBersamaSudahAda = sharedPresent, Berkas = manifest.Files.Count,
                     TanpaKataSandi = manifest.Credentials == false,
                 });
-                var row = await AuditInterceptor.Of(db).EventRowAsync(db, code, ImportedEntity, code, "Imported", evidence, ct);
+                var row = await AuditInterceptor.Of(db).EventRowAsync(db, code, ImportedEntity, code, BulkAuditChain.ImportedAction, evidence, ct);
                 await BulkInsert.WriteAsync(db, [row], ct);
                 await db.Database.UseTransactionAsync(null, ct);
                 await tx.CommitAsync(ct);
