@@ -10,7 +10,7 @@ using SQLitePCL;
 namespace Jalin.Core.Data;
 
 /// <summary>Inserts many new rows of one entity type without the change tracker, inside the context's current transaction:
-/// PostgreSQL binary COPY, SQLite one prepared INSERT re-run per row. The columns, their names and their value conversions
+/// PostgreSQL binary COPY, SQLite prepared INSERTs bound by position. The columns, their names and their value conversions
 /// (instants as ticks and Rupiah as sen on SQLite, enums as names) come from the EF model, so a row written here reads back
 /// exactly as one EF wrote. It is for bulk work that writes its own audit rows (ADR 0013): nothing here passes the
 /// interceptors. A database-generated key is left to the database unless the caller has set it.</summary>
@@ -61,45 +61,137 @@ public static class BulkInsert
         return rows.Count;
     }
 
-    /// <summary>SQLite: one statement prepared on the connection's own handle, its values bound by position and stepped
-    /// row after row. Microsoft.Data.Sqlite's command would look every parameter up by name and pick its binding per value
-    /// on each row, which was a third of an import's SQLite write time. Each column is bound as Microsoft.Data.Sqlite binds
-    /// its provider value (Guid as upper-case text, DateOnly as yyyy-MM-dd, bool as 0/1); a table with any other kind of
-    /// column takes the command path.</summary>
+    /// <summary>SQLite: a prepared INSERT on the connection's own handle, its values bound by position and stepped row after
+    /// row. Microsoft.Data.Sqlite's command would look every parameter up by name and pick its binding per value on each row,
+    /// which was a third of an import's SQLite write time. A table with triggers (the search entries, whose triggers feed the
+    /// full-text index) takes many rows per statement (INSERT … VALUES (…), (…), …): SQLite opens a savepoint for each
+    /// statement that fires triggers, and FTS5 writes its pending terms out as a new segment at every savepoint, so one row
+    /// per statement meant one segment per row, merged again later (three times the time). Other tables take one row per
+    /// statement, which SQLite runs faster than a long VALUES list. Each column is bound as Microsoft.Data.Sqlite binds its
+    /// provider value (Guid as upper-case text, DateOnly as yyyy-MM-dd, bool as 0/1); a table with any other kind of column
+    /// takes the command path.</summary>
     private static void WriteSqlite<T>(SqliteConnection conn, Layout layout, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
         var handle = conn.Handle!;
-        var sql = $"INSERT INTO {Quote(layout.Table)} ({string.Join(", ", layout.Columns.Select(c => Quote(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", layout.Columns.Select((_, i) => "?" + (i + 1)))})";
-        var rc = raw.sqlite3_prepare_v2(handle, sql, out var stmt);
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
-        using (stmt)
+        var columns = layout.Columns;
+        var list = rows as IReadOnlyList<T> ?? rows.ToList();
+        var perStatement = HasTriggers(handle, layout.Table) ? Math.Clamp(MaxSqliteVariables / columns.Count, 1, MaxSqliteRowsPerStatement) : 1;
+        sqlite3_stmt? full = null;
+        var utf8 = new SqliteText();
+        Span<byte> small = stackalloc byte[36];
+        try
         {
-            var columns = layout.Columns;
-            foreach (var row in rows)
+            for (var done = 0; done < list.Count;)
             {
                 ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < columns.Count; i++)
+                var n = Math.Min(perStatement, list.Count - done);
+                var stmt = n == perStatement ? full ??= Prepare(handle, layout, n) : Prepare(handle, layout, n);
+                try
                 {
-                    var c = columns[i];
-                    var v = c.Value(row);
-                    rc = v is null ? raw.sqlite3_bind_null(stmt, i + 1) : c.Sqlite switch
+                    for (var r = 0; r < n; r++)
                     {
-                        SqliteBind.Text => raw.sqlite3_bind_text(stmt, i + 1, (string)v),
-                        SqliteBind.Integer => raw.sqlite3_bind_int64(stmt, i + 1, Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)),
-                        SqliteBind.Boolean => raw.sqlite3_bind_int64(stmt, i + 1, (bool)v ? 1 : 0),
-                        SqliteBind.Real => raw.sqlite3_bind_double(stmt, i + 1, Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)),
-                        SqliteBind.Blob => raw.sqlite3_bind_blob(stmt, i + 1, (byte[])v),
-                        SqliteBind.Guid => raw.sqlite3_bind_text(stmt, i + 1, ((Guid)v).ToString().ToUpperInvariant()),
-                        SqliteBind.Date => raw.sqlite3_bind_text(stmt, i + 1, ((DateOnly)v).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                        _ => throw new InvalidOperationException($"Kolom {c.Name} tidak dapat ditulis langsung."),
-                    };
-                    if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
+                        var row = list[done + r];
+                        for (var i = 0; i < columns.Count; i++)
+                        {
+                            var c = columns[i];
+                            var index = r * columns.Count + i + 1;
+                            var v = c.Value(row);
+                            var rc = v is null ? raw.sqlite3_bind_null(stmt, index) : c.Sqlite switch
+                            {
+                                SqliteBind.Text => raw.sqlite3_bind_text(stmt, index, utf8.Of((string)v)),
+                                SqliteBind.Integer => raw.sqlite3_bind_int64(stmt, index, Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)),
+                                SqliteBind.Boolean => raw.sqlite3_bind_int64(stmt, index, (bool)v ? 1 : 0),
+                                SqliteBind.Real => raw.sqlite3_bind_double(stmt, index, Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)),
+                                SqliteBind.Blob => raw.sqlite3_bind_blob(stmt, index, (byte[])v),
+                                SqliteBind.Guid => raw.sqlite3_bind_text(stmt, index, SqliteText.Of((Guid)v, small)),
+                                SqliteBind.Date => raw.sqlite3_bind_text(stmt, index, SqliteText.Of((DateOnly)v, small)),
+                                _ => throw new InvalidOperationException($"Kolom {c.Name} tidak dapat ditulis langsung."),
+                            };
+                            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
+                        }
+                    }
+                    var step = raw.sqlite3_step(stmt);
+                    if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, handle);
+                    raw.sqlite3_reset(stmt);
                 }
-                rc = raw.sqlite3_step(stmt);
-                if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, handle);
-                raw.sqlite3_reset(stmt);
+                finally
+                {
+                    if (stmt != full) stmt.Dispose();
+                }
+                done += n;
             }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
+    }
+
+    /// <summary>True when the table has triggers (the search entries feed their full-text index by trigger).</summary>
+    private static bool HasTriggers(sqlite3 handle, string table)
+    {
+        var rc = raw.sqlite3_prepare_v2(handle, "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 LIMIT 1", out var stmt);
+        using (stmt)
+        {
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
+            raw.sqlite3_bind_text(stmt, 1, table);
+            rc = raw.sqlite3_step(stmt);
+            if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) SqliteException.ThrowExceptionForRC(rc, handle);
+            return rc == raw.SQLITE_ROW;
+        }
+    }
+
+    /// <summary>SQLite's limit on a statement's parameters (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32).</summary>
+    private const int MaxSqliteVariables = 32_766;
+
+    /// <summary>Rows per statement: past a few hundred, a longer statement saves nothing more.</summary>
+    private const int MaxSqliteRowsPerStatement = 500;
+
+    private static sqlite3_stmt Prepare(sqlite3 handle, Layout layout, int rows)
+    {
+        var width = layout.Columns.Count;
+        var sql = new System.Text.StringBuilder($"INSERT INTO {Quote(layout.Table)} ({string.Join(", ", layout.Columns.Select(c => Quote(c.Name)))}) VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var i = 0; i < width; i++) sql.Append(i == 0 ? "?" : ", ?").Append(r * width + i + 1);
+            sql.Append(')');
+        }
+        var rc = raw.sqlite3_prepare_v2(handle, sql.ToString(), out var stmt);
+        if (rc != raw.SQLITE_OK)
+        {
+            stmt?.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, handle);
+        }
+        return stmt!;
+    }
+
+    /// <summary>Text as the UTF-8 bytes SQLite copies at once (SQLITE_TRANSIENT), encoded into one buffer reused for every
+    /// value instead of a new array per value.</summary>
+    private sealed class SqliteText
+    {
+        private byte[] _buffer = new byte[1024];
+
+        public ReadOnlySpan<byte> Of(string text)
+        {
+            var need = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (need > _buffer.Length) _buffer = new byte[Math.Max(need, _buffer.Length * 2)];
+            return _buffer.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, _buffer));
+        }
+
+        /// <summary>A Guid as Microsoft.Data.Sqlite writes it: "D" form, upper case.</summary>
+        public static ReadOnlySpan<byte> Of(Guid value, Span<byte> into)
+        {
+            value.TryFormat(into, out var n, "D");
+            for (var i = 0; i < n; i++) if (into[i] is >= (byte)'a' and <= (byte)'f') into[i] -= 'a' - 'A';
+            return into[..n];
+        }
+
+        /// <summary>A date as Microsoft.Data.Sqlite writes it: yyyy-MM-dd.</summary>
+        public static ReadOnlySpan<byte> Of(DateOnly value, Span<byte> into)
+        {
+            value.TryFormat(into, out var n, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return into[..n];
         }
     }
 

@@ -113,6 +113,64 @@ public sealed class BulkInsertTests : IAsyncLifetime
             Assert.False(await db.AgreementParties.AnyAsync(p => p.Id == orphan.Id));
     }
 
+    [Fact]
+    public async Task Rows_spanning_several_statements_all_arrive_in_order_and_reach_the_full_text_index()
+    {
+        const int count = 1_234; // two statements of 500 rows and one of 234
+        var entries = Enumerable.Range(0, count).Select(i => SearchIndexer.Entry(SearchKind.Partner, Guid.NewGuid(), "32.77", null, null, 2026,
+            $"Mitra pengelolaan sampah nomor {i}", i % 2 == 0 ? "" : "badan", false, _clock.GetUtcNow())).ToList();
+        await using var db = _db.NewDb();
+        var before = await MatchesAsync(db, "sampah");
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await BulkInsert.WriteAsync(db, entries, default);
+            await tx.CommitAsync();
+        }
+        var ids = entries.Select(e => e.SubjectId).ToHashSet();
+        var back = (await db.SearchEntries.AsNoTracking().Where(s => s.Kind == SearchKind.Partner).OrderBy(s => s.Id).ToListAsync()).Where(s => ids.Contains(s.SubjectId)).ToList();
+        Assert.Equal(entries.Select(e => (e.SubjectId, e.Title, e.Body, e.Tokens)), back.Select(e => (e.SubjectId, e.Title, e.Body, e.Tokens)));
+        Assert.Equal(count / 2, back.Count(e => e.Body == "")); // empty text stays empty text, not NULL
+        Assert.Equal(before + count, await MatchesAsync(db, "sampah"));
+    }
+
+    [Fact]
+    public async Task A_refused_row_inside_a_long_statement_leaves_nothing_of_the_others()
+    {
+        var id = Guid.NewGuid();
+        string affair;
+        await using (var db = _db.NewDb())
+        {
+            affair = await db.GovernmentAffairs.Select(g => g.Code).OrderBy(c => c).FirstAsync();
+            var partner = new Partner { RegionCode = "32.77", Kind = PartnerKind.PrivateCompany, Name = "PT Mitra Sejahtera", CreatedAt = _clock.GetUtcNow() };
+            db.Partners.Add(partner);
+            db.Agreements.Add(NewAgreement(id, partner.Id, affair));
+            await db.SaveChangesAsync();
+        }
+        var rows = Enumerable.Range(0, 700).Select(i => new StageChange
+        {
+            Id = 800_000 + i, AgreementId = i == 612 ? Guid.NewGuid() : id, Action = ActionCode.Register, FromStage = Stage.Implementation,
+            ToStage = Stage.Implementation, ActorUserId = "u1", ActorName = "Petugas", At = _clock.GetUtcNow(),
+        }).ToList();
+        await using (var db = _db.NewDb())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var e = await Assert.ThrowsAsync<SqliteException>(() => BulkInsert.WriteAsync(db, rows, default));
+            Assert.Contains("FOREIGN KEY", e.Message);
+        }
+        await using (var db = _db.NewDb())
+            Assert.False(await db.StageChanges.AnyAsync(h => h.Id >= 800_000 && h.Id < 800_700));
+    }
+
+    private static async Task<long> MatchesAsync(JalinDb db, string term)
+    {
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH $term";
+        cmd.Parameters.Add(new SqliteParameter("$term", term));
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
     private static Dictionary<string, (Type Type, object? Value)> Without(Dictionary<string, (Type Type, object? Value)> row, params string[] columns) =>
         row.Where(kv => !columns.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
 
