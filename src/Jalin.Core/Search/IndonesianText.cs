@@ -36,30 +36,48 @@ public static class IndonesianText
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var words = new List<string>();
+        // one pass: letters and digits lowercased into the current word, anything else ends it, combining marks dropped
+        var buffer = decomposed.Length <= 1024 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var length = 0;
         foreach (var c in decomposed)
         {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c)) buffer[length++] = char.ToLowerInvariant(c);
+            else if (length > 0)
+            {
+                AddWord(words, buffer[..length]);
+                length = 0;
+            }
         }
-        var words = new List<string>();
-        foreach (var w in sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (Compounds.TryGetValue(w, out var split)) words.AddRange(split.Split(' '));
-            else words.Add(w);
-        }
+        if (length > 0) AddWord(words, buffer[..length]);
         return words;
     }
+
+    private static void AddWord(List<string> words, ReadOnlySpan<char> word)
+    {
+        var w = new string(word);
+        if (Compounds.TryGetValue(w, out var split)) words.AddRange(split.Split(' '));
+        else words.Add(w);
+    }
+
+    /// <summary>Stems already worked out: the stemmer is deterministic, and a register repeats the same few thousand words
+    /// (an import of 10,000 agreements stems each of them many times). Bounded, so odd input cannot grow it without end.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+
+    private const int MaxStems = 100_000;
 
     /// <summary>The stem of one normalised word ("penyelenggaraan" → "selenggara"); numbers and short words stay.</summary>
     public static string Stem(string word)
     {
         if (word.Length <= 3 || word.Any(char.IsDigit)) return word;
+        if (Stems.TryGetValue(word, out var known)) return known;
         // The stemmer keeps state per call (syllable count, removed affixes): one instance per use.
         var chars = word.ToCharArray();
         var length = new IndonesianStemmer().Stem(chars, chars.Length, stemDerivational: true);
-        return length <= 0 ? word : new string(chars, 0, length);
+        var stem = length <= 0 ? word : new string(chars, 0, length);
+        if (Stems.Count < MaxStems) Stems.TryAdd(word, stem);
+        return stem;
     }
 
     /// <summary>The search tokens of a text: its words without stopwords, each stemmed.</summary>

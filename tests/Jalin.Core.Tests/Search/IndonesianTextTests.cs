@@ -36,6 +36,41 @@ public class IndonesianTextTests
         Assert.Equal("tanda tangan janji", IndonesianText.TokenText("tandatangan perjanjian"));
     }
 
+    [Theory]
+    [InlineData("Kafé, Bandung! Kerja-sama  PT. Maju–Jaya (Persero) Tbk")]
+    [InlineData("  \t\nRp 1.500.000,50 / tahun 2026; No. 100/1/PKS/2025 ")]
+    [InlineData("Ñoño 🌏 emoji \ud800 lone surrogate, e\u0301 combining, ΑΒΓ, 中文, ١٢٣")]
+    [InlineData("TANDATANGAN tanggungjawab mata-pencaharian HASILGUNA dayaguna")]
+    [InlineData("...!!!")]
+    [InlineData("x")]
+    public void Words_split_as_the_plain_rule_says(string text)
+    {
+        // the rule, written the slow way: drop combining marks, lowercase letters and digits, anything else is a space,
+        // then split and cut the solid compounds in two
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+        var compounds = new Dictionary<string, string[]>
+        {
+            ["kerjasama"] = ["kerja", "sama"], ["tandatangan"] = ["tanda", "tangan"], ["matapencaharian"] = ["mata", "pencaharian"],
+            ["tanggungjawab"] = ["tanggung", "jawab"], ["dayaguna"] = ["daya", "guna"], ["hasilguna"] = ["hasil", "guna"],
+        };
+        var expected = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => compounds.TryGetValue(w, out var two) ? two : [w]);
+        Assert.Equal(expected, IndonesianText.Words(text));
+        Assert.Equal(IndonesianText.Words(text + " " + new string('a', 3000)).Take(IndonesianText.Words(text).Count), IndonesianText.Words(text)); // a long text
+    }
+
+    [Fact]
+    public void A_remembered_stem_is_the_stemmer_s_own()
+    {
+        var first = IndonesianText.Stem("pemberdayaan");
+        Assert.Equal(first, IndonesianText.Stem("pemberdayaan"));
+        Assert.Equal("daya", first);
+    }
+
     [Fact]
     public void Typo_distance_counts_a_swap_as_one_edit()
     {
