@@ -35,9 +35,31 @@ public static class IndonesianText
     public static IReadOnlyList<string> Words(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
+        var sink = new WordList { Words = [] };
+        Scan(text, ref sink);
+        return sink.Words;
+    }
+
+    /// <summary>How many tokens <see cref="Tokens"/> gives for <paramref name="text"/> (its words less the stopwords, a solid
+    /// compound counting as its two words), without building them: the ranking counts a title's tokens for every candidate.</summary>
+    public static int TokenCount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return 0;
+        var sink = new TokenCounter();
+        Scan(text, ref sink);
+        return sink.Count;
+    }
+
+    private interface IWordSink
+    {
+        void Word(ReadOnlySpan<char> word);
+    }
+
+    /// <summary>The one pass both read: letters and digits lowercased into the current word, anything else ends it, combining
+    /// marks (diacritics once decomposed) dropped.</summary>
+    private static void Scan<TSink>(string text, ref TSink sink) where TSink : struct, IWordSink
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        var words = new List<string>();
-        // one pass: letters and digits lowercased into the current word, anything else ends it, combining marks dropped
         var buffer = decomposed.Length <= 1024 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
         var length = 0;
         foreach (var c in decomposed)
@@ -46,19 +68,39 @@ public static class IndonesianText
             if (char.IsLetterOrDigit(c)) buffer[length++] = char.ToLowerInvariant(c);
             else if (length > 0)
             {
-                AddWord(words, buffer[..length]);
+                sink.Word(buffer[..length]);
                 length = 0;
             }
         }
-        if (length > 0) AddWord(words, buffer[..length]);
-        return words;
+        if (length > 0) sink.Word(buffer[..length]);
     }
 
-    private static void AddWord(List<string> words, ReadOnlySpan<char> word)
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CompoundsBySpan = Compounds.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopwordsBySpan = Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private struct WordList : IWordSink
     {
-        var w = new string(word);
-        if (Compounds.TryGetValue(w, out var split)) words.AddRange(split.Split(' '));
-        else words.Add(w);
+        public List<string> Words;
+
+        public void Word(ReadOnlySpan<char> word)
+        {
+            if (CompoundsBySpan.TryGetValue(word, out var split)) Words.AddRange(split.Split(' '));
+            else Words.Add(new string(word));
+        }
+    }
+
+    private struct TokenCounter : IWordSink
+    {
+        public int Count;
+
+        public void Word(ReadOnlySpan<char> word)
+        {
+            if (CompoundsBySpan.TryGetValue(word, out var split))
+            {
+                foreach (var part in split.Split(' ')) if (!Stopwords.Contains(part)) Count++;
+            }
+            else if (!StopwordsBySpan.Contains(word)) Count++;
+        }
     }
 
     /// <summary>Stems already worked out: the stemmer is deterministic, and a register repeats the same few thousand words

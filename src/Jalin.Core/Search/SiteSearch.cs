@@ -241,16 +241,34 @@ public static class SiteSearch
 
     public static double Score(string title, string tokens, IReadOnlyCollection<string> stems)
     {
-        var titleTokens = IndonesianText.Tokens(title);
-        var all = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var score = 0.0;
-        foreach (var s in stems)
+        // The stored tokens are the title's tokens followed by the text's (SearchIndexer.Entry tokenises title + " " + body),
+        // so the first TokenCount(title) of them are the title's: counted in one pass over the stored text, without
+        // tokenising the title again or splitting the text into strings (this runs for every candidate of every search).
+        var query = stems as string[] ?? stems.ToArray();
+        var titleLength = IndonesianText.TokenCount(title);
+        Span<int> inTitle = query.Length <= 16 ? stackalloc int[query.Length] : new int[query.Length];
+        Span<int> inAll = query.Length <= 16 ? stackalloc int[query.Length] : new int[query.Length];
+        var count = 0;
+        foreach (var range in tokens.AsSpan().Split(' '))
         {
-            var inTitle = titleTokens.Count(t => t == s);
-            var inText = Math.Max(0, all.Count(t => t == s) - inTitle);
-            score += 4 * Math.Min(inTitle, 2) + (inText > 0 ? 1 + Math.Log(inText) : 0);
+            var token = tokens.AsSpan()[range];
+            if (token.IsEmpty) continue;
+            for (var j = 0; j < query.Length; j++)
+            {
+                if (!token.SequenceEqual(query[j])) continue;
+                inAll[j]++;
+                if (count < titleLength) inTitle[j]++;
+            }
+            count++;
         }
-        score /= 1 + Math.Log(1 + all.Length / 200.0);
+        var score = 0.0;
+        for (var j = 0; j < query.Length; j++)
+        {
+            var titleHits = inTitle[j];
+            var inText = Math.Max(0, inAll[j] - titleHits);
+            score += 4 * Math.Min(titleHits, 2) + (inText > 0 ? 1 + Math.Log(inText) : 0);
+        }
+        score /= 1 + Math.Log(1 + count / 200.0);
         return Math.Round(score, 6);
     }
 

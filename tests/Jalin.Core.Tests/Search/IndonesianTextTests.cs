@@ -63,6 +63,56 @@ public class IndonesianTextTests
         Assert.Equal(IndonesianText.Words(text + " " + new string('a', 3000)).Take(IndonesianText.Words(text).Count), IndonesianText.Words(text)); // a long text
     }
 
+    [Theory]
+    [InlineData("Kafé, Bandung! Kerja-sama  PT. Maju–Jaya (Persero) Tbk dan yang di ke")]
+    [InlineData("  \t\nRp 1.500.000,50 / tahun 2026; No. 100/1/PKS/2025 ")]
+    [InlineData("Ñoño 🌏 emoji \ud800 lone surrogate, e\u0301 combining, ΑΒΓ, 中文, ١٢٣")]
+    [InlineData("TANDATANGAN tanggungjawab mata-pencaharian HASILGUNA dayaguna the of and")]
+    [InlineData("...!!!")]
+    [InlineData("")]
+    public void Token_count_is_the_number_of_tokens(string text) =>
+        Assert.Equal(IndonesianText.Tokens(text).Count, IndonesianText.TokenCount(text));
+
+    [Fact]
+    public void Score_counts_the_title_in_the_stored_tokens_as_the_plain_rule_does()
+    {
+        // the rule, written the slow way: the title tokenised again, the stored tokens split into strings
+        static double Reference(string title, string tokens, IReadOnlyCollection<string> stems)
+        {
+            var titleTokens = IndonesianText.Tokens(title);
+            var all = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var score = 0.0;
+            foreach (var s in stems)
+            {
+                var inTitle = titleTokens.Count(t => t == s);
+                var inText = Math.Max(0, all.Count(t => t == s) - inTitle);
+                score += 4 * Math.Min(inTitle, 2) + (inText > 0 ? 1 + Math.Log(inText) : 0);
+            }
+            score /= 1 + Math.Log(1 + all.Length / 200.0);
+            return Math.Round(score, 6);
+        }
+        var body = string.Join(" ", Enumerable.Range(0, 400).Select(i => i % 7 == 0 ? "pengelolaan sampah" : i % 5 == 0 ? "kerjasama Kafé" : "air minum daerah"));
+        var cases = new (string Title, string Body)[]
+        {
+            ("Pengelolaan Sampah Sampah sampah Regional", "sampah di TPA"), ("Kerjasama Air Minum dan Sanitasi", body), ("Kafé, Bandung!", ""),
+            ("Penyediaan air minum", "Penyediaan air minum, termasuk sampah"), ("yang dan di", "sampah"), ("", "sampah sampah"),
+            ("Tanda-tangan naskah pengelolaan", "tandatangan " + body),
+        };
+        var n = 0;
+        foreach (var (title, text) in cases)
+        {
+            var entry = SearchIndexer.Entry(SearchKind.Agreement, Guid.NewGuid(), "32.77", null, null, 2026, title, text, false, DateTimeOffset.UnixEpoch);
+            var words = IndonesianText.Tokens(title + " " + text).Distinct().ToList();
+            foreach (var stems in new[] { words.Take(1).ToList(), words.Take(3).ToList(), words, ["tidakada"], [.. words.Take(2), "tidakada"] })
+            {
+                Assert.Equal(Reference(entry.Title, entry.Tokens, stems), SiteSearch.Score(entry.Title, entry.Tokens, stems));
+                n++;
+            }
+        }
+        Assert.Equal(35, n);
+        Assert.True(SiteSearch.Score("Pengelolaan Sampah Sampah sampah Regional", IndonesianText.TokenText("Pengelolaan Sampah Sampah sampah Regional sampah"), ["sampah"]) > 0);
+    }
+
     [Fact]
     public void A_remembered_stem_is_the_stemmer_s_own()
     {
