@@ -84,12 +84,25 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     protected ILocator TestId(string id) => Page.Locator($"[data-testid='{id}']");
 
     /// <summary>Chooses an item of a MudSelect wrapped in (or carrying) <paramref name="testId"/>.</summary>
+    /// <remarks>Under load a click can reach the item while the list is still rendering and be lost (the list stays open
+    /// with the item only hovered): the item is clicked again while the list is still open.</remarks>
     protected async Task Choose(string testId, string itemText)
     {
         await TestId(testId).Locator(".mud-select, .mud-input-control").First.ClickAsync();
         var popover = Page.Locator(".mud-popover-open");
-        await popover.GetByText(itemText, new() { Exact = false }).First.ClickAsync();
-        await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        for (var attempt = 1; ; attempt++)
+        {
+            await popover.GetByText(itemText, new() { Exact = false }).First.ClickAsync();
+            try
+            {
+                await popover.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                if (await popover.CountAsync() == 0) return;
+            }
+        }
     }
 
     /// <summary>Chooses files in the MudFileUpload inside <paramref name="containerTestId"/> and waits until
