@@ -14,7 +14,7 @@ public sealed class ListExportTests(AppFixture app) : BrowserTest(app)
     protected override Microsoft.Playwright.BrowserNewContextOptions ContextOptions() =>
         new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "id-ID", AcceptDownloads = true };
 
-    private static int Total(string pagerInfo) => int.Parse(Regex.Match(pagerInfo, @"dari (\d+)").Groups[1].Value);
+    private static int Total(string pagerInfo) => int.Parse(Regex.Match(pagerInfo, @"dari ([\d.]+)").Groups[1].Value.Replace(".", ""));
 
     private Microsoft.Playwright.ILocator MenuButton() =>
         Page.Locator("[data-testid='export-menu'] button, button[data-testid='export-menu']").First;

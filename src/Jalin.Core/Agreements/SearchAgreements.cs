@@ -32,21 +32,49 @@ public static class SearchAgreements
 {
     public static readonly string[] SortKeys = ["title", "kind", "stage", "startsOn", "endsOn", "value", "lead", "updated"];
 
-    public static async Task<Result<Page<AgreementSummary>>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, CancellationToken ct = default)
+    public static Task<Result<Page<AgreementSummary>>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, CancellationToken ct = default) =>
+        HandleAsync(db, actor, f, clock, Search.SiteSearch.MaxCandidates, ct);
+
+    /// <param name="textCap">How many agreements a free-text filter lists at most (tests use a small one).</param>
+    internal static async Task<Result<Page<AgreementSummary>>> HandleAsync(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, int textCap, CancellationToken ct)
     {
-        var query = Query(db, actor, f, clock);
+        var query = Filtered(db, actor, f, clock, null);
         if (!query.Ok) return query.Error!;
         var q = query.Value!;
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
+        var capped = false;
+        if (HasText(f))
+        {
+            // A free-text filter stops at the first textCap agreements found that pass every filter (a common word
+            // matches tens of thousands nationally; counting and sorting all of them took seconds). The list says so, and
+            // its download (ExportAgreements, the uncapped Query) still holds every match.
+            var found = await q.Select(a => a.Id).Take(textCap + 1).ToListAsync(ct);
+            capped = found.Count > textCap;
+            if (capped) found.RemoveAt(found.Count - 1);
+            var sorted = Order(Filtered(db, actor, f, clock, found).Value!, f);
+            var rows = await ReadAsync(sorted.Skip((page - 1) * size).Take(size), ct);
+            return new Page<AgreementSummary>(rows, page, size, found.Count) { TotalIsAtLeast = capped };
+        }
         var total = await q.CountAsync(ct);
-        var items = await ReadAsync(q.Skip((page - 1) * size).Take(size), ct);
+        var items = await ReadAsync(Order(q, f).Skip((page - 1) * size).Take(size), ct);
         return new Page<AgreementSummary>(items, page, size, total);
     }
 
+    private static bool HasText(AgreementFilter f) => !string.IsNullOrWhiteSpace(f.Q) && Search.IndonesianText.Tokens(f.Q).Any();
+
     /// <summary>The agreements the list shows for this filter, in its order (the last key is the id): visibility
     /// (<see cref="AgreementAccess.VisibleTo"/>), filters and sort, without paging. The list and its download
-    /// (<see cref="ExportAgreements"/>) both read this query, so a download never holds a row the list would not.</summary>
+    /// (<see cref="ExportAgreements"/>) both read this query, so a download never holds a row the list would not (and, when
+    /// the list stopped at the first matches of a free-text filter, holds all of them).</summary>
     public static Result<IQueryable<Agreement>> Query(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock)
+    {
+        var filtered = Filtered(db, actor, f, clock, null);
+        return filtered.Ok ? Result<IQueryable<Agreement>>.From(Order(filtered.Value!, f)) : filtered.Error!;
+    }
+
+    /// <summary><see cref="Query"/> without its order, so the database can stop at the first rows found; with
+    /// <paramref name="textMatches"/> (the agreements the free-text filter already found) instead of matching the index again.</summary>
+    private static Result<IQueryable<Agreement>> Filtered(JalinDb db, CurrentActor actor, AgreementFilter f, TimeProvider clock, IReadOnlyCollection<Guid>? textMatches)
     {
         if (actor.Role == Role.SystemAdmin) return new ForbiddenError("Administrator sistem tidak membuka isi kerja sama.");
         if (f.Sort is { } sort && !SortKeys.Contains(sort))
@@ -61,7 +89,8 @@ public static class SearchAgreements
             if (f.Q.Length > Search.SiteSearch.MaxQueryLength)
                 return ValidationError.Of("q", $"Kata pencarian paling panjang {Search.SiteSearch.MaxQueryLength} karakter.");
             var stems = Search.IndonesianText.Tokens(f.Q).Distinct().ToList();
-            if (stems.Count > 0)
+            if (textMatches is not null) q = q.Where(a => textMatches.Contains(a.Id));
+            else if (stems.Count > 0)
             {
                 var matching = Search.SiteSearch.Matching(db, entries => entries.Where(e => e.Kind == Search.SearchKind.Agreement), stems).Select(e => e.SubjectId);
                 q = q.Where(a => matching.Contains(a.Id));
@@ -87,11 +116,16 @@ public static class SearchAgreements
             var until = today.AddDays(days);
             q = q.Where(a => a.Stage == Stage.Implementation && a.EndsOn >= today && a.EndsOn <= until);
         }
+        return Result<IQueryable<Agreement>>.From(q);
+    }
+
+    private static IQueryable<Agreement> Order(IQueryable<Agreement> q, AgreementFilter f)
+    {
 
         // Empty values (no end date, no value, no lead OPD) go last in both directions: a person sorting
         // by end date wants the agreements that have one first. `x == null` orders false before true on
         // SQLite and PostgreSQL alike, so the database's own NULLS FIRST/LAST default does not matter.
-        q = (f.Sort, f.Descending) switch
+        return (f.Sort, f.Descending) switch
         {
             ("title", false) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
             ("title", true) => q.OrderByDescending(a => a.Title).ThenBy(a => a.Id),
@@ -113,7 +147,6 @@ public static class SearchAgreements
             _ when !string.IsNullOrWhiteSpace(f.Q) => q.OrderByDescending(a => a.Title.ToLower().Contains(f.Q.Trim().ToLower())).ThenByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
             _ => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
         };
-        return Result<IQueryable<Agreement>>.From(q);
     }
 
     /// <summary>The rows of one page of <see cref="Query"/> as the list shows them.</summary>

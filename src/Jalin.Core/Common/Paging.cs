@@ -2,6 +2,10 @@ namespace Jalin.Core.Common;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
+    /// <summary>True when the list stopped counting at <see cref="TotalCount"/>: more rows match (a free-text filter
+    /// matching more than <see cref="Search.SiteSearch.MaxCandidates"/> records shows the first ones found).</summary>
+    public bool TotalIsAtLeast { get; init; }
+
     public int TotalPages => PageSize == 0 ? 0 : (int)Math.Ceiling(TotalCount / (double)PageSize);
 }
 

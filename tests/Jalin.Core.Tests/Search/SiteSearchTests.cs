@@ -111,3 +111,98 @@ public class PublicSearchTests
             Assert.Empty((await SiteSearch.PublicAsync(db, new SearchQuery { Q = "persampahan" })).Value!.Hits.Items);
     }
 }
+
+public class PublicSearchFlagTests
+{
+    [Fact]
+    public async Task An_entry_the_index_still_marks_public_is_not_shown_once_its_agreement_is_withdrawn()
+    {
+        // The portal's SQL trusts the indexer's flag; the candidates are checked again against the publication itself,
+        // so an index that lags behind (indexing runs after the save) never shows an unpublished agreement.
+        var clock = TestClock.At(new DateOnly(2026, 11, 24));
+        await using var database = await TestDb.CreateAsync(clock);
+        var s = new Scenario(database, clock);
+        var id = await s.KsddInImplementationAsync();
+        await using (var db = database.NewDb())
+            Assert.True((await Jalin.Core.Publication.PublishAgreement.PublishAsync(db, Actors.Officer, id, new([], []), clock)).Ok);
+        await using (var db = database.NewDb())
+            Assert.Equal([id], (await SiteSearch.PublicAsync(db, new SearchQuery { Q = "persampahan" })).Value!.Hits.Items.Select(h => h.SubjectId));
+        await using (var db = database.NewDb())
+        {
+            // Withdrawn behind the indexer's back: the entry keeps IsPublic = true.
+            await db.Agreements.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.PublishedAt, (DateTimeOffset?)null));
+            Assert.True(await db.SearchEntries.AnyAsync(e => e.SubjectId == id && e.IsPublic));
+        }
+        await using (var db = database.NewDb())
+        {
+            var r = await SiteSearch.PublicAsync(db, new SearchQuery { Q = "persampahan" });
+            Assert.True(r.Ok, r.Error?.ToString());
+            Assert.Empty(r.Value!.Hits.Items);
+            Assert.Equal(0, r.Value.Hits.TotalCount);
+            Assert.Empty(r.Value.Kinds);
+            Assert.Empty(r.Value.Regions);
+        }
+    }
+
+    [Fact]
+    public async Task Entries_never_marked_public_stay_out_of_the_portal_even_if_their_flag_is_set()
+    {
+        // An usulan's or a partner's entry is never public, whatever its flag says.
+        var clock = TestClock.At(new DateOnly(2026, 11, 24));
+        await using var database = await TestDb.CreateAsync(clock);
+        var s = new Scenario(database, clock);
+        var p = await s.AddPartnerAsync(PartnerKind.PrivateCompany, "PT Sampah Bersih Nusantara");
+        await using (var db = database.NewDb())
+            await db.SearchEntries.Where(e => e.SubjectId == p.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsPublic, true));
+        await using (var db = database.NewDb())
+        {
+            Assert.Equal([p.Id], (await SiteSearch.ForActorAsync(db, Actors.Officer, new SearchQuery { Q = "Nusantara" })).Value!.Hits.Items.Select(h => h.SubjectId));
+            Assert.Empty((await SiteSearch.PublicAsync(db, new SearchQuery { Q = "Nusantara" })).Value!.Hits.Items);
+        }
+    }
+}
+
+public class AgreementListTextCapTests
+{
+    [Fact]
+    public async Task A_text_filter_matching_more_than_the_cap_lists_the_first_found_and_says_there_are_more()
+    {
+        var clock = TestClock.At(new DateOnly(2026, 11, 24));
+        await using var database = await TestDb.CreateAsync(clock);
+        var s = new Scenario(database, clock);
+        var ids = new List<Guid>();
+        foreach (var t in new[] { "Pengelolaan sampah terpadu", "Bank sampah sekolah", "Persampahan kawasan industri" })
+            ids.Add(await s.RegisterAsync(Scenario.Ksdd(t)));
+        var water = await s.RegisterAsync(Scenario.Ksdd("Penyediaan air minum"));
+        await using var db = database.NewDb();
+
+        var capped = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock, 2, default);
+        Assert.True(capped.Ok, capped.Error?.ToString());
+        Assert.True(capped.Value!.TotalIsAtLeast);
+        Assert.Equal(2, capped.Value.TotalCount);
+        Assert.Equal(2, capped.Value.Items.Count);
+        Assert.Subset(ids.ToHashSet(), capped.Value.Items.Select(a => a.Id).ToHashSet());
+
+        // Within the cap the count is exact, and the filters are applied before the cap, not after it.
+        var all = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock, 3, default);
+        Assert.False(all.Value!.TotalIsAtLeast);
+        Assert.Equal(3, all.Value.TotalCount);
+        Assert.Equal(ids.Order(), all.Value.Items.Select(a => a.Id).Order());
+        var paged = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah", Sort = "title", PageSize = 2, Page = 2 }, clock, 3, default);
+        Assert.Equal("Persampahan kawasan industri", Assert.Single(paged.Value!.Items).Title);
+        var none = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah", Stage = Jalin.Core.Lifecycle.Stage.Ended }, clock, 1, default);
+        Assert.False(none.Value!.TotalIsAtLeast);
+        Assert.Empty(none.Value.Items);
+
+        // Without text the list counts everything, as before.
+        var plain = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter(), clock, 1, default);
+        Assert.False(plain.Value!.TotalIsAtLeast);
+        Assert.Equal(4, plain.Value.TotalCount);
+        Assert.Contains(water, plain.Value.Items.Select(a => a.Id));
+
+        // The download's query is not capped.
+        var export = SearchAgreements.Query(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock).Value!;
+        Assert.Equal(3, await export.CountAsync());
+    }
+}
+
