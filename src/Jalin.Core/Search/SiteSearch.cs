@@ -47,17 +47,18 @@ public static class SiteSearch
 
     /// <summary>The back office: everything the actor may open.</summary>
     public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, CancellationToken ct = default) =>
-        RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), null), query, ct);
+        RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), null, PublicOnly: false), query, ct);
 
     /// <summary>The portal: only what is public.</summary>
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
-        RunAsync(db, new Scope(PublicEntries, (candidates, token) => StillPublicAsync(db, candidates, token)), query, ct);
+        RunAsync(db, new Scope(PublicEntries, (candidates, token) => StillPublicAsync(db, candidates, token), PublicOnly: true), query, ct);
 
     /// <summary>Which entries a search may return: <see cref="Filter"/> narrows the matching rows in SQL; <see cref="Verify"/>,
     /// when set, checks the candidates found (at most <see cref="MaxCandidates"/>) again against the source of truth and
-    /// returns those that pass.</summary>
+    /// returns those that pass; <see cref="PublicOnly"/> matches inside the entries marked public (on PostgreSQL their own
+    /// index, so a search of the portal never reads an unpublished entry).</summary>
     internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter,
-        Func<IReadOnlyList<Candidate>, CancellationToken, Task<HashSet<long>>>? Verify);
+        Func<IReadOnlyList<Candidate>, CancellationToken, Task<HashSet<long>>>? Verify, bool PublicOnly);
 
     /// <summary>The entries the indexer marked public: published agreements, good practices, potentials and needs (it writes a
     /// published agreement's entry without the fields marked confidential). Drafts, documents' text, usulan and partners
@@ -151,6 +152,20 @@ public static class SiteSearch
         };
     }
 
+    /// <summary>Stems every agreement's entry holds: its kind's name ("Kerja Sama Daerah dengan …") is part of its text, so
+    /// they narrow nothing, while the database would intersect a posting list of every agreement (a million nationally:
+    /// 80 ms of a search for "kerjasama pendidikan"). They are left out of the match when the query has other words, and
+    /// still count in the ranking and the highlight.</summary>
+    public static readonly IReadOnlySet<string> MatchNeutral = new HashSet<string>(StringComparer.Ordinal) { "kerja", "sama" };
+
+    /// <summary>The stems the database matches: <paramref name="stems"/> without <see cref="MatchNeutral"/> ones, unless
+    /// nothing else is left.</summary>
+    public static IReadOnlyCollection<string> ForMatching(IReadOnlyCollection<string> stems)
+    {
+        var narrowing = stems.Where(s => !MatchNeutral.Contains(s)).ToList();
+        return narrowing.Count > 0 ? narrowing : stems;
+    }
+
     /// <summary>The query's words (normalised, compounds split, stopwords out) or why it cannot be run.</summary>
     public static Result<IReadOnlyList<string>> Parse(string? q)
     {
@@ -165,13 +180,38 @@ public static class SiteSearch
     /// <summary>The entries holding every stem (the database's full-text index does the matching: PostgreSQL's GIN over the
     /// stored "TokensVector" column, SQLite's FTS5), narrowed by <paramref name="scope"/>. The scope is applied to the
     /// matching rows themselves, not joined back to the table, so the database plans one scan.</summary>
-    public static IQueryable<SearchEntry> Matching(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, IReadOnlyCollection<string> stems)
+    /// <param name="alone">On PostgreSQL, plan the match on its own (see below): right for a caller that reads the first
+    /// matches and stops (a LIMIT, an EXISTS); wrong for one that joins all of them (the agreement list's IN), which then
+    /// materialises every match.</param>
+    /// <param name="publicOnly">Only entries marked public, tested inside the match: PostgreSQL then uses the GIN index of
+    /// the public entries alone (migration SearchPublicTokensIndex).</param>
+    private const string PgMatch = "SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {0})";
+    private const string PgMatchPublic = PgMatch + " AND \"IsPublic\"";
+    private const string PgAlone = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatch + ") SELECT * FROM m) AS m";
+    private const string PgAlonePublic = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatchPublic + ") SELECT * FROM m) AS m";
+    private const string SqliteMatch = "SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})";
+    private const string SqliteMatchPublic = SqliteMatch + " AND \"IsPublic\"";
+
+    public static IQueryable<SearchEntry> Matching(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, IReadOnlyCollection<string> stems,
+        bool alone = true, bool publicOnly = false)
     {
-        var terms = string.Join(' ', stems);
-        var matched = db.Database.IsNpgsql()
-            ? db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {0})", terms)
-            : db.SearchEntries.FromSqlRaw("SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})",
-                string.Join(' ', stems.Select(s => "\"" + s + "\"")));
+        var matchStems = ForMatching(stems);
+        var terms = string.Join(' ', matchStems);
+        IQueryable<SearchEntry> matched;
+        if (db.Database.IsNpgsql())
+            // MATERIALIZED: the match is planned on its own, always through the GIN index. Planned together with the caller's
+            // LIMIT or EXISTS, PostgreSQL expected a rare word's matches early in a scan of the whole table and read all
+            // 1,000,000 rows (715 ms for a typo) where the index answers in 7 ms; the rows still stream, so the caller
+            // stops reading at its limit.
+            matched = db.SearchEntries.FromSqlRaw((alone, publicOnly) switch
+            {
+                (true, true) => PgAlonePublic,
+                (true, false) => PgAlone,
+                (false, true) => PgMatchPublic,
+                (false, false) => PgMatch,
+            }, terms);
+        else
+            matched = db.SearchEntries.FromSqlRaw(publicOnly ? SqliteMatchPublic : SqliteMatch, string.Join(' ', matchStems.Select(s => "\"" + s + "\"")));
         return scope(matched.AsNoTracking());
     }
 
@@ -200,32 +240,32 @@ public static class SiteSearch
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 20;
 
-        // Typo tolerance: a word that matches nothing the actor may see is replaced by the nearest word of a partner or
-        // region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer).
         var words = parsed.Value!.ToList();
-        var corrections = new List<SearchCorrection>();
-        string[]? vocabulary = null;
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (await Matching(db, scope.Filter, [IndonesianText.Stem(words[i])]).AnyAsync(ct)) continue;
-            vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
-            if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
-            {
-                corrections.Add(new SearchCorrection(words[i], nearest));
-                words[i] = nearest;
-            }
-        }
         var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+        var candidates = await CandidatesAsync(db, scope, stems, ct);
 
-        // The first MaxCandidates matches in the database's own order (no ORDER BY): PostgreSQL then stops reading the
-        // matching rows at the cap instead of reading all of them (67,000 for "sampah" at national size) to sort them.
-        var candidates = await Matching(db, scope.Filter, stems).Take(MaxCandidates)
-            .Select(e => new Candidate(e.Id, e.Kind, e.SubjectId, e.AgreementId, e.RegionCode, e.CooperationKind, e.Year, e.Title, e.Tokens))
-            .ToListAsync(ct);
-        if (scope.Verify is { } verify)
+        // Typo tolerance: when nothing matches, a word that matches nothing the actor may see is replaced by the nearest
+        // word of a partner or region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer). Checked only then: when
+        // all the words match together, each of them matches something.
+        var corrections = new List<SearchCorrection>();
+        if (candidates.Count == 0)
         {
-            var passed = await verify(candidates, ct);
-            candidates = candidates.Where(c => passed.Contains(c.Id)).ToList();
+            string[]? vocabulary = null;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (await Matching(db, scope.Filter, [IndonesianText.Stem(words[i])], publicOnly: scope.PublicOnly).AnyAsync(ct)) continue;
+                vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
+                if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
+                {
+                    corrections.Add(new SearchCorrection(words[i], nearest));
+                    words[i] = nearest;
+                }
+            }
+            if (corrections.Count > 0)
+            {
+                stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+                candidates = await CandidatesAsync(db, scope, stems, ct);
+            }
         }
         var ranked = Rank(candidates, stems);
 
@@ -253,6 +293,19 @@ public static class SiteSearch
             Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
             Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
             Facet(all.Where(e => e.Year is not null), e => e.Year!.Value.ToString(), e => e.Year!.Value.ToString()));
+    }
+
+    /// <summary>The first <see cref="MaxCandidates"/> entries in scope holding every stem, in the database's own order (no
+    /// ORDER BY: PostgreSQL then stops reading the matching rows at the cap instead of reading all of them, 67,000 for
+    /// "sampah" at national size, to sort them), checked again by the scope's <see cref="Scope.Verify"/>.</summary>
+    private static async Task<List<Candidate>> CandidatesAsync(JalinDb db, Scope scope, IReadOnlyCollection<string> stems, CancellationToken ct)
+    {
+        var candidates = await Matching(db, scope.Filter, stems, publicOnly: scope.PublicOnly).Take(MaxCandidates)
+            .Select(e => new Candidate(e.Id, e.Kind, e.SubjectId, e.AgreementId, e.RegionCode, e.CooperationKind, e.Year, e.Title, e.Tokens))
+            .ToListAsync(ct);
+        if (scope.Verify is not { } verify) return candidates;
+        var passed = await verify(candidates, ct);
+        return candidates.Where(c => passed.Contains(c.Id)).ToList();
     }
 
     internal sealed record Candidate(long Id, SearchKind Kind, Guid SubjectId, Guid? AgreementId, string RegionCode, CooperationKind? CooperationKind, int? Year, string Title, string Tokens);
