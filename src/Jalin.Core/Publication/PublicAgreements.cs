@@ -132,8 +132,14 @@ public static class PublicAgreements
             a.Id, a.Title, a.RegionCode, a.Kind, a.Stage, a.AffairCode, a.StartsOn, a.EndsOn, a.Value, a.Confidential, a.PublishedAt,
             Partners = a.Parties.Where(p => p.Order > 1).OrderBy(p => p.Order).Select(p => p.Name).ToList(),
         }).ToListAsync(ct);
-        var names = await RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct);
-        var affairs = await AffairNamesAsync(db, rows.Select(r => r.AffairCode), ct);
+        // The names of all regions and affairs (reference data, a few hundred rows) are kept with the portal's figures, so a
+        // register page asks the database for its rows alone; without the figures, only the names of these rows are read.
+        var names = figures is null
+            ? await RegionNamesAsync(db, rows.Select(r => r.RegionCode), ct)
+            : await figures.GetAsync("region-names", () => db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct));
+        var affairs = figures is null
+            ? await AffairNamesAsync(db, rows.Select(r => r.AffairCode), ct)
+            : await figures.GetAsync("affair-names", () => db.GovernmentAffairs.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Name, ct));
         var items = rows.Select(r =>
         {
             var status = PublicStatus.Of(r.Stage);

@@ -152,20 +152,6 @@ public static class SiteSearch
         };
     }
 
-    /// <summary>Stems every agreement's entry holds: its kind's name ("Kerja Sama Daerah dengan …") is part of its text, so
-    /// they narrow nothing, while the database would intersect a posting list of every agreement (a million nationally:
-    /// 80 ms of a search for "kerjasama pendidikan"). They are left out of the match when the query has other words, and
-    /// still count in the ranking and the highlight.</summary>
-    public static readonly IReadOnlySet<string> MatchNeutral = new HashSet<string>(StringComparer.Ordinal) { "kerja", "sama" };
-
-    /// <summary>The stems the database matches: <paramref name="stems"/> without <see cref="MatchNeutral"/> ones, unless
-    /// nothing else is left.</summary>
-    public static IReadOnlyCollection<string> ForMatching(IReadOnlyCollection<string> stems)
-    {
-        var narrowing = stems.Where(s => !MatchNeutral.Contains(s)).ToList();
-        return narrowing.Count > 0 ? narrowing : stems;
-    }
-
     /// <summary>The query's words (normalised, compounds split, stopwords out) or why it cannot be run.</summary>
     public static Result<IReadOnlyList<string>> Parse(string? q)
     {
@@ -195,8 +181,7 @@ public static class SiteSearch
     public static IQueryable<SearchEntry> Matching(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, IReadOnlyCollection<string> stems,
         bool alone = true, bool publicOnly = false)
     {
-        var matchStems = ForMatching(stems);
-        var terms = string.Join(' ', matchStems);
+        var terms = string.Join(' ', stems);
         IQueryable<SearchEntry> matched;
         if (db.Database.IsNpgsql())
             // MATERIALIZED: the match is planned on its own, always through the GIN index. Planned together with the caller's
@@ -211,7 +196,7 @@ public static class SiteSearch
                 (false, false) => PgMatch,
             }, terms);
         else
-            matched = db.SearchEntries.FromSqlRaw(publicOnly ? SqliteMatchPublic : SqliteMatch, string.Join(' ', matchStems.Select(s => "\"" + s + "\"")));
+            matched = db.SearchEntries.FromSqlRaw(publicOnly ? SqliteMatchPublic : SqliteMatch, string.Join(' ', stems.Select(s => "\"" + s + "\"")));
         return scope(matched.AsNoTracking());
     }
 

@@ -205,35 +205,3 @@ public class AgreementListTextCapTests
         Assert.Equal(3, await export.CountAsync());
     }
 }
-
-
-public class MatchNeutralStemTests
-{
-    [Fact]
-    public void The_words_of_kerja_sama_are_left_out_of_the_match_only_when_other_words_remain()
-    {
-        Assert.Equal(["didik"], SiteSearch.ForMatching(["kerja", "sama", "didik"]));
-        Assert.Equal(["kerja", "sama"], SiteSearch.ForMatching(["kerja", "sama"]));
-        Assert.Equal(["sampah", "air"], SiteSearch.ForMatching(["sampah", "air"]));
-    }
-
-    [Fact]
-    public async Task A_query_with_kerjasama_finds_by_its_other_words_and_still_ranks_by_all_of_them()
-    {
-        var clock = TestClock.At(new DateOnly(2026, 11, 24));
-        await using var database = await TestDb.CreateAsync(clock);
-        var s = new Scenario(database, clock);
-        var titled = await s.RegisterAsync(Scenario.Ksdd("Kerja sama bidang pendidikan"));
-        var plain = await s.RegisterAsync(Scenario.Ksdd("Peningkatan mutu pendidikan dasar"));
-        var p = await s.AddPartnerAsync(PartnerKind.University, "Universitas Pendidikan Indonesia");
-        await using var db = database.NewDb();
-        var r = await SiteSearch.ForActorAsync(db, Actors.Officer, new SearchQuery { Q = "kerjasama pendidikan" });
-        Assert.True(r.Ok, r.Error?.ToString());
-        var hits = r.Value!.Hits.Items.Select(h => h.SubjectId).ToList();
-        // The partner's entry holds no "kerja sama" and is found by "pendidikan"; the agreement with both words in its title ranks first.
-        Assert.Equal(titled, hits[0]);
-        Assert.Contains(plain, hits);
-        Assert.Contains(p.Id, hits);
-        Assert.Contains("<mark>Kerja</mark> <mark>sama</mark>", r.Value.Hits.Items[0].TitleHtml);
-    }
-}
