@@ -227,7 +227,7 @@ public static class SiteSearch
 
         var words = parsed.Value!.ToList();
         var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
-        var candidates = await CandidatesAsync(db, scope, stems, ct);
+        var (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
 
         // Typo tolerance: when nothing matches, a word that matches nothing the actor may see is replaced by the nearest
         // word of a partner or region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer). Checked only then: when
@@ -249,7 +249,7 @@ public static class SiteSearch
             if (corrections.Count > 0)
             {
                 stems = words.Select(IndonesianText.Stem).Distinct().ToList();
-                candidates = await CandidatesAsync(db, scope, stems, ct);
+                (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
             }
         }
         var ranked = Rank(candidates, stems);
@@ -273,7 +273,7 @@ public static class SiteSearch
         static List<SearchFacet> Facet<T>(IEnumerable<T> keys, Func<T, string> key, Func<T, string> label) =>
             keys.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.First()), g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
         var all = ranked.Select(r => r.Entry).ToList();
-        return new SearchResults(query.Q!.Trim(), corrections, new Page<SearchHit>(hits, page, size, filtered.Count),
+        return new SearchResults(query.Q!.Trim(), corrections, new Page<SearchHit>(hits, page, size, filtered.Count) { TotalIsAtLeast = capped },
             Facet(all, e => e.Kind.ToString(), e => e.Kind.Label()),
             Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
             Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
@@ -283,14 +283,16 @@ public static class SiteSearch
     /// <summary>The first <see cref="MaxCandidates"/> entries in scope holding every stem, in the database's own order (no
     /// ORDER BY: PostgreSQL then stops reading the matching rows at the cap instead of reading all of them, 67,000 for
     /// "sampah" at national size, to sort them), checked again by the scope's <see cref="Scope.Verify"/>.</summary>
-    private static async Task<List<Candidate>> CandidatesAsync(JalinDb db, Scope scope, IReadOnlyCollection<string> stems, CancellationToken ct)
+    /// <returns>The candidates, and whether the database stopped at the cap (more entries may match).</returns>
+    private static async Task<(List<Candidate> Found, bool Capped)> CandidatesAsync(JalinDb db, Scope scope, IReadOnlyCollection<string> stems, CancellationToken ct)
     {
         var candidates = await Matching(db, scope.Filter, stems, publicOnly: scope.PublicOnly).Take(MaxCandidates)
             .Select(e => new Candidate(e.Id, e.Kind, e.SubjectId, e.AgreementId, e.RegionCode, e.CooperationKind, e.Year, e.Title, e.Tokens))
             .ToListAsync(ct);
-        if (scope.Verify is not { } verify) return candidates;
+        var capped = candidates.Count == MaxCandidates;
+        if (scope.Verify is not { } verify) return (candidates, capped);
         var passed = await verify(candidates, ct);
-        return candidates.Where(c => passed.Contains(c.Id)).ToList();
+        return (candidates.Where(c => passed.Contains(c.Id)).ToList(), capped);
     }
 
     internal sealed record Candidate(long Id, SearchKind Kind, Guid SubjectId, Guid? AgreementId, string RegionCode, CooperationKind? CooperationKind, int? Year, string Title, string Tokens);

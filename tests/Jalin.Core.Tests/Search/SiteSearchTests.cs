@@ -205,3 +205,31 @@ public class AgreementListTextCapTests
         Assert.Equal(3, await export.CountAsync());
     }
 }
+
+public class SearchCapTests
+{
+    [Fact]
+    public async Task A_search_matching_more_than_the_cap_ranks_the_first_found_and_says_more_match()
+    {
+        var clock = TestClock.At(new DateOnly(2026, 11, 24));
+        await using var database = await TestDb.CreateAsync(clock);
+        await using (var db = database.NewDb())
+        {
+            db.Partners.AddRange(Enumerable.Range(1, SiteSearch.MaxCandidates + 5).Select(i => new Partner
+            {
+                RegionCode = Actors.Cimahi, Kind = PartnerKind.Cooperative, Name = $"Koperasi Nelayan Sejahtera {i}", CreatedAt = clock.GetUtcNow(),
+            }));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = database.NewDb())
+        {
+            var many = await SiteSearch.ForActorAsync(db, Actors.Officer, new SearchQuery { Q = "nelayan" });
+            Assert.True(many.Ok, many.Error?.ToString());
+            Assert.True(many.Value!.Hits.TotalIsAtLeast);
+            Assert.Equal(SiteSearch.MaxCandidates, many.Value.Hits.TotalCount);
+            var one = await SiteSearch.ForActorAsync(db, Actors.Officer, new SearchQuery { Q = "nelayan 1004" });
+            Assert.False(one.Value!.Hits.TotalIsAtLeast);
+            Assert.Equal("Koperasi Nelayan Sejahtera 1004", Assert.Single(one.Value.Hits.Items).Title);
+        }
+    }
+}
