@@ -163,6 +163,13 @@ public static class SiteSearch
         return words;
     }
 
+    private const string PgMatch = "SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {0})";
+    private const string PgMatchPublic = PgMatch + " AND \"IsPublic\"";
+    private const string PgAlone = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatch + ") SELECT * FROM m) AS m";
+    private const string PgAlonePublic = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatchPublic + ") SELECT * FROM m) AS m";
+    private const string SqliteMatch = "SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})";
+    private const string SqliteMatchPublic = SqliteMatch + " AND \"IsPublic\"";
+
     /// <summary>The entries holding every stem (the database's full-text index does the matching: PostgreSQL's GIN over the
     /// stored "TokensVector" column, SQLite's FTS5), narrowed by <paramref name="scope"/>. The scope is applied to the
     /// matching rows themselves, not joined back to the table, so the database plans one scan.</summary>
@@ -171,13 +178,6 @@ public static class SiteSearch
     /// materialises every match.</param>
     /// <param name="publicOnly">Only entries marked public, tested inside the match: PostgreSQL then uses the GIN index of
     /// the public entries alone (migration SearchPublicTokensIndex).</param>
-    private const string PgMatch = "SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {0})";
-    private const string PgMatchPublic = PgMatch + " AND \"IsPublic\"";
-    private const string PgAlone = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatch + ") SELECT * FROM m) AS m";
-    private const string PgAlonePublic = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatchPublic + ") SELECT * FROM m) AS m";
-    private const string SqliteMatch = "SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})";
-    private const string SqliteMatchPublic = SqliteMatch + " AND \"IsPublic\"";
-
     public static IQueryable<SearchEntry> Matching(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, IReadOnlyCollection<string> stems,
         bool alone = true, bool publicOnly = false)
     {
