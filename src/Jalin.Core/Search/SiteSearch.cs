@@ -60,13 +60,14 @@ public static class SiteSearch
     internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter,
         Func<IReadOnlyList<Candidate>, CancellationToken, Task<HashSet<long>>>? Verify, bool PublicOnly);
 
-    /// <summary>The entries the indexer marked public: published agreements, good practices, potentials and needs (it writes a
-    /// published agreement's entry without the fields marked confidential). Drafts, documents' text, usulan and partners
-    /// are never marked. In SQL this is the flag alone, so the database reads the matching rows and stops at the cap; the
-    /// flag is the indexer's copy, so <see cref="StillPublicAsync"/> checks the candidates again.</summary>
+    /// <summary>The kinds the portal may show: published agreements, good practices, potentials and needs (the indexer writes
+    /// a published agreement's entry without the fields marked confidential). Drafts, documents' text, usulan and partners
+    /// never are. The public flag itself is tested inside the match (<see cref="Scope.PublicOnly"/>), so in SQL the
+    /// database reads the matching rows and stops at the cap; the flag is the indexer's copy, so
+    /// <see cref="StillPublicAsync"/> checks the candidates again.</summary>
     internal static IQueryable<SearchEntry> PublicEntries(IQueryable<SearchEntry> entries) =>
-        entries.Where(e => e.IsPublic && (e.Kind == SearchKind.Agreement || e.Kind == SearchKind.GoodPractice
-            || e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need));
+        entries.Where(e => e.Kind == SearchKind.Agreement || e.Kind == SearchKind.GoodPractice
+            || e.Kind == SearchKind.Potential || e.Kind == SearchKind.Need);
 
     /// <summary>The candidates whose subject the portal's own source of truth still publishes
     /// (<see cref="Publication.PublicAgreements.Published"/>, <see cref="PublicCatalogue.PublishedPractices"/>,

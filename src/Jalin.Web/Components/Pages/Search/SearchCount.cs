@@ -1,6 +1,6 @@
-using System.Globalization;
 using Jalin.Core.Common;
 using Jalin.Core.Search;
+using Jalin.Web.Components.Shared;
 
 namespace Jalin.Web.Components.Pages.Search;
 
@@ -8,9 +8,7 @@ namespace Jalin.Web.Components.Pages.Search;
 /// <see cref="SiteSearch.MaxCandidates"/> matches, says so and how to narrow it.</summary>
 public static class SearchCount
 {
-    private static readonly CultureInfo Id = CultureInfo.GetCultureInfo("id-ID");
-
     public static string Text<T>(Page<T> hits) => hits.TotalIsAtLeast
-        ? $"{hits.TotalCount.ToString("N0", Id)} hasil di antara {SiteSearch.MaxCandidates.ToString("N0", Id)} kecocokan pertama; masih ada yang lain. Tambahkan kata untuk mempersempit."
-        : $"{hits.TotalCount.ToString("N0", Id)} hasil";
+        ? $"{Fmt.Count(hits.TotalCount)} hasil di antara {Fmt.Count(SiteSearch.MaxCandidates)} kecocokan pertama; masih ada yang lain. Tambahkan kata untuk mempersempit."
+        : $"{Fmt.Count(hits.TotalCount)} hasil";
 }
