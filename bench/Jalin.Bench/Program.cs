@@ -66,13 +66,22 @@ if (args.Length > 0 && args[0] == "import")
     return await ImportBench.RunAsync(Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG"), FindRoot(),
         ri >= 0 && ri + 1 < args.Length ? int.Parse(args[ri + 1], CultureInfo.InvariantCulture) : 10_000, oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
 }
+if (args.Length > 0 && args[0] == "load")
+{
+    // Load on a running app, for profiling it: load --url http://127.0.0.1:5099 [--user pembina.kemendagri] [--concurrency 16] [--seconds 10] PATH...
+    string? Str(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+    int Opt(string name, int fallback) => Str(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    var named = new[] { "--url", "--user", "--concurrency", "--seconds" };
+    var paths = args.Skip(1).Where((a, i) => !named.Contains(a) && !named.Contains(args[i])).ToArray();
+    return await PortalBench.LoadRunningAsync(Str("--url") ?? "http://127.0.0.1:5099", Str("--user"), paths, Opt("--concurrency", 16), Opt("--seconds", 10));
+}
 if (args.Length > 0 && args[0] == "portal")
 {
     int Opt(string name, int fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback; }
     var oi = Array.IndexOf(args, "--out");
     var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
         ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
-    return await PortalBench.RunAsync(pg, FindRoot(), Opt("--agreements", 1_000_000), Opt("--concurrency", 16), Opt("--seconds", 10), args.Contains("--reuse"),
+    return await PortalBench.RunAsync(pg, FindRoot(), Opt("--agreements", 1_000_000), Opt("--concurrency", 16), Opt("--seconds", 10), Opt("--warmup", 20), args.Contains("--reuse"),
         oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
 }
 var options = Args.Parse(args);

@@ -92,7 +92,7 @@ public static class SearchAgreements
             if (textMatches is not null) q = q.Where(a => textMatches.Contains(a.Id));
             else if (stems.Count > 0)
             {
-                var matching = Search.SiteSearch.Matching(db, entries => entries.Where(e => e.Kind == Search.SearchKind.Agreement), stems, alone: false).Select(e => e.SubjectId);
+                var matching = Search.SiteSearch.Matching(db, entries => entries.Where(e => e.Kind == Search.SearchKind.Agreement), stems, Search.SiteSearch.MatchUse.All).Select(e => e.SubjectId);
                 q = q.Where(a => matching.Contains(a.Id));
             }
         }

@@ -166,39 +166,81 @@ public static class SiteSearch
 
     private const string PgMatch = "SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {0})";
     private const string PgMatchPublic = PgMatch + " AND \"IsPublic\"";
-    private const string PgAlone = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatch + ") SELECT * FROM m) AS m";
-    private const string PgAlonePublic = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgMatchPublic + ") SELECT * FROM m) AS m";
     private const string SqliteMatch = "SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"SearchEntriesFts\" WHERE \"SearchEntriesFts\" MATCH {0})";
     private const string SqliteMatchPublic = SqliteMatch + " AND \"IsPublic\"";
+
+    /// <summary>How many parts PostgreSQL's search indexes are split into (migration SearchTokenBuckets: one GIN index per
+    /// <c>"Id" % 8</c>, for all entries and for the public ones).</summary>
+    internal const int Buckets = 8;
+
+    /// <summary>The match read bucket by bucket: UNION ALL of one scan per bucket, each through its own partial GIN index, so
+    /// a reader that stops at its limit builds the bitmap of the first buckets only (a GIN index returns a bitmap of every
+    /// match before the first row: 57,000 rows for a common word at national size, which cost more than the rest of a search).</summary>
+    private static string PgBucketed(bool publicOnly) => string.Join(" UNION ALL ", Enumerable.Range(0, Buckets).Select(b =>
+        $"SELECT * FROM \"SearchEntries\" WHERE \"TokensVector\" @@ plainto_tsquery('simple', {{0}}){(publicOnly ? " AND \"IsPublic\"" : "")} AND (\"Id\" % {Buckets}) = {b}"));
+
+    private static readonly string PgFirst = PgBucketed(publicOnly: false);
+    private static readonly string PgFirstPublic = PgBucketed(publicOnly: true);
+    // An existence test (LIMIT 1) planned on its own, so always through the indexes: planned with the LIMIT, PostgreSQL
+    // expected a rare word's match early in a scan of the whole table and read all 1,000,000 rows (715 ms for a typo).
+    private static readonly string PgExists = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgFirst + ") SELECT * FROM m) AS m";
+    private static readonly string PgExistsPublic = "SELECT * FROM (WITH m AS MATERIALIZED (" + PgFirstPublic + ") SELECT * FROM m) AS m";
+
+    /// <summary>How a caller reads the matches, which decides how PostgreSQL should plan them.</summary>
+    public enum MatchUse
+    {
+        /// <summary>The first matches up to a limit (the search's candidates): bucket by bucket.</summary>
+        FirstRows,
+        /// <summary>Whether anything matches (the typo check): bucket by bucket, planned on its own.</summary>
+        Exists,
+        /// <summary>Every match, joined to another table (the agreement list's text filter): one scan of the index of all entries.</summary>
+        All,
+    }
 
     /// <summary>The entries holding every stem (the database's full-text index does the matching: PostgreSQL's GIN over the
     /// stored "TokensVector" column, SQLite's FTS5), narrowed by <paramref name="scope"/>. The scope is applied to the
     /// matching rows themselves, not joined back to the table, so the database plans one scan.</summary>
-    /// <param name="alone">On PostgreSQL, plan the match on its own (see below): right for a caller that reads the first
-    /// matches and stops (a LIMIT, an EXISTS); wrong for one that joins all of them (the agreement list's IN), which then
-    /// materialises every match.</param>
-    /// <param name="publicOnly">Only entries marked public, tested inside the match: PostgreSQL then uses the GIN index of
-    /// the public entries alone (migration SearchPublicTokensIndex).</param>
+    /// <param name="use">How the caller reads the matches (<see cref="MatchUse"/>).</param>
+    /// <param name="publicOnly">Only entries marked public, tested inside the match: PostgreSQL then uses the GIN indexes of
+    /// the public entries alone.</param>
     public static IQueryable<SearchEntry> Matching(JalinDb db, Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> scope, IReadOnlyCollection<string> stems,
-        bool alone = true, bool publicOnly = false)
+        MatchUse use = MatchUse.FirstRows, bool publicOnly = false)
     {
         var terms = string.Join(' ', stems);
         IQueryable<SearchEntry> matched;
         if (db.Database.IsNpgsql())
-            // MATERIALIZED: the match is planned on its own, always through the GIN index. Planned together with the caller's
-            // LIMIT or EXISTS, PostgreSQL expected a rare word's matches early in a scan of the whole table and read all
-            // 1,000,000 rows (715 ms for a typo) where the index answers in 7 ms; the rows still stream, so the caller
-            // stops reading at its limit.
-            matched = db.SearchEntries.FromSqlRaw((alone, publicOnly) switch
+            matched = db.SearchEntries.FromSqlRaw((use, publicOnly) switch
             {
-                (true, true) => PgAlonePublic,
-                (true, false) => PgAlone,
-                (false, true) => PgMatchPublic,
-                (false, false) => PgMatch,
+                (MatchUse.All, false) => PgMatch,
+                (MatchUse.All, true) => PgMatchPublic,
+                (MatchUse.Exists, false) => PgExists,
+                (MatchUse.Exists, true) => PgExistsPublic,
+                (_, false) => PgFirst,
+                (_, true) => PgFirstPublic,
             }, terms);
         else
             matched = db.SearchEntries.FromSqlRaw(publicOnly ? SqliteMatchPublic : SqliteMatch, string.Join(' ', stems.Select(s => "\"" + s + "\"")));
         return scope(matched.AsNoTracking());
+    }
+
+    /// <summary>Runs a search's queries on PostgreSQL in one transaction (one connection, one snapshot for the candidates
+    /// and their re-check) with parallel plans off: the bucketed match stops at its limit, and two workers started for it
+    /// on a busy server cost more than the scan they share.</summary>
+    private static async Task<T> InSearchSessionAsync<T>(JalinDb db, Func<Task<T>> run, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return await run();
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+            var result = await run();
+            if (own is not null) await own.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     private static async Task<Result<SearchResults>> RunAsync(JalinDb db, Scope scope, SearchQuery query, CancellationToken ct)
@@ -226,59 +268,62 @@ public static class SiteSearch
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 20;
 
-        var words = parsed.Value!.ToList();
-        var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
-        var (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
-
-        // Typo tolerance: when nothing matches, a word that matches nothing the actor may see is replaced by the nearest
-        // word of a partner or region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer). Checked only then: when
-        // all the words match together, each of them matches something.
-        var corrections = new List<SearchCorrection>();
-        if (candidates.Count == 0)
+        return await InSearchSessionAsync(db, async () =>
         {
-            string[]? vocabulary = null;
-            for (var i = 0; i < words.Count; i++)
+            var words = parsed.Value!.ToList();
+            var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+            var (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
+
+            // Typo tolerance: when nothing matches, a word that matches nothing the actor may see is replaced by the nearest
+            // word of a partner or region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer). Checked only then: when
+            // all the words match together, each of them matches something.
+            var corrections = new List<SearchCorrection>();
+            if (candidates.Count == 0)
             {
-                if (await Matching(db, scope.Filter, [IndonesianText.Stem(words[i])], publicOnly: scope.PublicOnly).AnyAsync(ct)) continue;
-                vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
-                if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
+                string[]? vocabulary = null;
+                for (var i = 0; i < words.Count; i++)
                 {
-                    corrections.Add(new SearchCorrection(words[i], nearest));
-                    words[i] = nearest;
+                    if (await Matching(db, scope.Filter, [IndonesianText.Stem(words[i])], MatchUse.Exists, scope.PublicOnly).AnyAsync(ct)) continue;
+                    vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
+                    if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
+                    {
+                        corrections.Add(new SearchCorrection(words[i], nearest));
+                        words[i] = nearest;
+                    }
+                }
+                if (corrections.Count > 0)
+                {
+                    stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+                    (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
                 }
             }
-            if (corrections.Count > 0)
-            {
-                stems = words.Select(IndonesianText.Stem).Distinct().ToList();
-                (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
-            }
-        }
-        var ranked = Rank(candidates, stems);
+            var ranked = Rank(candidates, stems);
 
-        var regionCodes = ranked.Select(c => c.Entry.RegionCode).Distinct().ToList();
-        var regionNames = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code)).ToListAsync(ct);
-        var names = regionNames.ToDictionary(r => r.Code, r => r.FullName);
+            // All 552 regions, not those of the candidates: with up to 552 codes in "= ANY", PostgreSQL's generic plan of the
+            // prepared statement (DatabaseOptions.SessionDefaults) compared each region with each code: 4 ms, not 0.3.
+            var names = (await db.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Code, r => r.FullName);
 
-        var filtered = ranked.Where(r => (kindFilter is null || r.Entry.Kind == kindFilter)
-            && (string.IsNullOrWhiteSpace(query.Region) || r.Entry.RegionCode == query.Region)
-            && (query.Year is null || r.Entry.Year == query.Year)
-            && (cooperationFilter is null || r.Entry.CooperationKind == cooperationFilter)).ToList();
-        var pageRows = filtered.Skip((page - 1) * size).Take(size).ToList();
-        var ids = pageRows.Select(r => r.Entry.Id).ToList();
-        var bodies = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, ct);
-        var stemSet = stems.ToHashSet();
-        var hits = pageRows.Select(r => new SearchHit(r.Entry.Kind, r.Entry.Kind.Label(), r.Entry.SubjectId, r.Entry.AgreementId, r.Entry.RegionCode,
-            names.GetValueOrDefault(r.Entry.RegionCode, r.Entry.RegionCode), r.Entry.CooperationKind?.ShortLabel(), r.Entry.Year,
-            r.Entry.Title, Highlight(r.Entry.Title, stemSet), Snippet(bodies.GetValueOrDefault(r.Entry.Id, ""), stemSet), r.Score)).ToList();
+            var filtered = ranked.Where(r => (kindFilter is null || r.Entry.Kind == kindFilter)
+                && (string.IsNullOrWhiteSpace(query.Region) || r.Entry.RegionCode == query.Region)
+                && (query.Year is null || r.Entry.Year == query.Year)
+                && (cooperationFilter is null || r.Entry.CooperationKind == cooperationFilter)).ToList();
+            var pageRows = filtered.Skip((page - 1) * size).Take(size).ToList();
+            var ids = pageRows.Select(r => r.Entry.Id).ToList();
+            var bodies = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, ct);
+            var stemSet = stems.ToHashSet();
+            var hits = pageRows.Select(r => new SearchHit(r.Entry.Kind, r.Entry.Kind.Label(), r.Entry.SubjectId, r.Entry.AgreementId, r.Entry.RegionCode,
+                names.GetValueOrDefault(r.Entry.RegionCode, r.Entry.RegionCode), r.Entry.CooperationKind?.ShortLabel(), r.Entry.Year,
+                r.Entry.Title, Highlight(r.Entry.Title, stemSet), Snippet(bodies.GetValueOrDefault(r.Entry.Id, ""), stemSet), r.Score)).ToList();
 
-        static List<SearchFacet> Facet<T>(IEnumerable<T> keys, Func<T, string> key, Func<T, string> label) =>
-            keys.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.First()), g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
-        var all = ranked.Select(r => r.Entry).ToList();
-        return new SearchResults(query.Q!.Trim(), corrections, new Page<SearchHit>(hits, page, size, filtered.Count) { TotalIsAtLeast = capped },
-            Facet(all, e => e.Kind.ToString(), e => e.Kind.Label()),
-            Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
-            Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
-            Facet(all.Where(e => e.Year is not null), e => e.Year!.Value.ToString(), e => e.Year!.Value.ToString()));
+            static List<SearchFacet> Facet<T>(IEnumerable<T> keys, Func<T, string> key, Func<T, string> label) =>
+                keys.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.First()), g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
+            var all = ranked.Select(r => r.Entry).ToList();
+            return new SearchResults(query.Q!.Trim(), corrections, new Page<SearchHit>(hits, page, size, filtered.Count) { TotalIsAtLeast = capped },
+                Facet(all, e => e.Kind.ToString(), e => e.Kind.Label()),
+                Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
+                Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
+                Facet(all.Where(e => e.Year is not null), e => e.Year!.Value.ToString(), e => e.Year!.Value.ToString()));
+        }, ct);
     }
 
     /// <summary>The first <see cref="MaxCandidates"/> entries in scope holding every stem, in the database's own order (no

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalin.Web.Tests.Search;
 
 /// <summary>Jalin's PostgreSQL sessions run without the JIT compiler (it spent more compiling a national search than the
-/// search itself), unless the operator's connection string sets its own options.</summary>
+/// search itself) and keep their most-run statements prepared, unless the operator's connection string sets its own.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSessionTests(PostgresApp app)
 {
@@ -20,11 +20,32 @@ public sealed class PostgresSessionTests(PostgresApp app)
     }
 
     [Fact]
+    public async Task Sessions_keep_their_most_run_statements_prepared()
+    {
+        await using var db = app.NewDb();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var count = conn.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM pg_prepared_statements";
+        var before = Convert.ToInt64(await count.ExecuteScalarAsync());
+        for (var i = 0; i < 6; i++)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM \"Regions\" WHERE \"Code\" LIKE '3%' -- prepared-statement test";
+            await cmd.ExecuteScalarAsync();
+        }
+        Assert.True(Convert.ToInt64(await count.ExecuteScalarAsync()) > before, "a statement run six times is prepared on the server");
+    }
+
+    [Fact]
     public void An_operators_own_options_are_kept()
     {
-        var cs = Jalin.Core.Data.DatabaseOptions.WithoutJit("Host=db;Username=jalin;Options=-c jit=on");
+        var cs = Jalin.Core.Data.DatabaseOptions.SessionDefaults("Host=db;Username=jalin;Options=-c jit=on;Max Auto Prepare=0");
         Assert.Contains("jit=on", cs);
         Assert.DoesNotContain("jit=off", cs);
-        Assert.Contains("jit=off", Jalin.Core.Data.DatabaseOptions.WithoutJit("Host=db;Username=jalin"));
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(cs).MaxAutoPrepare);
+        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(Jalin.Core.Data.DatabaseOptions.SessionDefaults("Host=db;Username=jalin"));
+        Assert.Contains("jit=off", defaults.Options);
+        Assert.Equal(64, defaults.MaxAutoPrepare);
     }
 }

@@ -1,0 +1,26 @@
+using Jalin.Core.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jalin.Migrations.Sqlite.Migrations
+{
+    /// <summary>PostgreSQL's migration of this name splits the search's GIN indexes into buckets. SQLite searches through
+    /// FTS5 and has no such index; this one changes nothing and keeps the two databases at the same migration, which
+    /// backups, region exports and restores between them compare.</summary>
+    [DbContext(typeof(JalinDb))]
+    [Migration("20261202030000_SearchTokenBuckets")]
+    public partial class SearchTokenBuckets : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+        }
+    }
+}
