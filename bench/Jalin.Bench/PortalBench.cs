@@ -86,12 +86,17 @@ static class PortalBench
         Say("|---|---:|---:|---:|---:|---:|---:|---|");
         await using (var cached = await App.StartAsync(root, cs, filesRoot, outputCache: true))
         {
-            var plain = await Load(cached.Http, null, ["/robots.txt"], concurrency, seconds, warmup);
+            // The cached pages are read as a browser receives them (brotli) without decompressing them in the load generator,
+            // which shares the machine: decompressing 7,000 register pages a second took the generator a core the app then lacked.
+            using var raw = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, AutomaticDecompression = DecompressionMethods.None })
+            { BaseAddress = cached.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            raw.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+            var plain = await Load(raw, null, ["/robots.txt"], concurrency, seconds, warmup);
             Say(Row("plain-text endpoint /robots.txt (anchor)", plain, ""));
-            var home = await Load(cached.Http, null, ["/"], concurrency, seconds, warmup);
-            Say(Row("home / (output cache)", home, $"{home.Rps / plain.Rps:P0} of /robots.txt (goal ≥ 40 %)"));
-            var register = await Load(cached.Http, null, ["/kerja-sama"], concurrency, seconds, warmup);
-            Say(Row("register /kerja-sama (output cache)", register, $"{register.Rps / plain.Rps:P0} of /robots.txt (goal ≥ 40 %)"));
+            var home = await Load(raw, null, ["/"], concurrency, seconds, warmup);
+            Say(Row("home / (output cache, brotli, not decompressed by the client)", home, $"{home.Rps / plain.Rps:P0} of /robots.txt (goal ≥ 40 %)"));
+            var register = await Load(raw, null, ["/kerja-sama"], concurrency, seconds, warmup);
+            Say(Row("register /kerja-sama (output cache, brotli, not decompressed by the client)", register, $"{register.Rps / plain.Rps:P0} of /robots.txt (goal ≥ 40 %)"));
             var (first, repeat) = await WeightAsync(cached.Http, "/kerja-sama");
             Say("");
             Say($"Register page weight as served (Accept-Encoding: br, gzip): first visit {first / 1024.0:F1} KB (HTML and stylesheets), "
