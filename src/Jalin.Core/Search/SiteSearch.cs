@@ -56,7 +56,7 @@ public static class SiteSearch
     /// <summary>Which entries a search may return: <see cref="Filter"/> narrows the matching rows in SQL; <see cref="Verify"/>,
     /// when set, checks the candidates found (at most <see cref="MaxCandidates"/>) again against the source of truth and
     /// returns those that pass; <see cref="PublicOnly"/> matches inside the entries marked public (on PostgreSQL their own
-    /// index, so a search of the portal never reads an unpublished entry).</summary>
+    /// indexes, so a search of the portal never reads an unpublished entry).</summary>
     internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter,
         Func<IReadOnlyList<Candidate>, CancellationToken, Task<HashSet<long>>>? Verify, bool PublicOnly);
 
@@ -328,7 +328,7 @@ public static class SiteSearch
 
     /// <summary>The first <see cref="MaxCandidates"/> entries in scope holding every stem, in the database's own order (no
     /// ORDER BY: PostgreSQL then stops reading the matching rows at the cap instead of reading all of them, 67,000 for
-    /// "sampah" at national size, to sort them), checked again by the scope's <see cref="Scope.Verify"/>.</summary>
+    /// "sampah" at national size, to sort them; bucket by bucket, see <see cref="MatchUse.FirstRows"/>), checked again by the scope's <see cref="Scope.Verify"/>.</summary>
     /// <returns>The candidates, and whether the database stopped at the cap (more entries may match).</returns>
     private static async Task<(List<Candidate> Found, bool Capped)> CandidatesAsync(JalinDb db, Scope scope, IReadOnlyCollection<string> stems, CancellationToken ct)
     {
