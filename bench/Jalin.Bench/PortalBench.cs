@@ -35,8 +35,9 @@ static class PortalBench
         Say($"## Portal and search on a national data set (issue #12) — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Say("");
         Say($"`dotnet run -c Release --project bench/Jalin.Bench -- portal --agreements {agreements}`: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
-            + $"PostgreSQL on loopback; {concurrency} concurrent clients for {seconds} s per scenario, measured after {warmup} s of the same load (the app's compiler "
-            + "reaches its steady state: the register page served about 250 requests a second 15 s after a start and 430 a minute later); "
+            + $"PostgreSQL on loopback; {concurrency} concurrent clients for {seconds} s per scenario, measured after {warmup} s of the same load (a server's steady state: "
+            + "the app's compiler and each pooled connection's prepared statements warm up under load; the uncached register page served 322 requests "
+            + "a second after 20 s of load and 560 after 60 s); "
             + "load generator, app and database share the machine.");
         Say("");
 

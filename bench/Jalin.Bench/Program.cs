@@ -81,7 +81,7 @@ if (args.Length > 0 && args[0] == "portal")
     var oi = Array.IndexOf(args, "--out");
     var pg = Environment.GetEnvironmentVariable("JALIN_BENCH_PG") ?? Environment.GetEnvironmentVariable("JALIN_TEST_PG")
         ?? throw new InvalidOperationException("Set JALIN_BENCH_PG or JALIN_TEST_PG (a PostgreSQL server).");
-    return await PortalBench.RunAsync(pg, FindRoot(), Opt("--agreements", 1_000_000), Opt("--concurrency", 16), Opt("--seconds", 10), Opt("--warmup", 20), args.Contains("--reuse"),
+    return await PortalBench.RunAsync(pg, FindRoot(), Opt("--agreements", 1_000_000), Opt("--concurrency", 16), Opt("--seconds", 10), Opt("--warmup", 60), args.Contains("--reuse"),
         oi >= 0 && oi + 1 < args.Length ? args[oi + 1] : null);
 }
 var options = Args.Parse(args);

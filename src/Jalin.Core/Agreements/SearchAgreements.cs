@@ -42,18 +42,26 @@ public static class SearchAgreements
         if (!query.Ok) return query.Error!;
         var q = query.Value!;
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
-        var capped = false;
         if (HasText(f))
         {
             // A free-text filter stops at the first textCap agreements found that pass every filter (a common word
             // matches tens of thousands nationally; counting and sorting all of them took seconds). The list says so, and
             // its download (ExportAgreements, the uncapped Query) still holds every match.
-            var found = await q.Select(a => a.Id).Take(textCap + 1).ToListAsync(ct);
-            capped = found.Count > textCap;
-            if (capped) found.RemoveAt(found.Count - 1);
-            var sorted = Order(Filtered(db, actor, f, clock, found).Value!, f);
-            var rows = await ReadAsync(sorted.Skip((page - 1) * size).Take(size), ct);
-            return new Page<AgreementSummary>(rows, page, size, found.Count) { TotalIsAtLeast = capped };
+            return await Search.SiteSearch.InSearchSessionAsync(db, async () =>
+            {
+                // Read from the index's side, bucket by bucket (SiteSearch.MatchUse.FirstRows), each match checked against the
+                // agreements the actor sees with the other filters: the database stops at textCap + 1, where a join of every
+                // match (the index of all entries) built the bitmap of all 67,000 matches of a common word first.
+                var others = Filtered(db, actor, f with { Q = null }, clock, null).Value!;
+                var stems = Search.IndonesianText.Tokens(f.Q!).Distinct().ToList();
+                var found = await Search.SiteSearch.Matching(db, entries => entries.Where(e => e.Kind == Search.SearchKind.Agreement), stems)
+                    .Where(e => others.Any(a => a.Id == e.SubjectId)).Select(e => e.SubjectId).Take(textCap + 1).ToListAsync(ct);
+                var capped = found.Count > textCap;
+                if (capped) found.RemoveAt(found.Count - 1);
+                var sorted = Order(Filtered(db, actor, f, clock, found).Value!, f);
+                var rows = await ReadAsync(sorted.Skip((page - 1) * size).Take(size), ct);
+                return new Page<AgreementSummary>(rows, page, size, found.Count) { TotalIsAtLeast = capped };
+            }, ct);
         }
         var total = await q.CountAsync(ct);
         var items = await ReadAsync(Order(q, f).Skip((page - 1) * size).Take(size), ct);

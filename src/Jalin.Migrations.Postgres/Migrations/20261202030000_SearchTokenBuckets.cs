@@ -11,7 +11,7 @@ namespace Jalin.Migrations.Postgres.Migrations
     /// a bitmap of every matching row before the first row comes out: for a common word at national size (57,000 public
     /// matches) that bitmap cost more than everything else in a search. Read bucket by bucket (SiteSearch's UNION ALL),
     /// a search that stops at its 1,000 candidates builds the bitmap of one bucket. The public index of
-    /// SearchPublicTokensIndex is replaced by its 8 buckets; the index of all entries stays for the agreement list, which
+    /// SearchPublicTokensIndex is replaced by its 8 buckets; the index of all entries stays for the agreement list's download, which
     /// joins every match. Not in the EF model (SQLite searches through FTS5): only SiteSearch's raw SQL reads them.</summary>
     [DbContext(typeof(JalinDb))]
     [Migration("20261202030000_SearchTokenBuckets")]

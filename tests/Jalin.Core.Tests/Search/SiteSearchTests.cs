@@ -174,6 +174,8 @@ public class AgreementListTextCapTests
         foreach (var t in new[] { "Pengelolaan sampah terpadu", "Bank sampah sekolah", "Persampahan kawasan industri" })
             ids.Add(await s.RegisterAsync(Scenario.Ksdd(t)));
         var water = await s.RegisterAsync(Scenario.Ksdd("Penyediaan air minum"));
+        // Another region's agreement matches too: the officer of Cimahi never sees it, counted or listed.
+        var garut = await s.RegisterAsync(Scenario.Ksdd("Pengolahan sampah Garut"), Actors.Stranger);
         await using var db = database.NewDb();
 
         var capped = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock, 2, default);
@@ -203,6 +205,11 @@ public class AgreementListTextCapTests
         // The download's query is not capped.
         var export = SearchAgreements.Query(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock).Value!;
         Assert.Equal(3, await export.CountAsync());
+
+        // The region's own agreements only; the other region's officer finds its own.
+        var wide = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock, 10, default);
+        Assert.Equal(ids.Order(), wide.Value!.Items.Select(a => a.Id).Order());
+        Assert.Equal([garut], (await SearchAgreements.HandleAsync(db, Actors.Stranger, new AgreementFilter { Q = "sampah" }, clock, 10, default)).Value!.Items.Select(a => a.Id));
     }
 }
 
