@@ -1,3 +1,4 @@
+using Jalin.Core.Identity;
 using Jalin.Core.Agreements;
 using Jalin.Core.Partners;
 using Jalin.Core.Search;
@@ -210,6 +211,20 @@ public class AgreementListTextCapTests
         var wide = await SearchAgreements.HandleAsync(db, Actors.Officer, new AgreementFilter { Q = "sampah" }, clock, 10, default);
         Assert.Equal(ids.Order(), wide.Value!.Items.Select(a => a.Id).Order());
         Assert.Equal([garut], (await SearchAgreements.HandleAsync(db, Actors.Stranger, new AgreementFilter { Q = "sampah" }, clock, 10, default)).Value!.Items.Select(a => a.Id));
+
+        // Supervisors read the list from the index's side (national and provincial: every region's, capped alike; the
+        // province of West Java holds both regions), and a region filter sends them back to the agreements' side.
+        var kemendagri = new CurrentActor("pembina-kemendagri", "pembina.kemendagri", "Ditjen Bina Adwil", Role.SupervisorNational, null);
+        var jabar = new CurrentActor("pembina-jabar", "pembina.jabar", "Biro Pemerintahan Jabar", Role.SupervisorProvince, "32");
+        foreach (var supervisor in new[] { kemendagri, jabar })
+        {
+            var every = await SearchAgreements.HandleAsync(db, supervisor, new AgreementFilter { Q = "sampah" }, clock, 10, default);
+            Assert.Equal(ids.Append(garut).Order(), every.Value!.Items.Select(a => a.Id).Order());
+            var first = await SearchAgreements.HandleAsync(db, supervisor, new AgreementFilter { Q = "sampah" }, clock, 3, default);
+            Assert.True(first.Value!.TotalIsAtLeast);
+            Assert.Equal(3, first.Value.Items.Count);
+            Assert.Equal([garut], (await SearchAgreements.HandleAsync(db, supervisor, new AgreementFilter { Q = "sampah", RegionCode = "32.05" }, clock, 10, default)).Value!.Items.Select(a => a.Id));
+        }
     }
 }
 
