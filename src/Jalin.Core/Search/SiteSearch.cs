@@ -47,7 +47,12 @@ public static class SiteSearch
 
     /// <summary>The back office: everything the actor may open.</summary>
     public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, CancellationToken ct = default) =>
-        RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), PublicOnly: false), query, ct);
+        RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), PublicOnly: false,
+            Agreements: SeesFew(actor) ? db.Agreements.VisibleTo(actor).Select(a => a.Id) : null), query, ct);
+
+    /// <summary>Whether the actor sees few of a national register's agreements: everyone but Jalin itself and the national and
+    /// provincial supervisors (a region's people, its OPD and DPRD, a partner).</summary>
+    private static bool SeesFew(CurrentActor actor) => actor.Role is not (Role.System or Role.SupervisorNational or Role.SupervisorProvince);
 
     /// <summary>The portal: only what is public.</summary>
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
@@ -56,7 +61,10 @@ public static class SiteSearch
     /// <summary>Which entries a search may return: <see cref="Filter"/> narrows the matching rows in SQL;
     /// <see cref="PublicOnly"/> matches inside the entries marked public (on PostgreSQL their own indexes, so a search of
     /// the portal never reads an unpublished entry).</summary>
-    internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter, bool PublicOnly);
+    /// <param name="Agreements">For an actor who sees few agreements (<see cref="SeesFew"/>), the ids of those: on PostgreSQL
+    /// the entries tied to an agreement (the agreement's own, its drafts' and documents') are then read from these
+    /// agreements' side, and the others through their own index (<see cref="CandidatesAsync"/>).</param>
+    internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter, bool PublicOnly, IQueryable<Guid>? Agreements = null);
 
     /// <summary>What the portal may show: entries of the kinds the public sees (published agreements, good practices,
     /// potentials and needs; the indexer writes a published agreement's entry without the fields marked confidential)
@@ -319,10 +327,37 @@ public static class SiteSearch
     /// <returns>The candidates, and whether the database stopped at the cap (more entries may match).</returns>
     private static async Task<(List<Candidate> Found, bool Capped)> CandidatesAsync(JalinDb db, Scope scope, IReadOnlyCollection<string> stems, CancellationToken ct)
     {
-        var candidates = await Matching(db, scope.Filter, stems, publicOnly: scope.PublicOnly).Take(MaxCandidates)
-            .Select(e => new Candidate(e.Id, e.Kind, e.SubjectId, e.AgreementId, e.RegionCode, e.CooperationKind, e.Year, e.Title, e.Tokens))
-            .ToListAsync(ct);
+        if (scope.Agreements is { } agreements && db.Database.IsNpgsql()) return await FewAgreementsCandidatesAsync(db, scope, agreements, stems, ct);
+        var candidates = await Select(Matching(db, scope.Filter, stems, publicOnly: scope.PublicOnly).Take(MaxCandidates)).ToListAsync(ct);
         return (candidates, candidates.Count == MaxCandidates);
+    }
+
+    private static IQueryable<Candidate> Select(IQueryable<SearchEntry> entries) =>
+        entries.Select(e => new Candidate(e.Id, e.Kind, e.SubjectId, e.AgreementId, e.RegionCode, e.CooperationKind, e.Year, e.Title, e.Tokens));
+
+    private const string PgMatchUnbound = PgMatch + " AND \"AgreementId\" IS NULL";
+
+    /// <summary>The candidates of an actor who sees few agreements, on PostgreSQL, in two reads. First the entries tied to an
+    /// agreement, from the agreements the actor sees (a region's officer: about 2,000 of a national million, each one
+    /// index probe, its entries' words tested on the row) with bitmap scans off for that query, so the database cannot
+    /// start from the GIN index: a common word's bitmap holds 67,000 entries at national size, nearly all of other
+    /// regions, and testing each against the actor's visibility took seconds. Then the entries of no agreement
+    /// (usulan, partners, potentials and needs, good practices) through their own GIN index (migration
+    /// SearchUnboundTokensIndex). Both go through the scope's filter, the same visibility as every search.</summary>
+    private static async Task<(List<Candidate> Found, bool Capped)> FewAgreementsCandidatesAsync(JalinDb db, Scope scope, IQueryable<Guid> agreements,
+        IReadOnlyCollection<string> stems, CancellationToken ct)
+    {
+        var terms = string.Join(' ', stems);
+        // SET LOCAL: a failed query aborts the search's transaction (InSearchSessionAsync), and the setting ends with it.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off", ct);
+        var tied = await Select(scope.Filter(db.SearchEntries.FromSqlRaw(PgMatch, terms).AsNoTracking()
+            .Where(e => e.AgreementId != null && agreements.Contains(e.AgreementId.Value))).Take(MaxCandidates)).ToListAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = on", ct);
+        var rest = MaxCandidates - tied.Count;
+        if (rest == 0) return (tied, true);
+        var unbound = await Select(scope.Filter(db.SearchEntries.FromSqlRaw(PgMatchUnbound, terms).AsNoTracking()).Take(rest)).ToListAsync(ct);
+        tied.AddRange(unbound);
+        return (tied, unbound.Count == rest);
     }
 
     internal sealed record Candidate(long Id, SearchKind Kind, Guid SubjectId, Guid? AgreementId, string RegionCode, CooperationKind? CooperationKind, int? Year, string Title, string Tokens);
