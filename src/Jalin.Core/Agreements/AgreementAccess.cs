@@ -36,6 +36,11 @@ public static class AgreementAccess
         };
     }
 
+    /// <summary>Whether the actor sees most of a national register's agreements (<see cref="VisibleTo"/>: Jalin itself, the
+    /// national supervisor, a province's supervisor) rather than a few (a region's people, its OPD and DPRD, a partner).
+    /// The search and the agreement list's text filter choose their plans by it.</summary>
+    public static bool SeesMany(CurrentActor actor) => actor.Role is Role.System or Role.SupervisorNational or Role.SupervisorProvince;
+
     /// <summary>Internal notes, drafts, TKKSD and DPRD letters are seen only inside the owning region
     /// (supervisors, provincial and national, read the shared record).</summary>
     public static bool SeesInternal(CurrentActor actor, Agreement agreement) =>

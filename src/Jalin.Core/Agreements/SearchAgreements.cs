@@ -84,8 +84,7 @@ public static class SearchAgreements
     /// officer sees a few thousand of a national million, and reading a common word's 67,000 matches to find them was
     /// 20 times slower (national data set, bench/RESULTS.md, ninth session).</summary>
     private static bool ReadsFromIndex(CurrentActor actor, AgreementFilter f) =>
-        actor.Role is Role.System or Role.SupervisorNational or Role.SupervisorProvince
-        && string.IsNullOrWhiteSpace(f.RegionCode) && f.PartnerId is null && f.AgencyId is null
+        AgreementAccess.SeesMany(actor) && string.IsNullOrWhiteSpace(f.RegionCode) && f.PartnerId is null && f.AgencyId is null
         && string.IsNullOrWhiteSpace(f.AffairCode) && f.EndingWithinDays is null;
 
     private static bool HasText(AgreementFilter f) => !string.IsNullOrWhiteSpace(f.Q) && Search.IndonesianText.Tokens(f.Q).Any();

@@ -48,11 +48,7 @@ public static class SiteSearch
     /// <summary>The back office: everything the actor may open.</summary>
     public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, CancellationToken ct = default) =>
         RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), PublicOnly: false,
-            Agreements: SeesFew(actor) ? db.Agreements.VisibleTo(actor).Select(a => a.Id) : null), query, ct);
-
-    /// <summary>Whether the actor sees few of a national register's agreements: everyone but Jalin itself and the national and
-    /// provincial supervisors (a region's people, its OPD and DPRD, a partner).</summary>
-    private static bool SeesFew(CurrentActor actor) => actor.Role is not (Role.System or Role.SupervisorNational or Role.SupervisorProvince);
+            Agreements: AgreementAccess.SeesMany(actor) ? null : db.Agreements.VisibleTo(actor).Select(a => a.Id)), query, ct);
 
     /// <summary>The portal: only what is public.</summary>
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
@@ -61,7 +57,7 @@ public static class SiteSearch
     /// <summary>Which entries a search may return: <see cref="Filter"/> narrows the matching rows in SQL;
     /// <see cref="PublicOnly"/> matches inside the entries marked public (on PostgreSQL their own indexes, so a search of
     /// the portal never reads an unpublished entry).</summary>
-    /// <param name="Agreements">For an actor who sees few agreements (<see cref="SeesFew"/>), the ids of those: on PostgreSQL
+    /// <param name="Agreements">For an actor who sees few agreements (not <see cref="AgreementAccess.SeesMany"/>), the ids of those: on PostgreSQL
     /// the entries tied to an agreement (the agreement's own, its drafts' and documents') are then read from these
     /// agreements' side, and the others through their own index (<see cref="CandidatesAsync"/>).</param>
     internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter, bool PublicOnly, IQueryable<Guid>? Agreements = null);
