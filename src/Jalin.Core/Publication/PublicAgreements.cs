@@ -113,21 +113,14 @@ public static class PublicAgreements
         if (!valid.Ok) return valid.Error!;
         var f = valid.Value!;
         var (page, size) = Paging.Normalize(f.Page, f.PageSize);
-        var q = Filter(db, f);
-        q = f.Sort switch
-        {
-            "judul" => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
-            "mulai" => q.OrderBy(a => a.StartsOn == null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
-            "berakhir" => q.OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id),
-            // A confidential value sorts as if there were none.
-            "nilai" => q.OrderBy(a => a.Value == null || (a.Confidential & ConfidentialFields.Value) != 0)
-                .ThenByDescending(a => (a.Confidential & ConfidentialFields.Value) != 0 ? null : a.Value).ThenBy(a => a.Id),
-            _ => q.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id),
-        };
         var counted = Filter(db, f);
         var total = await (figures ?? PortalFigures.None).GetAsync(
             $"count|{f.RegionCode?.Trim()}|{f.Kind}|{f.AffairCode}|{f.PartnerKind}|{f.Status}|{f.Year}", () => counted.CountAsync(ct));
-        var rows = await q.Skip((page - 1) * size).Take(size).Select(a => new
+        // The page's ids first, then the rows of those ids alone (a deferred join): the rows a deep page skips are read from
+        // the order's index only (migration PublishedRegisterOrder), not fetched from the table. Page 26 of the national
+        // register read 523 agreements' rows for 20 (5 ms a page, half the database's time under load).
+        var ids = Order(Filter(db, f), f.Sort).Skip((page - 1) * size).Take(size).Select(a => a.Id);
+        var rows = await Order(Published(db).Where(a => ids.Contains(a.Id)), f.Sort).Select(a => new
         {
             a.Id, a.Title, a.RegionCode, a.Kind, a.Stage, a.AffairCode, a.StartsOn, a.EndsOn, a.Value, a.Confidential, a.PublishedAt,
             Partners = a.Parties.Where(p => p.Order > 1).OrderBy(p => p.Order).Select(p => p.Name).ToList(),
@@ -149,6 +142,19 @@ public static class PublicAgreements
         }).ToList();
         return new Page<PublicAgreementRow>(items, page, size, total);
     }
+
+    /// <summary>The register's order by its sort key; every order ends with the id, so a page is always the same rows. Each
+    /// order of the unfiltered register has an index of the published agreements (migration PublishedRegisterOrder).</summary>
+    private static IQueryable<Agreement> Order(IQueryable<Agreement> q, string? sort) => sort switch
+    {
+        "judul" => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+        "mulai" => q.OrderBy(a => a.StartsOn == null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
+        "berakhir" => q.OrderBy(a => a.EndsOn == null).ThenBy(a => a.EndsOn).ThenBy(a => a.Id),
+        // A confidential value sorts as if there were none.
+        "nilai" => q.OrderBy(a => a.Value == null || (a.Confidential & ConfidentialFields.Value) != 0)
+            .ThenByDescending(a => (a.Confidential & ConfidentialFields.Value) != 0 ? null : a.Value).ThenBy(a => a.Id),
+        _ => q.OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id),
+    };
 
     public static async Task<Result<PublicAgreementView>> GetAsync(JalinDb db, Guid id, CancellationToken ct = default)
     {

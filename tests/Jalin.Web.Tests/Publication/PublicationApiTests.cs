@@ -38,6 +38,37 @@ public abstract class PublicationApiTests<TApp>(TApp app) where TApp : JalinAppF
             Assert.True(page.Ok, sort);
             Assert.Equal(published.Count, page.Value!.TotalCount);
             Assert.All(page.Value.Items.Where(r => published.Single(a => a.Id == r.Id).Confidential.HasFlag(ConfidentialFields.Value)), r => Assert.Null(r.Value));
+
+            // Page by page (the page's ids are read first, then their rows): the same agreements in the same order as one
+            // long page, each exactly once, none unpublished.
+            async Task<List<PublicAgreementRow>> AllPagesAsync(int size)
+            {
+                var all = new List<PublicAgreementRow>();
+                for (var n = 1; n <= published.Count / size + 1; n++)
+                    all.AddRange((await PublicAgreements.SearchAsync(db, new PublicFilter { Sort = sort, PageSize = size, Page = n })).Value!.Items);
+                return all;
+            }
+            var rows = await AllPagesAsync(200);
+            Assert.Equal(published.Select(a => a.Id).Order(), rows.Select(r => r.Id).Order());
+            Assert.Equal(rows.Select(r => r.Id), (await AllPagesAsync(3)).Select(r => r.Id));
+            // The order's key never goes backwards along the list (ties are broken by id, which each database orders its own way).
+            static void Ascending<T>(IEnumerable<T> keys) where T : IComparable<T>
+            {
+                var list = keys.ToList();
+                for (var i = 1; i < list.Count; i++) Assert.True(list[i - 1].CompareTo(list[i]) <= 0, $"{list[i - 1]} before {list[i]}");
+            }
+            switch (sort)
+            {
+                case "terbaru":
+                    Ascending(rows.Select(r => -r.PublishedAt.UtcTicks));
+                    break;
+                case "mulai":
+                    Ascending(rows.Select(r => r.StartsOn is { } d ? -d.DayNumber : int.MaxValue));
+                    break;
+                case "berakhir":
+                    Ascending(rows.Select(r => r.EndsOn is { } d ? d.DayNumber : int.MaxValue));
+                    break;
+            }
         }
     }
 
