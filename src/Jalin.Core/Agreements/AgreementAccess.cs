@@ -36,6 +36,10 @@ public static class AgreementAccess
         };
     }
 
+    /// <summary>For a province's supervisor, the province's code: they see the agreements of the province and of its
+    /// kabupaten and kota (<see cref="VisibleTo"/>: the code itself, or one that starts with it and a dot); null for everyone else.</summary>
+    public static string? ProvinceOf(CurrentActor actor) => actor.Role == Role.SupervisorProvince ? actor.RegionCode : null;
+
     /// <summary>Whether the actor sees most of a national register's agreements (<see cref="VisibleTo"/>: Jalin itself, the
     /// national supervisor, a province's supervisor) rather than a few (a region's people, its OPD and DPRD, a partner).
     /// The search and the agreement list's text filter choose their plans by it.</summary>

@@ -101,6 +101,24 @@ public abstract class SearchApiTests<TApp>(TApp app) where TApp : JalinAppFactor
     }
 
     [Fact]
+    public async Task A_province_supervisor_finds_the_province_s_agreements_and_no_other_province_s()
+    {
+        var ids = await SeedAsync();
+        // On PostgreSQL a province's supervisor reads the entries of the province's agreements through the index of words
+        // and provinces (SiteSearch.MatchingInProvince); the same hits as on SQLite, and none for another province.
+        var jabar = new Jalin.Core.Identity.CurrentActor("pembina-jabar", "pembina.jabar", "Biro Pemerintahan Jabar", Jalin.Core.Identity.Role.SupervisorProvince, "32");
+        var jateng = jabar with { UserId = "pembina-jateng", UserName = "pembina.jateng", RegionCode = "33" };
+        await using var db = app.NewDb();
+        var found = await Jalin.Core.Search.SiteSearch.ForActorAsync(db, jabar, new Jalin.Core.Search.SearchQuery { Q = $"persampahan {Marker}" });
+        Assert.Equal([ids["sampah"], ids["air"]], found.Value!.Hits.Items.Select(h => h.SubjectId));
+        Assert.Empty((await Jalin.Core.Search.SiteSearch.ForActorAsync(db, jateng, new Jalin.Core.Search.SearchQuery { Q = $"persampahan {Marker}" })).Value!.Hits.Items);
+        // The agreement list's text filter, from the index's side: the same.
+        var list = await Jalin.Core.Agreements.SearchAgreements.HandleAsync(db, jabar, new Jalin.Core.Agreements.AgreementFilter { Q = $"persampahan {Marker}" }, app.Clock);
+        Assert.Equal(new[] { ids["sampah"], ids["air"] }.Order(), list.Value!.Items.Select(a => a.Id).Order());
+        Assert.Empty((await Jalin.Core.Agreements.SearchAgreements.HandleAsync(db, jateng, new Jalin.Core.Agreements.AgreementFilter { Q = $"persampahan {Marker}" }, app.Clock)).Value!.Items);
+    }
+
+    [Fact]
     public async Task The_portal_page_works_without_an_account_and_shows_no_unpublished_agreement()
     {
         await SeedAsync();
