@@ -144,7 +144,8 @@ public static class PublicAgreements
     }
 
     /// <summary>The register's order by its sort key; every order ends with the id, so a page is always the same rows. Each
-    /// order of the unfiltered register has an index of the published agreements (migration PublishedRegisterOrder).</summary>
+    /// order of the unfiltered register has an index of the published agreements (migration PublishedRegisterOrder; the
+    /// order by value's index repeats its expressions, so a change here is a change there).</summary>
     private static IQueryable<Agreement> Order(IQueryable<Agreement> q, string? sort) => sort switch
     {
         "judul" => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
