@@ -56,9 +56,9 @@ public static class SearchAgreements
                 // match (the index of all entries) built the bitmap of all 67,000 matches of a common word first.
                 var others = Filtered(db, actor, f with { Q = null }, clock, null).Value!;
                 var stems = Search.IndonesianText.Tokens(f.Q!).Distinct().ToList();
-                // A province's supervisor: the matches of the province alone, which the index itself intersects
-                // (SiteSearch.MatchingInProvince), not a twentieth of the buckets' matches found among all of them.
-                var matches = AgreementAccess.ProvinceOf(actor) is { } province
+                // A province's supervisor on PostgreSQL: the matches of the province alone, which the index itself
+                // intersects (SiteSearch.MatchingInProvince), not a twentieth of the buckets' matches found among all of them.
+                var matches = AgreementAccess.ProvinceOf(actor) is { } province && db.Database.IsNpgsql()
                     ? Search.SiteSearch.MatchingInProvince(db, stems, province).Where(e => e.Kind == Search.SearchKind.Agreement)
                     : Search.SiteSearch.Matching(db, entries => entries.Where(e => e.Kind == Search.SearchKind.Agreement), stems);
                 var found = await matches.Where(e => others.Any(a => a.Id == e.SubjectId)).Select(e => e.SubjectId).Take(textCap + 1).ToListAsync(ct);

@@ -368,18 +368,15 @@ public static class SiteSearch
         return (tied, unbound.Count == rest);
     }
 
-    /// <summary>The entries tied to an agreement of <paramref name="province"/> or one of its kabupaten and kota holding every
-    /// stem; on PostgreSQL through the GIN index of words and provinces together (migration SearchProvinceTokensIndex,
+    /// <summary>On PostgreSQL, the entries tied to an agreement of <paramref name="province"/> or one of its kabupaten and
+    /// kota holding every stem, through the GIN index of words and provinces together (migration SearchProvinceTokensIndex,
     /// btree_gin), which itself intersects a word's entries with the province's: 3,400 of "sampah"'s 57,000 for West Java
-    /// at national size, where reading the word's buckets found the province's 1,000 among 20,000 rows read. An entry tied
-    /// to an agreement carries the owning region's code (SearchIndexer), which is what <see cref="AgreementAccess.VisibleTo"/>
-    /// tests for a province.</summary>
-    public static IQueryable<SearchEntry> MatchingInProvince(JalinDb db, IReadOnlyCollection<string> stems, string province)
-    {
-        if (db.Database.IsNpgsql()) return db.SearchEntries.FromSqlRaw(PgMatchProvince, string.Join(' ', stems), province).AsNoTracking();
-        var prefix = province + ".";
-        return Matching(db, entries => entries.Where(e => e.AgreementId != null && (e.RegionCode == province || e.RegionCode.StartsWith(prefix))), stems);
-    }
+    /// at national size, where reading the word's buckets found the province's 1,000 among 20,000 rows read. A plan, not a
+    /// rule: callers keep their own visibility filter (<see cref="AgreementAccess.VisibleTo"/>), which this narrowing never
+    /// widens. An entry tied to an agreement carries the owning region's code (SearchIndexer), the code a province's
+    /// visibility tests. SQLite (FTS5, a region's size) has no such index and reads <see cref="Matching"/>.</summary>
+    internal static IQueryable<SearchEntry> MatchingInProvince(JalinDb db, IReadOnlyCollection<string> stems, string province) =>
+        db.SearchEntries.FromSqlRaw(PgMatchProvince, string.Join(' ', stems), province).AsNoTracking();
 
     // The same expression as the index's: a region's code is its province's, or the province's, a dot and its own number.
     private const string PgMatchProvince = PgMatch + " AND \"AgreementId\" IS NOT NULL AND split_part(\"RegionCode\", '.', 1) = {1}";
