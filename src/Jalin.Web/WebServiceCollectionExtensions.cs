@@ -112,6 +112,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddPortalCache(config.GetValue("Portal:OutputCache", true));
+        services.AddSingleton(new Jalin.Core.Search.SearchResultCache(config.GetValue("Search:ResultCache", true)));
         services.AddPortalCompression();
         PortalAntiforgery.AddPortalAntiforgery(services);
         services.AddCascadingAuthenticationState();

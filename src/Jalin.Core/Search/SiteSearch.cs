@@ -47,13 +47,25 @@ public static class SiteSearch
 
     /// <summary>The back office: everything the actor may open.</summary>
     public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, CancellationToken ct = default) =>
+        ForActorAsync(db, actor, query, cache: null, ct);
+
+    /// <summary>The back office, reading and keeping ranked matches in <paramref name="cache"/> (PostgreSQL only; see
+    /// <see cref="SearchResultCache"/>): kept per actor, for the same state of the database.</summary>
+    public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, SearchResultCache? cache, CancellationToken ct = default) =>
         RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), PublicOnly: false,
             Agreements: AgreementAccess.SeesMany(actor) ? null : db.Agreements.VisibleTo(actor).Select(a => a.Id),
-            Province: AgreementAccess.ProvinceOf(actor)), query, ct);
+            Province: AgreementAccess.ProvinceOf(actor)) { Who = actor }, query, cache, ct);
 
     /// <summary>The portal: only what is public.</summary>
     public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, CancellationToken ct = default) =>
-        RunAsync(db, new Scope(entries => PublicEntries(entries, db), PublicOnly: true), query, ct);
+        PublicAsync(db, query, cache: null, ct);
+
+    /// <summary>The portal, reading and keeping ranked matches in <paramref name="cache"/> (PostgreSQL only).</summary>
+    public static Task<Result<SearchResults>> PublicAsync(JalinDb db, SearchQuery query, SearchResultCache? cache, CancellationToken ct = default) =>
+        RunAsync(db, new Scope(entries => PublicEntries(entries, db), PublicOnly: true) { Who = PublicScope }, query, cache, ct);
+
+    /// <summary>Whose results a kept search is: the portal's.</summary>
+    private static readonly object PublicScope = "public";
 
     /// <summary>Which entries a search may return: <see cref="Filter"/> narrows the matching rows in SQL;
     /// <see cref="PublicOnly"/> matches inside the entries marked public (on PostgreSQL their own indexes, so a search of
@@ -64,7 +76,12 @@ public static class SiteSearch
     /// <param name="Province">For a province's supervisor, the province's code (they see its regions' agreements): on PostgreSQL
     /// the entries tied to an agreement are then read through the index of words and provinces together.</param>
     internal sealed record Scope(Func<IQueryable<SearchEntry>, IQueryable<SearchEntry>> Filter, bool PublicOnly, IQueryable<Guid>? Agreements = null,
-        string? Province = null);
+        string? Province = null)
+    {
+        /// <summary>Whose search this is, for <see cref="SearchResultCache"/>: the actor (every field the visibility reads),
+        /// or the portal.</summary>
+        public required object Who { get; init; }
+    }
 
     /// <summary>What the portal may show: entries of the kinds the public sees (published agreements, good practices,
     /// potentials and needs; the indexer writes a published agreement's entry without the fields marked confidential)
@@ -221,10 +238,14 @@ public static class SiteSearch
     /// <summary>Runs a search's queries on PostgreSQL in one transaction (one connection, one snapshot) with parallel plans
     /// off: the bucketed match stops at its limit, and two workers started for it on a busy server cost more than the scan
     /// they share (the agreement list's text filter: 12 ms alone, 120 ms with two workers).</summary>
-    internal static async Task<T> InSearchSessionAsync<T>(JalinDb db, Func<Task<T>> run, CancellationToken ct)
+    /// <param name="snapshot">One snapshot for all the queries (REPEATABLE READ), the state a kept search is named by
+    /// (<see cref="SearchResultCache"/>); only when the search opens its own transaction.</param>
+    internal static async Task<T> InSearchSessionAsync<T>(JalinDb db, Func<Task<T>> run, CancellationToken ct, bool snapshot = false)
     {
         if (!db.Database.IsNpgsql()) return await run();
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var own = db.Database.CurrentTransaction is not null ? null
+            : snapshot ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+            : await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
@@ -238,7 +259,7 @@ public static class SiteSearch
         }
     }
 
-    private static async Task<Result<SearchResults>> RunAsync(JalinDb db, Scope scope, SearchQuery query, CancellationToken ct)
+    private static async Task<Result<SearchResults>> RunAsync(JalinDb db, Scope scope, SearchQuery query, SearchResultCache? cache, CancellationToken ct)
     {
         var parsed = Parse(query.Q);
         if (!parsed.Ok) return parsed.Error!;
@@ -263,41 +284,25 @@ public static class SiteSearch
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 20;
 
+        var caching = cache is { Enabled: true } && db.Database.IsNpgsql() && db.Database.CurrentTransaction is null;
         return await InSearchSessionAsync(db, async () =>
         {
             var words = parsed.Value!.ToList();
-            var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
-            var (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
-
-            // Typo tolerance: when nothing matches, a word that matches nothing the actor may see is replaced by the nearest
-            // word of a partner or region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer). Checked only then: when
-            // all the words match together, each of them matches something.
-            var corrections = new List<SearchCorrection>();
-            if (candidates.Count == 0)
+            SearchResultCache.Key? key = null;
+            SearchResultCache.Found? found = null;
+            if (caching)
             {
-                string[]? vocabulary = null;
-                for (var i = 0; i < words.Count; i++)
-                {
-                    if (await Matching(db, scope.Filter, [IndonesianText.Stem(words[i])], MatchUse.Exists, scope.PublicOnly).AnyAsync(ct)) continue;
-                    vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
-                    if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
-                    {
-                        corrections.Add(new SearchCorrection(words[i], nearest));
-                        words[i] = nearest;
-                    }
-                }
-                if (corrections.Count > 0)
-                {
-                    stems = words.Select(IndonesianText.Stem).Distinct().ToList();
-                    (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
-                }
+                key = new SearchResultCache.Key(db.Database.GetConnectionString() ?? "", await SearchResultCache.SnapshotAsync(db, ct), scope.Who, string.Join(' ', words));
+                cache!.TryGet(key, out found);
             }
-            var ranked = Rank(candidates, stems);
+            if (found is null)
+            {
+                found = await FindAsync(db, scope, words, ct);
+                if (key is not null) cache!.Keep(key, found);
+            }
 
-            // All 552 regions, not those of the candidates: with up to 552 codes in "= ANY", PostgreSQL's generic plan of the
-            // prepared statement (DatabaseOptions.SessionDefaults) compared each region with each code: 4 ms, not 0.3.
-            var names = (await db.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Code, r => r.FullName);
-
+            var ranked = found.Ranked;
+            var names = found.Names;
             var filtered = ranked.Where(r => (kindFilter is null || r.Entry.Kind == kindFilter)
                 && (string.IsNullOrWhiteSpace(query.Region) || r.Entry.RegionCode == query.Region)
                 && (query.Year is null || r.Entry.Year == query.Year)
@@ -305,20 +310,60 @@ public static class SiteSearch
             var pageRows = filtered.Skip((page - 1) * size).Take(size).ToList();
             var ids = pageRows.Select(r => r.Entry.Id).ToList();
             var bodies = await db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToDictionaryAsync(e => e.Id, e => e.Body, ct);
-            var stemSet = stems.ToHashSet();
+            var stemSet = found.Stems.ToHashSet();
             var hits = pageRows.Select(r => new SearchHit(r.Entry.Kind, r.Entry.Kind.Label(), r.Entry.SubjectId, r.Entry.AgreementId, r.Entry.RegionCode,
                 names.GetValueOrDefault(r.Entry.RegionCode, r.Entry.RegionCode), r.Entry.CooperationKind?.ShortLabel(), r.Entry.Year,
                 r.Entry.Title, Highlight(r.Entry.Title, stemSet), Snippet(bodies.GetValueOrDefault(r.Entry.Id, ""), stemSet), r.Score)).ToList();
+            return new SearchResults(query.Q!.Trim(), found.Corrections, new Page<SearchHit>(hits, page, size, filtered.Count) { TotalIsAtLeast = found.Capped },
+                found.Kinds, found.Regions, found.CooperationKinds, found.Years);
+        }, ct, snapshot: caching);
+    }
 
-            static List<SearchFacet> Facet<T>(IEnumerable<T> keys, Func<T, string> key, Func<T, string> label) =>
-                keys.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.First()), g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
-            var all = ranked.Select(r => r.Entry).ToList();
-            return new SearchResults(query.Q!.Trim(), corrections, new Page<SearchHit>(hits, page, size, filtered.Count) { TotalIsAtLeast = capped },
-                Facet(all, e => e.Kind.ToString(), e => e.Kind.Label()),
-                Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
-                Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
-                Facet(all.Where(e => e.Year is not null), e => e.Year!.Value.ToString(), e => e.Year!.Value.ToString()));
-        }, ct);
+    /// <summary>What a search finds before its filters and page are applied: the candidates (corrected for typos when none
+    /// match), ranked, with the facets over all of them.</summary>
+    private static async Task<SearchResultCache.Found> FindAsync(JalinDb db, Scope scope, List<string> words, CancellationToken ct)
+    {
+        var stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+        var (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
+
+        // Typo tolerance: when nothing matches, a word that matches nothing the actor may see is replaced by the nearest
+        // word of a partner or region name (Damerau-Levenshtein ≤ 1 up to 5 letters, ≤ 2 longer). Checked only then: when
+        // all the words match together, each of them matches something.
+        var corrections = new List<SearchCorrection>();
+        if (candidates.Count == 0)
+        {
+            string[]? vocabulary = null;
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (await Matching(db, scope.Filter, [IndonesianText.Stem(words[i])], MatchUse.Exists, scope.PublicOnly).AnyAsync(ct)) continue;
+                vocabulary ??= await SearchVocabulary.WordsAsync(db, ct);
+                if (SearchVocabulary.Nearest(words[i], vocabulary) is { } nearest)
+                {
+                    corrections.Add(new SearchCorrection(words[i], nearest));
+                    words[i] = nearest;
+                }
+            }
+            if (corrections.Count > 0)
+            {
+                stems = words.Select(IndonesianText.Stem).Distinct().ToList();
+                (candidates, capped) = await CandidatesAsync(db, scope, stems, ct);
+            }
+        }
+        // Ranked on the stored tokens, which are then let go: a kept search holds only what it shows.
+        var ranked = Rank(candidates, stems).Select(r => r with { Entry = r.Entry with { Tokens = "" } }).ToList();
+
+        // All 552 regions, not those of the candidates: with up to 552 codes in "= ANY", PostgreSQL's generic plan of the
+        // prepared statement (DatabaseOptions.SessionDefaults) compared each region with each code: 4 ms, not 0.3.
+        var names = (await db.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Code, r => r.FullName);
+
+        static List<SearchFacet> Facet<T>(IEnumerable<T> keys, Func<T, string> key, Func<T, string> label) =>
+            keys.GroupBy(key).Select(g => new SearchFacet(g.Key, label(g.First()), g.Count())).OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
+        var all = ranked.Select(r => r.Entry).ToList();
+        return new SearchResultCache.Found(ranked, capped, corrections, stems, names,
+            Facet(all, e => e.Kind.ToString(), e => e.Kind.Label()),
+            Facet(all, e => e.RegionCode, e => names.GetValueOrDefault(e.RegionCode, e.RegionCode)),
+            Facet(all.Where(e => e.CooperationKind is not null), e => e.CooperationKind!.Value.ToString(), e => e.CooperationKind!.Value.ShortLabel()),
+            Facet(all.Where(e => e.Year is not null), e => e.Year!.Value.ToString(), e => e.Year!.Value.ToString()));
     }
 
     /// <summary>The first <see cref="MaxCandidates"/> entries in scope holding every stem, in the database's own order (no

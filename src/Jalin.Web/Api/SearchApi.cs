@@ -18,8 +18,8 @@ public static class SearchApi
     }
 
     private static void MapSearch(RouteGroupBuilder api) =>
-        api.MapGet("/search", async (Actor actor, JalinDb db, string? q, string? kind, string? region, int? year, string? cooperationKind, int? page, int? pageSize, CancellationToken ct) =>
-                (await SiteSearch.ForActorAsync(db, actor, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, CooperationKind = cooperationKind, Page = page, PageSize = pageSize }, ct)).ToHttp())
+        api.MapGet("/search", async (Actor actor, JalinDb db, SearchResultCache cache, string? q, string? kind, string? region, int? year, string? cooperationKind, int? page, int? pageSize, CancellationToken ct) =>
+                (await SiteSearch.ForActorAsync(db, actor, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, CooperationKind = cooperationKind, Page = page, PageSize = pageSize }, cache, ct)).ToHttp())
             .WithTags("Pencarian")
             .WithSummary("Cari kerja sama, rancangan naskah, isi dokumen yang diunggah (PDF, DOCX), mitra, usulan, potensi dan kebutuhan, serta "
                 + "praktik baik yang boleh Anda buka. Kata dicocokkan menurut kata dasarnya (\"persampahan\" menemukan \"sampah\"); semua kata harus ada. "
@@ -27,8 +27,8 @@ public static class SearchApi
 
     /// <summary>The portal's search, anonymous, over published entries only; output-cached per query (PortalCache).</summary>
     public static void MapPublicSearchApi(this RouteGroupBuilder api) =>
-        api.MapGet("/public/search", async (JalinDb db, string? q, string? kind, string? region, int? year, int? page, CancellationToken ct) =>
-                (await SiteSearch.PublicAsync(db, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, Page = page }, ct)).ToHttp())
+        api.MapGet("/public/search", async (JalinDb db, SearchResultCache cache, string? q, string? kind, string? region, int? year, int? page, CancellationToken ct) =>
+                (await SiteSearch.PublicAsync(db, new SearchQuery { Q = q, Kind = kind, Region = region, Year = year, Page = page }, cache, ct)).ToHttp())
             .WithTags("Portal publik")
             .WithSummary("Pencarian publik: hanya kerja sama, praktik baik, serta potensi dan kebutuhan daerah yang telah diumumkan. Tanpa akun.")
             .AllowAnonymous()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Jalin.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jalin.Web.Tests.Search;
 
@@ -174,6 +175,61 @@ public abstract class SearchApiTests<TApp>(TApp app) where TApp : JalinAppFactor
         });
         var hit = (await cimahi.GetAsync("/api/v1/search?q=Cikapundung").OkJson())["hits"]!["items"]![0]!;
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Cikapundung</mark> sampah", hit["titleHtml"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Kept_matches_serve_the_next_page_and_never_another_person_or_a_changed_database()
+    {
+        // Its own marker: this test adds agreements, the others count theirs.
+        const string marker = "Walangsungsang";
+        var cimahi = await app.ClientForAsync("kerjasama.cimahi");
+        async Task<Guid> Create(string title) => await cimahi.CreateAgreement(new
+        {
+            kind = "KsddSukarela", title, @object = "Uji pencarian", budgetedInApbd = true, parties = new[] { new { regionCode = "32.04" } },
+        });
+        var made = new List<Guid>();
+        for (var i = 0; i < 3; i++) made.Add(await Create($"Pengelolaan sampah ke-{i + 1} {marker}"));
+        var cache = app.Services.GetRequiredService<Jalin.Core.Search.SearchResultCache>();
+        var hitsBefore = cache.Hits;
+
+        // The next page and a facet read the same ranking as one long page.
+        var all = Ids(await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=10").OkJson());
+        Assert.Equal(made.Order(), all.Order());
+        var first = await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=2").OkJson();
+        var second = await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=2&page=2").OkJson();
+        Assert.Equal(all, Ids(first).Concat(Ids(second)));
+        Assert.Equal(3, first["hits"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(all, Ids(await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&kind=Agreement&region=32.77").OkJson()));
+
+        // Another region's officer searching the same words right after gets their own answer: nothing of Cimahi's.
+        var garut = await app.ClientForAsync("kerjasama.garut");
+        Assert.Empty(Ids(await garut.GetAsync($"/api/v1/search?q=sampah+{marker}").OkJson()));
+
+        // A change saved by the application is seen at once...
+        made.Add(await Create($"Pengelolaan sampah ke-4 {marker}"));
+        Assert.Equal(made.Order(), Ids(await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=10").OkJson()).Order());
+        // ...and so is one written behind its back (another process, a restore, a script): no eviction is needed.
+        await using (var db = app.NewDb())
+            await db.SearchEntries.Where(e => e.SubjectId == made[0]).ExecuteUpdateAsync(u => u.SetProperty(e => e.Title, $"Judul diganti sampah {marker}"));
+        var renamed = await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=10").OkJson();
+        Assert.Contains(renamed["hits"]!["items"]!.AsArray(), h => h!["title"]!.GetValue<string>() == $"Judul diganti sampah {marker}");
+
+        // On PostgreSQL the same search made again is served from what was kept (other tests writing to the same server
+        // between two requests change its snapshot, so a few tries); SQLite keeps nothing.
+        await using var probe = app.NewDb();
+        if (probe.Database.IsNpgsql())
+        {
+            var served = false;
+            for (var i = 0; i < 20 && !served; i++)
+            {
+                var before = cache.Hits;
+                await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=1").OkJson();
+                await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=1&page=2").OkJson();
+                served = cache.Hits > before;
+            }
+            Assert.True(served, "Pencarian yang sama tidak pernah dilayani dari hasil yang disimpan.");
+        }
+        else Assert.Equal(hitsBefore, cache.Hits);
     }
 
     [Theory]
