@@ -84,7 +84,12 @@ public static class PublicAgreements
         if (!string.IsNullOrWhiteSpace(f.RegionCode))
         {
             var region = f.RegionCode.Trim();
-            q = q.Where(a => a.RegionCode == region || a.Parties.Any(p => p.RegionCode == region));
+            // The agreements the region runs and those it is a party to, as one set of ids, each side read through its own
+            // index: written as "runs OR is a party", PostgreSQL could use neither and read the published register in its
+            // order until it had a page (0.43 s for a region's first page at national size).
+            var ids = db.Agreements.Where(x => x.RegionCode == region).Select(x => x.Id)
+                .Concat(db.AgreementParties.Where(p => p.RegionCode == region).Select(p => p.AgreementId));
+            q = q.Where(a => ids.Contains(a.Id));
         }
         if (f.Kind is { } kind) q = q.Where(a => a.Kind == kind);
         if (!string.IsNullOrWhiteSpace(f.AffairCode)) q = q.Where(a => a.AffairCode == f.AffairCode);

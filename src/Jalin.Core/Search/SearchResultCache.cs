@@ -53,9 +53,11 @@ public sealed class SearchResultCache : IDisposable
     internal void Keep(Key key, Found found) =>
         _memory.Set(key, found, new MemoryCacheEntryOptions { Size = found.Ranked.Count + 1, AbsoluteExpirationRelativeToNow = Lifetime });
 
-    /// <summary>The snapshot the current transaction reads (PostgreSQL), as text: <c>xmin:xmax:running transactions</c>.</summary>
+    /// <summary>The snapshot the current transaction reads (PostgreSQL), as text: <c>xmin:xmax:running transactions</c>
+    /// (64-bit transaction ids, which never wrap around), and when the server started: a database restored into another
+    /// server counts its transactions afresh, and could write the same snapshot over other rows.</summary>
     internal static async Task<string> SnapshotAsync(JalinDb db, CancellationToken ct) =>
-        (await db.Database.SqlQueryRaw<string>("SELECT pg_current_snapshot()::text AS \"Value\"").ToListAsync(ct))[0];
+        (await db.Database.SqlQueryRaw<string>("SELECT pg_current_snapshot()::text || '@' || pg_postmaster_start_time()::text AS \"Value\"").ToListAsync(ct))[0];
 
     public void Dispose() => _memory.Dispose();
 }

@@ -248,7 +248,8 @@ public static class SiteSearch
             : await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
+            // A kept search may need no plan at all: it sets this itself before it matches (NoParallelPlansAsync).
+            if (!snapshot) await NoParallelPlansAsync(db, ct);
             var result = await run();
             if (own is not null) await own.CommitAsync(ct);
             return result;
@@ -258,6 +259,9 @@ public static class SiteSearch
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    private static Task NoParallelPlansAsync(JalinDb db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", ct);
 
     private static async Task<Result<SearchResults>> RunAsync(JalinDb db, Scope scope, SearchQuery query, SearchResultCache? cache, CancellationToken ct)
     {
@@ -297,6 +301,7 @@ public static class SiteSearch
             }
             if (found is null)
             {
+                if (caching) await NoParallelPlansAsync(db, ct);
                 found = await FindAsync(db, scope, words, ct);
                 if (key is not null) cache!.Keep(key, found);
             }
