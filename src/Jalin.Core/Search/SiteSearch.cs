@@ -292,18 +292,14 @@ public static class SiteSearch
         return await InSearchSessionAsync(db, async () =>
         {
             var words = parsed.Value!.ToList();
-            SearchResultCache.Key? key = null;
             SearchResultCache.Found? found = null;
+            Func<SearchResultCache.Found, SearchResultCache.Found> keep = f => f;
             if (caching)
-            {
-                key = new SearchResultCache.Key(db.Database.GetConnectionString() ?? "", await SearchResultCache.SnapshotAsync(db, ct), scope.Who, string.Join(' ', words));
-                cache!.TryGet(key, out found);
-            }
+                (found, keep) = await cache!.LookUpAsync(db, new SearchResultCache.Key(db.Database.GetConnectionString() ?? "", scope.Who, string.Join(' ', words)), ct);
             if (found is null)
             {
                 if (caching) await NoParallelPlansAsync(db, ct);
-                found = await FindAsync(db, scope, words, ct);
-                if (key is not null) cache!.Keep(key, found);
+                found = keep(await FindAsync(db, scope, words, ct));
             }
 
             var ranked = found.Ranked;

@@ -214,8 +214,8 @@ public abstract class SearchApiTests<TApp>(TApp app) where TApp : JalinAppFactor
         var renamed = await cimahi.GetAsync($"/api/v1/search?q=sampah+{marker}&pageSize=10").OkJson();
         Assert.Contains(renamed["hits"]!["items"]!.AsArray(), h => h!["title"]!.GetValue<string>() == $"Judul diganti sampah {marker}");
 
-        // On PostgreSQL the same search made again is served from what was kept (other tests writing to the same server
-        // between two requests change its snapshot, so a few tries); SQLite keeps nothing.
+        // On PostgreSQL the same search made again is served from what was kept (other tests writing to the tables a search
+        // reads between two requests make it run in full, so a few tries); SQLite keeps nothing.
         await using var probe = app.NewDb();
         if (probe.Database.IsNpgsql())
         {
