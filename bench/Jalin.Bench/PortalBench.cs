@@ -20,7 +20,8 @@ using Npgsql;
 /// - the register page p95 with the output cache off (a second app instance with Portal__OutputCache=false), and the
 /// searches made for the first time in that instance (Search__ResultCache=false: every search matched and ranked again);
 /// - the same searches repeated, with their second page and a facet (a third instance, the kept ranked matches on: what a
-/// person paging and narrowing, or many people searching the same words, get);
+/// person paging and narrowing, or many people searching the same words, get), and the portal's while another connection
+/// writes ten times a second to a table no search reads, then to one it reads;
 /// - cached home and register pages' requests per second beside /robots.txt, a plain-text endpoint of the same app;
 /// - bytes transferred for the first and a repeated visit of the register page (HTML + stylesheets, compressed as served).
 /// Usage: <c>dotnet run -c Release --project bench/Jalin.Bench -- portal [--agreements 1000000] [--concurrency 16]
@@ -147,6 +148,22 @@ static class PortalBench
                 var theirs = await Load(kept.Http, token, Session("/api/v1/search?q"), concurrency, seconds, warmup);
                 Say(Row($"back-office search repeated ({who}), ranked matches kept", theirs, "goal p95 ≤ 50 ms"));
             }
+            // A back office at work writes: the same repeated portal searches while another connection writes ten times a
+            // second, first to a table no search reads (a person's account, as a sign-in does), then to one it reads (a
+            // statement on the regions, as an edit of an agreement does): the kept matches outlive the first, not the second.
+            foreach (var (sql, what) in new[]
+            {
+                ("UPDATE \"AspNetUsers\" SET \"AccessFailedCount\" = 0 WHERE \"UserName\" = 'pembina.kemendagri'", "a person's account"),
+                ("DELETE FROM \"Regions\" WHERE false", "a table the search reads"),
+            })
+            {
+                using var stop = new CancellationTokenSource();
+                var writes = WriteEveryAsync(cs, sql, TimeSpan.FromMilliseconds(100), stop.Token);
+                var busy = await Load(kept.Http, null, Session("/cari?q"), concurrency, seconds, warmup);
+                await stop.CancelAsync();
+                var written = await writes;
+                Say(Row($"portal search /cari repeated, ranked matches kept, while {written:N0} writes to {what} run (10 a second)", busy, "goal p95 ≤ 50 ms"));
+            }
         }
         Say("");
         Say($"Load average of the machine at the end of the run (1, 5, 15 min): {LoadAverage()}.");
@@ -167,6 +184,26 @@ static class PortalBench
         var figures = await Load(http, token, paths, concurrency, seconds);
         Console.WriteLine(Row(string.Join(" ", paths), figures, ""));
         return figures.Errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> every <paramref name="every"/> on a connection of its own until stopped; how many ran.</summary>
+    private static async Task<int> WriteEveryAsync(string cs, string sql, TimeSpan every, CancellationToken stop)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync(CancellationToken.None);
+        var n = 0;
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                await using var cmd = new NpgsqlCommand(sql, conn);
+                await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+                n++;
+            }
+        }
+        catch (OperationCanceledException) { }
+        return n;
     }
 
     private static string LoadAverage() =>

@@ -64,6 +64,19 @@ public static class IndonesianText
         var length = 0;
         foreach (var c in decomposed)
         {
+            // ASCII first (nearly every character of a register): the same answers as the general rules below, without
+            // looking the character up in Unicode's tables. The ranking scans every candidate's title this way.
+            if (char.IsAscii(c))
+            {
+                if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) buffer[length++] = c;
+                else if (char.IsAsciiLetterUpper(c)) buffer[length++] = (char)(c | 0x20);
+                else if (length > 0)
+                {
+                    sink.Word(buffer[..length]);
+                    length = 0;
+                }
+                continue;
+            }
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (char.IsLetterOrDigit(c)) buffer[length++] = char.ToLowerInvariant(c);
             else if (length > 0)

@@ -43,7 +43,19 @@ public class IndonesianTextTests
     [InlineData("TANDATANGAN tanggungjawab mata-pencaharian HASILGUNA dayaguna")]
     [InlineData("...!!!")]
     [InlineData("x")]
-    public void Words_split_as_the_plain_rule_says(string text)
+    public void Words_split_as_the_plain_rule_says(string text) => AssertPlainRule(text);
+
+    [Fact]
+    public void Every_ascii_character_splits_as_the_plain_rule_says()
+    {
+        // The scan reads ASCII by a shortcut of its own: every one of the 128, between letters, in a row and alone.
+        var all = Enumerable.Range(0, 128).Select(i => (char)i).ToArray();
+        AssertPlainRule(string.Join("a", all));
+        AssertPlainRule(new string(all));
+        foreach (var c in all) AssertPlainRule($"X{c}y{c}Z");
+    }
+
+    private static void AssertPlainRule(string text)
     {
         // the rule, written the slow way: drop combining marks, lowercase letters and digits, anything else is a space,
         // then split and cut the solid compounds in two
