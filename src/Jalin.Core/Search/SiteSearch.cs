@@ -50,7 +50,7 @@ public static class SiteSearch
         ForActorAsync(db, actor, query, cache: null, ct);
 
     /// <summary>The back office, reading and keeping ranked matches in <paramref name="cache"/> (PostgreSQL only; see
-    /// <see cref="SearchResultCache"/>): kept per actor, for the same state of the database.</summary>
+    /// <see cref="SearchResultCache"/>): kept per actor, until a table the search reads changes.</summary>
     public static Task<Result<SearchResults>> ForActorAsync(JalinDb db, CurrentActor actor, SearchQuery query, SearchResultCache? cache, CancellationToken ct = default) =>
         RunAsync(db, new Scope(entries => VisibleTo(entries, db, actor), PublicOnly: false,
             Agreements: AgreementAccess.SeesMany(actor) ? null : db.Agreements.VisibleTo(actor).Select(a => a.Id),
@@ -238,7 +238,7 @@ public static class SiteSearch
     /// <summary>Runs a search's queries on PostgreSQL in one transaction (one connection, one snapshot) with parallel plans
     /// off: the bucketed match stops at its limit, and two workers started for it on a busy server cost more than the scan
     /// they share (the agreement list's text filter: 12 ms alone, 120 ms with two workers).</summary>
-    /// <param name="snapshot">One snapshot for all the queries (REPEATABLE READ), the state a kept search is named by
+    /// <param name="snapshot">One snapshot for all the queries (REPEATABLE READ), the one a kept search is checked against
     /// (<see cref="SearchResultCache"/>); only when the search opens its own transaction.</param>
     internal static async Task<T> InSearchSessionAsync<T>(JalinDb db, Func<Task<T>> run, CancellationToken ct, bool snapshot = false)
     {
